@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { ConfigError, loadConfig } from '../config/load-config.js';
+import { createPortcullis } from '../server.js';
+import { openDatabase } from '../store/database.js';
+import { migrateToLatest } from '../store/migrate.js';
+
+const program = new Command('portcullis').description('Portcullis programmatic-access server');
+
+program
+  .command('start')
+  .description('Migrate the database, bootstrap it if empty, and serve HTTP')
+  .action(async () => {
+    const config = loadConfig();
+    const portcullis = await createPortcullis(config);
+    const { bootstrap } = portcullis;
+    if (bootstrap.created && bootstrap.generatedPassword) {
+      // Printed once to the terminal, deliberately not through the logger, so it never reaches log storage.
+      process.stdout.write(
+        `\nPortcullis bootstrap: demo organization "acme" created.\n` +
+          `  admin email:    ${bootstrap.adminEmail}\n` +
+          `  admin password: ${bootstrap.generatedPassword}\n` +
+          `This password is shown only now. Set PORTCULLIS_ADMIN_EMAIL / PORTCULLIS_ADMIN_PASSWORD to choose them.\n\n`,
+      );
+    }
+    await portcullis.app.listen({ host: config.host, port: config.port });
+    const shutdown = async (signal: string) => {
+      portcullis.app.log.info({ signal }, 'shutting down');
+      await portcullis.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  });
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations and exit')
+  .action(async () => {
+    const config = loadConfig();
+    const database = openDatabase(config.databaseUrl);
+    try {
+      const { applied } = await migrateToLatest(database.db);
+      process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
+    } finally {
+      await database.close();
+    }
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`portcullis: configuration error: ${error.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+  process.stderr.write(`portcullis: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+import { hkdfSync, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError } from './load-config.js';
+import { decodeMasterKey } from './settings.js';
+
+/**
+ * Keys derived from the master key, one per purpose, so that no key is ever used for two jobs. Changing the
+ * master key invalidates every stored secret and every encrypted signing key: it is a re-install.
+ */
+export interface DerivedKeys {
+  secretHashKey: Buffer;
+  signingKeyWrapKey: Buffer;
+}
+
+export interface MasterKeySource {
+  key: Buffer;
+  /** Set when the key was generated on this start; the caller warns that production must set it. */
+  generatedAt: string | undefined;
+}
+
+export function resolveMasterKey(configured: string | undefined, dataDir: string): MasterKeySource {
+  if (configured) return { key: decodeMasterKey(configured)!, generatedAt: undefined };
+  const file = path.join(dataDir, 'master.key');
+  try {
+    const stored = readFileSync(file, 'utf8').trim();
+    const key = decodeMasterKey(stored);
+    if (!key) throw new ConfigError(`${file}: not a 32-byte key`);
+    return { key, generatedAt: undefined };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  // 'wx' fails if another process created the file meanwhile; mode 0600 keeps it from other users.
+  writeFileSync(file, `${key.toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+  return { key, generatedAt: file };
+}
+
+function derive(masterKey: Buffer, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', masterKey, 'portcullis', purpose, 32));
+}
+
+export function deriveKeys(masterKey: Buffer): DerivedKeys {
+  return {
+    secretHashKey: derive(masterKey, 'client-secret-hmac/v1'),
+    signingKeyWrapKey: derive(masterKey, 'signing-key-wrap/v1'),
+  };
+}

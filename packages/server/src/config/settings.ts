@@ -1,0 +1,212 @@
+import ipaddr from 'ipaddr.js';
+
+/**
+ * Every setting Portcullis reads, with the environment variable and config-file key that set it. The
+ * README's configuration table is this list; keep them together.
+ */
+export const signingAlgorithms = ['EdDSA', 'ES256', 'RS256'] as const;
+export type SigningAlgorithm = (typeof signingAlgorithms)[number];
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+export interface Settings {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  issuer: string | undefined;
+  tokenTtlSeconds: number;
+  masterKey: string | undefined;
+  trustedProxies: string[];
+  logLevel: LogLevel;
+  signingAlgorithm: SigningAlgorithm;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+}
+
+type Parser<T> = (raw: unknown) => T;
+
+export interface SettingSpec<K extends keyof Settings = keyof Settings> {
+  key: K;
+  env: string;
+  description: string;
+  parse: Parser<Settings[K]>;
+  fallback: Settings[K];
+}
+
+class SettingValueError extends Error {}
+
+function text(raw: unknown): string {
+  if (typeof raw !== 'string' || raw.trim() === '')
+    throw new SettingValueError('expected a non-empty string');
+  return raw.trim();
+}
+
+function integerIn(min: number, max: number): Parser<number> {
+  return (raw) => {
+    const value = typeof raw === 'number' ? raw : Number(text(raw));
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new SettingValueError(`expected an integer from ${min} to ${max}`);
+    }
+    return value;
+  };
+}
+
+function oneOf<T extends string>(allowed: readonly T[]): Parser<T> {
+  return (raw) => {
+    const value = text(raw);
+    if (!(allowed as readonly string[]).includes(value)) {
+      throw new SettingValueError(`expected one of ${allowed.join(', ')}`);
+    }
+    return value as T;
+  };
+}
+
+function optional<T>(parse: Parser<T>): Parser<T | undefined> {
+  return (raw) => (raw === undefined || raw === '' ? undefined : parse(raw));
+}
+
+function issuerUrl(raw: unknown): string {
+  const value = text(raw);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new SettingValueError('expected an absolute http(s) URL');
+  }
+  // RFC 8414 §2: the issuer is an https URL (http allowed here for local use) with no query or fragment.
+  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
+    throw new SettingValueError('expected an http(s) URL without query or fragment');
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function databaseUrl(raw: unknown): string {
+  const value = text(raw);
+  if (!/^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(value)) {
+    throw new SettingValueError('expected sqlite:<file> or postgres://user@host:port/database');
+  }
+  return value;
+}
+
+function proxyList(raw: unknown): string[] {
+  const items = Array.isArray(raw) ? raw : text(raw).split(',');
+  return items.map((item) => {
+    const value = text(item);
+    const valid = value.includes('/') ? ipaddr.isValidCIDR(value) : ipaddr.isValid(value);
+    if (!valid) throw new SettingValueError(`"${value}" is not an IP address or CIDR range`);
+    return value;
+  });
+}
+
+function masterKey(raw: unknown): string {
+  const value = text(raw);
+  if (decodeMasterKey(value) === undefined) {
+    throw new SettingValueError('expected 32 bytes as 64 hex characters or base64/base64url');
+  }
+  return value;
+}
+
+export function decodeMasterKey(value: string): Buffer | undefined {
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(value)) {
+    const bytes = Buffer.from(value.replace(/\+/g, '-').replace(/\//g, '_').replace(/=$/, ''), 'base64url');
+    return bytes.length === 32 ? bytes : undefined;
+  }
+  return undefined;
+}
+
+function spec<K extends keyof Settings>(s: SettingSpec<K>): SettingSpec<K> {
+  return s;
+}
+
+export const settingSpecs = [
+  spec({
+    key: 'host',
+    env: 'PORTCULLIS_HOST',
+    description: 'Address to listen on.',
+    parse: text,
+    fallback: '127.0.0.1',
+  }),
+  spec({
+    key: 'port',
+    env: 'PORTCULLIS_PORT',
+    description: 'TCP port to listen on.',
+    parse: integerIn(0, 65535),
+    fallback: 8080,
+  }),
+  spec({
+    key: 'dataDir',
+    env: 'PORTCULLIS_DATA_DIR',
+    description: 'Directory for the SQLite file and the generated master key.',
+    parse: text,
+    fallback: './data',
+  }),
+  spec({
+    key: 'databaseUrl',
+    env: 'PORTCULLIS_DATABASE_URL',
+    description:
+      '`sqlite:<file>` or `postgres://…`; `DATABASE_URL` is read too. Default: `sqlite:<dataDir>/portcullis.db`.',
+    parse: optional(databaseUrl),
+    fallback: undefined,
+  }),
+  spec({
+    key: 'issuer',
+    env: 'PORTCULLIS_ISSUER',
+    description: 'Issuer URL put in tokens (`iss`) and metadata. Default: `http://<host>:<port>`.',
+    parse: optional(issuerUrl),
+    fallback: undefined,
+  }),
+  spec({
+    key: 'tokenTtlSeconds',
+    env: 'PORTCULLIS_TOKEN_TTL_SECONDS',
+    description: 'Default access-token lifetime in seconds (60–86400).',
+    parse: integerIn(60, 86400),
+    fallback: 3600,
+  }),
+  spec({
+    key: 'masterKey',
+    env: 'PORTCULLIS_MASTER_KEY',
+    description:
+      '32-byte key (hex or base64) that keys secret hashes and encrypts signing keys. Generated into `<dataDir>/master.key` when unset.',
+    parse: optional(masterKey),
+    fallback: undefined,
+  }),
+  spec({
+    key: 'trustedProxies',
+    env: 'PORTCULLIS_TRUSTED_PROXIES',
+    description: 'Comma-separated IPs/CIDRs whose `X-Forwarded-For` is believed. Default: none.',
+    parse: proxyList,
+    fallback: [],
+  }),
+  spec({
+    key: 'logLevel',
+    env: 'PORTCULLIS_LOG_LEVEL',
+    description: `One of ${logLevels.join(', ')}.`,
+    parse: oneOf(logLevels),
+    fallback: 'info',
+  }),
+  spec({
+    key: 'signingAlgorithm',
+    env: 'PORTCULLIS_SIGNING_ALGORITHM',
+    description: `Access-token signing algorithm: ${signingAlgorithms.join(', ')}.`,
+    parse: oneOf(signingAlgorithms),
+    fallback: 'EdDSA',
+  }),
+  spec({
+    key: 'adminEmail',
+    env: 'PORTCULLIS_ADMIN_EMAIL',
+    description: 'Bootstrap admin email (first start only). Default: `admin@acme.example`.',
+    parse: optional(text),
+    fallback: undefined,
+  }),
+  spec({
+    key: 'adminPassword',
+    env: 'PORTCULLIS_ADMIN_PASSWORD',
+    description: 'Bootstrap admin password (first start only). Generated and printed once when unset.',
+    parse: optional(text),
+    fallback: undefined,
+  }),
+] as const;
+
+export { SettingValueError };

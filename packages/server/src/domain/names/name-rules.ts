@@ -1,0 +1,26 @@
+/**
+ * Naming rules shared by the REST schemas, the services and (later) the SQL language, so an object
+ * created one way can always be addressed the other ways.
+ */
+export const objectNamePattern = '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$';
+export const organizationNamePattern = '^[a-z0-9][a-z0-9-]{0,62}$';
+export const maxDescriptionLength = 1024;
+export const minPasswordLength = 12;
+export const maxPasswordLength = 256;
+
+const objectName = new RegExp(objectNamePattern);
+const organizationName = new RegExp(organizationNamePattern);
+const email = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
+
+export function isObjectName(value: string): boolean {
+  return objectName.test(value);
+}
+
+export function isOrganizationName(value: string): boolean {
+  return organizationName.test(value);
+}
+
+export function normaliseEmail(value: string): string | undefined {
+  const trimmed = value.trim().toLowerCase();
+  return email.test(trimmed) ? trimmed : undefined;
+}

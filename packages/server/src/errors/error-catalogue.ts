@@ -1,0 +1,104 @@
+/**
+ * Every error Portcullis can return, in one place: its stable code, the HTTP status it maps to, and a
+ * one-line meaning. docs/errors.md documents each code; a test fails when one is missing there.
+ *
+ * OAuth codes (RFC 6749 §5.2) share the catalogue so the token endpoint and the REST API use one error type.
+ */
+export const errorCatalogue = {
+  // OAuth 2.0 token endpoint (RFC 6749 §5.2). Rendered as {error, error_description}.
+  invalid_request: {
+    status: 400,
+    meaning: 'The token request is malformed: a parameter is missing, repeated or invalid.',
+  },
+  invalid_client: {
+    status: 401,
+    meaning: 'Client authentication failed: unknown client, wrong or malformed secret, or no authentication.',
+  },
+  invalid_grant: { status: 400, meaning: 'The authorization grant is invalid, expired or revoked.' },
+  unauthorized_client: {
+    status: 400,
+    meaning:
+      'The client authenticated but may not use this grant: the service account has no user in the account.',
+  },
+  unsupported_grant_type: { status: 400, meaning: 'The grant_type is not supported by Portcullis.' },
+  invalid_scope: { status: 400, meaning: 'The requested scope is invalid or exceeds what the client holds.' },
+  server_error: {
+    status: 500,
+    meaning: 'An unexpected failure on the server while handling a token request.',
+  },
+
+  // REST API. Rendered as {error: {code, message, details?, requestId}}.
+  validation_failed: {
+    status: 400,
+    meaning:
+      'The request body, query or path does not match the schema: unknown field, wrong type, missing value.',
+  },
+  malformed_body: {
+    status: 400,
+    meaning: 'The request body could not be parsed (invalid JSON, empty body where one is required).',
+  },
+  unsupported_media_type: {
+    status: 415,
+    meaning: 'The request body has a Content-Type the route does not accept.',
+  },
+  payload_too_large: { status: 413, meaning: 'The request body exceeds the size limit.' },
+  unauthenticated: {
+    status: 401,
+    meaning: 'No credentials, or credentials that are invalid, expired or no longer active.',
+  },
+  invalid_credentials: { status: 401, meaning: 'Email and password do not match an active login.' },
+  permission_denied: {
+    status: 403,
+    meaning: 'The caller is authenticated but lacks the permission this operation needs.',
+  },
+  not_found: { status: 404, meaning: 'The object does not exist, or belongs to another organization.' },
+  route_not_found: { status: 404, meaning: 'No route matches the method and path.' },
+  organization_exists: { status: 409, meaning: 'An organization with this name already exists.' },
+  account_exists: { status: 409, meaning: 'An account with this name already exists in the organization.' },
+  login_exists: { status: 409, meaning: 'A login with this email already exists.' },
+  user_exists: { status: 409, meaning: 'A user with this name already exists in the account.' },
+  service_account_exists: {
+    status: 409,
+    meaning: 'A service account with this name already exists in the organization.',
+  },
+  service_account_already_linked: {
+    status: 409,
+    meaning: 'The service account is already tied to a user in this account (one user per account).',
+  },
+  service_account_linked: {
+    status: 409,
+    meaning: 'The service account cannot be dropped while users are tied to it; details list them.',
+  },
+  login_already_linked: { status: 409, meaning: 'The login already has a user in this account.' },
+  user_principal_conflict: {
+    status: 400,
+    meaning: 'A user is tied to a login or to a service account, never both.',
+  },
+  service_unavailable: { status: 503, meaning: 'A dependency (the database) does not answer.' },
+  internal_error: {
+    status: 500,
+    meaning: 'An unexpected failure; the requestId lets an operator find it in the logs.',
+  },
+} as const satisfies Record<string, { status: number; meaning: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export const oauthErrorCodes = [
+  'invalid_request',
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'unsupported_grant_type',
+  'invalid_scope',
+  'server_error',
+] as const satisfies readonly ErrorCode[];
+
+export type OAuthErrorCode = (typeof oauthErrorCodes)[number];
+
+export function isOAuthErrorCode(code: string): code is OAuthErrorCode {
+  return (oauthErrorCodes as readonly string[]).includes(code);
+}
+
+export function statusOf(code: ErrorCode): number {
+  return errorCatalogue[code].status;
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ServiceContext } from '../services/context.js';
+import { authenticateRequest } from './authenticate-request.js';
+import { installErrorHandling } from './error-handler.js';
+import { jwksEndpoint } from './oauth/jwks-endpoint.js';
+import { tokenEndpoint } from './oauth/token-endpoint.js';
+import { authLoginRoutes } from './routes/auth-login.js';
+import { healthRoutes } from './routes/health.js';
+import { serviceAccountRoutes } from './routes/service-accounts.js';
+import { userRoutes } from './routes/users.js';
+import { validatorCompiler } from './validation.js';
+
+export interface AppOptions {
+  ctx: ServiceContext;
+  ping: () => Promise<void>;
+  logger: FastifyServerOptions['logger'];
+  trustedProxies: readonly string[];
+  version: string;
+}
+
+/** Request bodies here are small JSON or form documents; anything near this size is abuse. */
+const bodyLimitBytes = 64 * 1024;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: bodyLimitBytes,
+    // The socket address, or X-Forwarded-For only when the hop is a configured proxy.
+    trustProxy: options.trustedProxies.length > 0 ? [...options.trustedProxies] : false,
+    genReqId: () => `req_${randomUUID().replaceAll('-', '')}`,
+    requestIdHeader: false,
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  installErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // Only JSON bodies on the API; forms are registered inside the token endpoint's own scope.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Portcullis API',
+        version: options.version,
+        description: 'Service accounts, client credentials and OAuth 2.0 access tokens.',
+      },
+      servers: [{ url: options.ctx.issuer }],
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+  });
+
+  const { ctx } = options;
+  await app.register(healthRoutes, { ping: options.ping });
+  await app.register(jwksEndpoint, { keyRing: ctx.keyRing });
+  await app.register(tokenEndpoint, { ctx });
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await api.register(authLoginRoutes, { ctx });
+      await api.register(async (authenticated) => {
+        authenticated.addHook('onRequest', authenticateRequest(ctx));
+        authenticated.addHook('onRoute', (route) => {
+          route.schema = { ...route.schema, security: [{ bearer: [] }] };
+        });
+        await authenticated.register(serviceAccountRoutes, { ctx });
+        await authenticated.register(userRoutes, { ctx });
+      });
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,101 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isOAuthErrorCode, type OAuthErrorCode, statusOf } from '../errors/error-catalogue.js';
+import { isPortcullisError, PortcullisError } from '../errors/portcullis-error.js';
+
+/** Fastify's own failures (body parsing, limits, schema validation) expressed in our catalogue. */
+function fromFastifyError(error: FastifyError): PortcullisError {
+  if (error.validation) {
+    const details = error.validation.map((v) => {
+      const params = v.params as { missingProperty?: string; additionalProperty?: string };
+      const path = (v.instancePath || '').slice(1).replaceAll('/', '.');
+      const leaf = params.additionalProperty ?? params.missingProperty;
+      return { field: [path, leaf].filter(Boolean).join('.'), message: v.message ?? 'is invalid' };
+    });
+    return new PortcullisError(
+      'validation_failed',
+      `The request ${error.validationContext ?? 'input'} is invalid.`,
+      { details },
+    );
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new PortcullisError('payload_too_large', 'The request body is too large.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new PortcullisError('unsupported_media_type', 'This Content-Type is not accepted here.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new PortcullisError('malformed_body', 'The request body could not be parsed.');
+  }
+  if (error instanceof SyntaxError || error.statusCode === 400) {
+    return new PortcullisError('malformed_body', 'The request body could not be parsed.');
+  }
+  return new PortcullisError('internal_error', 'Something went wrong on our side.');
+}
+
+/** RFC 6749 §5.2 has a closed set of codes; everything else a token request can hit maps onto them. */
+function oauthCodeOf(error: PortcullisError): OAuthErrorCode {
+  if (isOAuthErrorCode(error.code)) return error.code;
+  return statusOf(error.code) >= 500 ? 'server_error' : 'invalid_request';
+}
+
+function oauthDescription(error: PortcullisError): string {
+  if (error.code === 'unsupported_media_type')
+    return 'The token endpoint accepts application/x-www-form-urlencoded only.';
+  if (error.code === 'validation_failed' && Array.isArray(error.details)) {
+    const fields = (error.details as { field: string }[]).map((d) => d.field).filter(Boolean);
+    return `Invalid or repeated parameter: ${fields.join(', ') || 'body'}.`;
+  }
+  return error.message;
+}
+
+function send(request: FastifyRequest, reply: FastifyReply, error: PortcullisError): FastifyReply {
+  const status = statusOf(error.code);
+  if (request.routeOptions.config?.errorFormat === 'oauth') {
+    const code = oauthCodeOf(error);
+    reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+    if (code === 'invalid_client')
+      reply.header('www-authenticate', 'Basic realm="portcullis", charset="UTF-8"');
+    return reply
+      .code(code === 'invalid_request' ? status : statusOf(code))
+      .send({ error: code, error_description: oauthDescription(error) });
+  }
+  if (status === 401) reply.header('www-authenticate', wwwAuthenticateFor(error));
+  return reply.code(status).send({
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+      requestId: request.id,
+    },
+  });
+}
+
+function wwwAuthenticateFor(error: PortcullisError): string {
+  // RFC 6750 §3: no error attribute when the request carried no credentials at all.
+  return error.code === 'unauthenticated' && error.auditReason !== 'no_credentials'
+    ? 'Bearer realm="portcullis", error="invalid_token"'
+    : 'Bearer realm="portcullis"';
+}
+
+/** The one place errors become HTTP responses. Internal failures are logged and hidden behind a code. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((raw: FastifyError, request, reply) => {
+    const error = isPortcullisError(raw) ? raw : fromFastifyError(raw);
+    if (statusOf(error.code) >= 500) {
+      request.log.error({ err: raw }, 'request failed');
+    } else {
+      request.log.info({ code: error.code, reason: error.auditReason }, 'request refused');
+    }
+    return send(request, reply, error);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    send(
+      request,
+      reply,
+      new PortcullisError('route_not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`),
+    ),
+  );
+}
+
+export { send as sendError };

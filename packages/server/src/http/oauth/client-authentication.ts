@@ -1,0 +1,69 @@
+import { PortcullisError } from '../../errors/portcullis-error.js';
+
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+  method: 'client_secret_basic' | 'client_secret_post';
+}
+
+function formDecode(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    throw new PortcullisError('invalid_client', 'The Basic credentials are not form-encoded correctly.', {
+      auditReason: 'malformed_basic_header',
+    });
+  }
+}
+
+/** RFC 6749 §2.3.1: id and secret are form-encoded, joined by a colon, then base64-encoded. */
+function fromBasicHeader(header: string): { clientId: string; clientSecret: string } {
+  const match = /^Basic\s+([A-Za-z0-9+/=._~-]+)\s*$/i.exec(header);
+  const decoded = match?.[1] ? Buffer.from(match[1], 'base64').toString('utf8') : '';
+  const colon = decoded.indexOf(':');
+  if (colon < 1) {
+    throw new PortcullisError('invalid_client', 'The Authorization header is not valid Basic credentials.', {
+      auditReason: 'malformed_basic_header',
+    });
+  }
+  return {
+    clientId: formDecode(decoded.slice(0, colon)),
+    clientSecret: formDecode(decoded.slice(colon + 1)),
+  };
+}
+
+/**
+ * Picks the one client authentication method a token request used. Using two at once is
+ * `invalid_request` (RFC 6749 §2.3); using none is `invalid_client`.
+ */
+export function clientCredentialsOf(
+  authorization: string | undefined,
+  body: { client_id?: string | undefined; client_secret?: string | undefined },
+): ClientCredentials {
+  if (authorization && /^Basic\s/i.test(authorization)) {
+    if (body.client_secret !== undefined) {
+      throw new PortcullisError(
+        'invalid_request',
+        'Use one client authentication method: Basic or client_secret in the body, not both.',
+      );
+    }
+    const basic = fromBasicHeader(authorization);
+    if (body.client_id !== undefined && body.client_id !== basic.clientId) {
+      throw new PortcullisError(
+        'invalid_request',
+        'client_id in the body differs from the one in the Authorization header.',
+      );
+    }
+    return { ...basic, method: 'client_secret_basic' };
+  }
+  if (body.client_id && body.client_secret) {
+    return { clientId: body.client_id, clientSecret: body.client_secret, method: 'client_secret_post' };
+  }
+  throw new PortcullisError(
+    'invalid_client',
+    'Client authentication is required: HTTP Basic or client_id and client_secret.',
+    {
+      auditReason: 'no_client_authentication',
+    },
+  );
+}

@@ -1,0 +1,78 @@
+import formbody from '@fastify/formbody';
+import type { FastifyInstance } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { PortcullisError } from '../../errors/portcullis-error.js';
+import type { ServiceContext } from '../../services/context.js';
+import { issueClientCredentialsToken } from '../../services/tokens/issue-client-credentials-token.js';
+import { callerOf } from '../request-context.js';
+import { OAuthErrorBody } from '../schemas/common.js';
+import { clientCredentialsOf } from './client-authentication.js';
+
+const param = (description: string) => Type.Optional(Type.String({ maxLength: 2048, description }));
+
+// Unknown parameters are allowed and ignored (RFC 6749 §3.2); a repeated one arrives as an array and fails
+// the string type, which is the invalid_request RFC 6749 §3.2 asks for.
+const TokenRequest = Type.Object({
+  grant_type: param('client_credentials'),
+  client_id: param('client_secret_post: the service account id'),
+  client_secret: param('client_secret_post: the secret'),
+  audience: param('Audience of the token; defaults to the issuer.'),
+  scope: param('Space-separated permissions to narrow the token to.'),
+});
+
+const TokenResponse = Type.Object({
+  access_token: Type.String(),
+  token_type: Type.Literal('Bearer'),
+  expires_in: Type.Integer(),
+});
+
+const supportedGrantTypes = new Set(['client_credentials']);
+
+/** POST /oauth/token (RFC 6749 §4.4 client credentials), form-encoded only. */
+export async function tokenEndpoint(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
+  // This plugin's scope accepts form bodies and nothing else; JSON is an invalid_request here.
+  app.removeAllContentTypeParsers();
+  await app.register(formbody);
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+  });
+
+  app.post<{ Body: Static<typeof TokenRequest> }>(
+    '/oauth/token',
+    {
+      config: { errorFormat: 'oauth' },
+      schema: {
+        tags: ['oauth'],
+        summary: 'Exchange client credentials for an access token',
+        consumes: ['application/x-www-form-urlencoded'],
+        body: TokenRequest,
+        response: { 200: TokenResponse, 400: OAuthErrorBody, 401: OAuthErrorBody, 413: OAuthErrorBody },
+      },
+    },
+    async (request) => {
+      const body = request.body ?? {};
+      const query = request.query as Record<string, unknown>;
+      if ('client_secret' in query) {
+        throw new PortcullisError(
+          'invalid_request',
+          'client_secret must not be sent in the URL (RFC 6749 §2.3.1).',
+        );
+      }
+      if (!body.grant_type) throw new PortcullisError('invalid_request', 'grant_type is required.');
+      if (!supportedGrantTypes.has(body.grant_type)) {
+        throw new PortcullisError(
+          'unsupported_grant_type',
+          'Only grant_type=client_credentials is supported.',
+        );
+      }
+      const credentials = clientCredentialsOf(request.headers.authorization, body);
+      const issued = await issueClientCredentialsToken(opts.ctx, callerOf(request), {
+        clientId: credentials.clientId,
+        clientSecret: credentials.clientSecret,
+        audience: body.audience,
+      });
+      return { access_token: issued.accessToken, token_type: issued.tokenType, expires_in: issued.expiresIn };
+    },
+  );
+}

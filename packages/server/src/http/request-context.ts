@@ -1,0 +1,18 @@
+import type { FastifyRequest } from 'fastify';
+import { type Actor, anonymousCaller, type Caller } from '../services/context.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the authentication hook on protected routes. */
+    actor?: Actor;
+  }
+  interface FastifyContextConfig {
+    /** OAuth endpoints render errors per RFC 6749 §5.2 instead of the API's envelope. */
+    errorFormat?: 'oauth';
+  }
+}
+
+export function callerOf(request: FastifyRequest): Caller {
+  const base = anonymousCaller(request.ip ?? null, request.id);
+  return request.actor ? { ...base, actor: request.actor } : base;
+}

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import type { Config } from './config/load-config.js';
+import { deriveKeys, resolveMasterKey } from './config/master-key.js';
+import { buildApp } from './http/build-app.js';
+import { loggerOptions } from './http/logger-options.js';
+import { type BootstrapResult, bootstrap } from './services/bootstrap/bootstrap.js';
+import type { ServiceContext } from './services/context.js';
+import { KeyRing } from './services/tokens/key-ring.js';
+import { type Database, openDatabase } from './store/database.js';
+import { migrateToLatest } from './store/migrate.js';
+
+export interface Portcullis {
+  app: FastifyInstance;
+  database: Database;
+  ctx: ServiceContext;
+  bootstrap: BootstrapResult;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Where logs go; defaults to stdout. Tests pass a capture stream. */
+  logStream?: DestinationStream;
+  clock?: () => number;
+}
+
+const version = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+/** The composition root: config → master key → database (migrated) → key ring → bootstrap → HTTP app. */
+export async function createPortcullis(config: Config, options: StartOptions = {}): Promise<Portcullis> {
+  const log: Logger = pino(
+    loggerOptions(config.logLevel) as object,
+    options.logStream ?? pino.destination(1),
+  );
+  const masterKey = resolveMasterKey(config.masterKey, config.dataDir);
+  if (masterKey.generatedAt) {
+    log.warn(
+      { file: masterKey.generatedAt },
+      'generated a master key into the data directory; production must set PORTCULLIS_MASTER_KEY (and keep it: changing it invalidates every secret)',
+    );
+  }
+  const keys = deriveKeys(masterKey.key);
+  const database = openDatabase(config.databaseUrl);
+  try {
+    const migrations = await migrateToLatest(database.db);
+    if (migrations.applied.length > 0) log.info({ applied: migrations.applied }, 'database migrated');
+    const clock = options.clock ?? Date.now;
+    const keyRing = await KeyRing.open({
+      db: database.db,
+      wrapKey: keys.signingKeyWrapKey,
+      algorithm: config.signingAlgorithm,
+      issuer: config.issuer,
+      clock,
+      maxTokenLifetimeSeconds: 86_400,
+    });
+    const ctx: ServiceContext = {
+      db: database.db,
+      clock,
+      keys,
+      keyRing,
+      issuer: config.issuer,
+      tokenTtlSeconds: config.tokenTtlSeconds,
+    };
+    const bootstrapped = await bootstrap(ctx, { email: config.adminEmail, password: config.adminPassword });
+    const app = await buildApp({
+      ctx,
+      ping: database.ping,
+      logger: loggerOptions(config.logLevel, options.logStream),
+      trustedProxies: config.trustedProxies,
+      version,
+    });
+    return {
+      app,
+      database,
+      ctx,
+      bootstrap: bootstrapped,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+import { newId } from '../../domain/ids/ids.js';
+import type { Db } from '../../store/database.js';
+import { type ActorType, insertAuditEvent } from '../../store/repositories/audit-events.js';
+import type { Caller } from '../context.js';
+
+export interface AuditEntry {
+  organizationId: string | null;
+  action: string;
+  targetType?: string;
+  targetId?: string | null;
+  result?: 'success' | 'failure';
+  reason?: string;
+  /** Identifiers and names only. Never a secret, token or password: the audit log is widely readable. */
+  details?: Record<string, unknown>;
+  /** Overrides the caller's actor, e.g. a service account authenticating at the token endpoint. */
+  actor?: { type: ActorType; id: string | null };
+}
+
+/** Writes one audit event; call it with the use case's transaction so the event commits with the change. */
+export async function recordAuditEvent(
+  db: Db,
+  caller: Caller,
+  occurredAt: number,
+  entry: AuditEntry,
+): Promise<void> {
+  await insertAuditEvent(db, {
+    id: newId('auditEvent'),
+    organizationId: entry.organizationId,
+    occurredAt,
+    actorType: entry.actor?.type ?? caller.actor.type,
+    actorId: entry.actor ? entry.actor.id : caller.actor.id,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    result: entry.result ?? 'success',
+    reason: entry.reason ?? null,
+    clientIp: caller.clientIp,
+    requestId: caller.requestId,
+    details: entry.details ?? null,
+  });
+}

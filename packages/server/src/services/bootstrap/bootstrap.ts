@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { countOrganizations } from '../../store/repositories/organizations.js';
+import { isUniqueViolation } from '../../store/unique-violation.js';
+import { inTransaction, type ServiceContext, systemCaller } from '../context.js';
+import { createLoginStep, prepareLogin } from '../logins/create-login.js';
+import { createOrganizationStep } from '../organizations/create-organization.js';
+import { createUserStep } from '../users/create-user.js';
+
+export const demoOrganizationName = 'acme';
+export const defaultAdminEmail = 'admin@acme.example';
+
+export interface BootstrapResult {
+  created: boolean;
+  adminEmail?: string;
+  /** Set only when the password was generated; the caller shows it once and forgets it. */
+  generatedPassword?: string;
+}
+
+/**
+ * First start on an empty database: the demo organization `acme` (programmatic access available and on),
+ * its default account, and one login that is both the platform operator and acme's organization admin,
+ * whose user in the default account holds Admin. All in one transaction, so a crash leaves nothing half
+ * made; a database that has any organization is left alone, so restarts never duplicate.
+ */
+export async function bootstrap(
+  ctx: ServiceContext,
+  admin: { email?: string | undefined; password?: string | undefined },
+): Promise<BootstrapResult> {
+  if ((await countOrganizations(ctx.db)) > 0) return { created: false };
+  const caller = systemCaller();
+  const generatedPassword = admin.password ? undefined : randomBytes(18).toString('base64url');
+  const email = admin.email ?? defaultAdminEmail;
+  try {
+    const created = await inTransaction(ctx, async (tx) => {
+      if ((await countOrganizations(tx.db)) > 0) return false;
+      const { organization, adminRole } = await createOrganizationStep(tx, caller, {
+        name: demoOrganizationName,
+        displayName: 'Acme (demo)',
+        programmaticAccessAvailable: true,
+        programmaticAccessEnabled: true,
+      });
+      const prepared = await prepareLogin(tx, caller, {
+        organizationId: organization.id,
+        email,
+        name: 'Administrator',
+        password: admin.password ?? generatedPassword!,
+        isOrganizationAdmin: true,
+        isPlatformOperator: true,
+      });
+      const login = await createLoginStep(tx, caller, prepared);
+      await createUserStep(tx, caller, {
+        organizationId: organization.id,
+        name: 'admin',
+        loginId: login.id,
+        roleIds: [adminRole.id],
+      });
+      return true;
+    });
+    if (!created) return { created: false };
+  } catch (error) {
+    // Another node bootstrapped the same empty database at the same moment.
+    if (isUniqueViolation(error)) return { created: false };
+    throw error;
+  }
+  return { created: true, adminEmail: email, ...(generatedPassword ? { generatedPassword } : {}) };
+}

@@ -1,0 +1,62 @@
+import type { DerivedKeys } from '../config/master-key.js';
+import type { Db } from '../store/database.js';
+import type { ActorType } from '../store/repositories/audit-events.js';
+import type { KeyRing } from './tokens/key-ring.js';
+
+/** What every use case needs, built once at start (see server.ts) and passed explicitly. */
+export interface ServiceContext {
+  db: Db;
+  /** Epoch milliseconds; injected so tests can move time. */
+  clock: () => number;
+  keys: DerivedKeys;
+  keyRing: KeyRing;
+  issuer: string;
+  tokenTtlSeconds: number;
+}
+
+/** Who is acting. Resolved from live state on every request, never from token claims alone. */
+export interface Actor {
+  type: ActorType;
+  id: string | null;
+  organizationId: string | null;
+  isOrganizationAdmin: boolean;
+  isPlatformOperator: boolean;
+}
+
+/** The actor plus where the request came from, for the audit trail. */
+export interface Caller {
+  actor: Actor;
+  clientIp: string | null;
+  requestId: string | null;
+}
+
+export const systemActor: Actor = {
+  type: 'system',
+  id: null,
+  organizationId: null,
+  isOrganizationAdmin: false,
+  isPlatformOperator: true,
+};
+
+export function systemCaller(requestId: string | null = null): Caller {
+  return { actor: systemActor, clientIp: null, requestId };
+}
+
+export function anonymousCaller(clientIp: string | null, requestId: string | null): Caller {
+  return {
+    actor: {
+      type: 'anonymous',
+      id: null,
+      organizationId: null,
+      isOrganizationAdmin: false,
+      isPlatformOperator: false,
+    },
+    clientIp,
+    requestId,
+  };
+}
+
+/** Runs a use case's steps in one transaction; the steps see the transaction as `ctx.db`. */
+export function inTransaction<T>(ctx: ServiceContext, steps: (tx: ServiceContext) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute((trx) => steps({ ...ctx, db: trx }));
+}

@@ -1,0 +1,100 @@
+import { newId } from '../../domain/ids/ids.js';
+import { maxPasswordLength, minPasswordLength, normaliseEmail } from '../../domain/names/name-rules.js';
+import { PortcullisError } from '../../errors/portcullis-error.js';
+import { insertLogin, type Login } from '../../store/repositories/logins.js';
+import { findOrganizationById } from '../../store/repositories/organizations.js';
+import { isUniqueViolation } from '../../store/unique-violation.js';
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { requireOrganizationAdmin } from '../authorization.js';
+import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { hashPassword } from './password-hashing.js';
+
+export interface CreateLoginInput {
+  organizationId: string;
+  email: string;
+  name: string;
+  password: string;
+  isOrganizationAdmin?: boolean;
+  isPlatformOperator?: boolean;
+}
+
+/** A login ready to insert: validated, with the password already hashed. */
+export interface PreparedLogin {
+  login: Login;
+  passwordHash: string;
+}
+
+/**
+ * Validation and hashing, outside any transaction: argon2 is deliberately slow and must not hold a
+ * database lock.
+ */
+export async function prepareLogin(
+  tx: ServiceContext,
+  caller: Caller,
+  input: CreateLoginInput,
+): Promise<PreparedLogin> {
+  requireOrganizationAdmin(caller.actor, input.organizationId);
+  if (input.isPlatformOperator && !caller.actor.isPlatformOperator) {
+    throw new PortcullisError('permission_denied', 'Only a platform operator can create another operator.');
+  }
+  const email = normaliseEmail(input.email);
+  const problems = [
+    ...(email ? [] : [{ field: 'email', message: 'not an email address' }]),
+    ...(input.password.length >= minPasswordLength && input.password.length <= maxPasswordLength
+      ? []
+      : [{ field: 'password', message: `must be ${minPasswordLength} to ${maxPasswordLength} characters` }]),
+  ];
+  if (problems.length > 0 || !email) {
+    throw new PortcullisError('validation_failed', 'The login is invalid.', { details: problems });
+  }
+  const now = tx.clock();
+  return {
+    login: {
+      id: newId('login'),
+      organizationId: input.organizationId,
+      email,
+      name: input.name,
+      isOrganizationAdmin: input.isOrganizationAdmin ?? false,
+      isPlatformOperator: input.isPlatformOperator ?? false,
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    },
+    passwordHash: await hashPassword(input.password),
+  };
+}
+
+export async function createLoginStep(
+  tx: ServiceContext,
+  caller: Caller,
+  prepared: PreparedLogin,
+): Promise<Login> {
+  const { login, passwordHash } = prepared;
+  if (!(await findOrganizationById(tx.db, login.organizationId))) {
+    throw new PortcullisError('not_found', 'Organization not found.');
+  }
+  await insertLogin(tx.db, login, passwordHash);
+  await recordAuditEvent(tx.db, caller, tx.clock(), {
+    organizationId: login.organizationId,
+    action: 'login.created',
+    targetType: 'login',
+    targetId: login.id,
+    details: { email: login.email, isOrganizationAdmin: login.isOrganizationAdmin },
+  });
+  return login;
+}
+
+export async function createLogin(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: CreateLoginInput,
+): Promise<Login> {
+  const prepared = await prepareLogin(ctx, caller, input);
+  try {
+    return await inTransaction(ctx, (tx) => createLoginStep(tx, caller, prepared));
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new PortcullisError('login_exists', 'A login with this email already exists.');
+    throw error;
+  }
+}

@@ -1,0 +1,111 @@
+import { newId } from '../../domain/ids/ids.js';
+import { isOrganizationName } from '../../domain/names/name-rules.js';
+import { PortcullisError } from '../../errors/portcullis-error.js';
+import { type Account, insertAccount } from '../../store/repositories/accounts.js';
+import { insertOrganization, type Organization } from '../../store/repositories/organizations.js';
+import { insertRole, type Role } from '../../store/repositories/roles.js';
+import { isUniqueViolation } from '../../store/unique-violation.js';
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { requirePlatformOperator } from '../authorization.js';
+import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+
+export interface CreateOrganizationInput {
+  name: string;
+  displayName?: string;
+  /** Programmatic access is off by default (FireTail); the operator makes it available per organization. */
+  programmaticAccessAvailable?: boolean;
+  programmaticAccessEnabled?: boolean;
+}
+
+export interface CreatedOrganization {
+  organization: Organization;
+  defaultAccount: Account;
+  adminRole: Role;
+  readOnlyRole: Role;
+}
+
+/** The two presets every organization starts with, in canonical permission form. */
+export const builtinRoles = {
+  admin: { name: 'Admin', description: 'Every action on every resource.', permissions: '*:*' },
+  readOnly: {
+    name: 'Read only',
+    description: 'get and list on every resource.',
+    permissions: '*:get *:list',
+  },
+} as const;
+
+export async function createOrganization(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: CreateOrganizationInput,
+): Promise<CreatedOrganization> {
+  try {
+    return await inTransaction(ctx, (tx) => createOrganizationStep(tx, caller, input));
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new PortcullisError(
+        'organization_exists',
+        `An organization named "${input.name}" already exists.`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** The organization, its default account and its two preset roles; `tx.db` must be a transaction. */
+export async function createOrganizationStep(
+  tx: ServiceContext,
+  caller: Caller,
+  input: CreateOrganizationInput,
+): Promise<CreatedOrganization> {
+  requirePlatformOperator(caller.actor);
+  if (!isOrganizationName(input.name)) {
+    throw new PortcullisError(
+      'validation_failed',
+      'Organization names are lowercase letters, digits and hyphens.',
+      {
+        details: [{ field: 'name', message: 'invalid organization name' }],
+      },
+    );
+  }
+  const now = tx.clock();
+  const organization: Organization = {
+    id: newId('organization'),
+    name: input.name,
+    displayName: input.displayName ?? input.name,
+    programmaticAccessAvailable: input.programmaticAccessAvailable ?? false,
+    programmaticAccessEnabled: input.programmaticAccessEnabled ?? false,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const defaultAccount: Account = {
+    id: newId('account'),
+    organizationId: organization.id,
+    name: 'default',
+    isDefault: true,
+    createdAt: now,
+  };
+  const role = (preset: (typeof builtinRoles)[keyof typeof builtinRoles]): Role => ({
+    id: newId('role'),
+    organizationId: organization.id,
+    ...preset,
+    isBuiltin: true,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const adminRole = role(builtinRoles.admin);
+  const readOnlyRole = role(builtinRoles.readOnly);
+
+  await insertOrganization(tx.db, organization);
+  await insertAccount(tx.db, defaultAccount);
+  await insertRole(tx.db, adminRole);
+  await insertRole(tx.db, readOnlyRole);
+  await recordAuditEvent(tx.db, caller, now, {
+    organizationId: organization.id,
+    action: 'organization.created',
+    targetType: 'organization',
+    targetId: organization.id,
+    details: { name: organization.name, defaultAccountId: defaultAccount.id },
+  });
+  return { organization, defaultAccount, adminRole, readOnlyRole };
+}

@@ -1,0 +1,55 @@
+import { newId } from '../../domain/ids/ids.js';
+import { PortcullisError } from '../../errors/portcullis-error.js';
+import { insertServiceAccount, type ServiceAccount } from '../../store/repositories/service-accounts.js';
+import { isUniqueViolation } from '../../store/unique-violation.js';
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
+import type { Caller, ServiceContext } from '../context.js';
+
+export interface CreateServiceAccountInput {
+  name: string;
+  description?: string | undefined;
+  isOrganizationAdmin?: boolean | undefined;
+}
+
+/** Names and descriptions are checked by the transport's schema; this use case enforces the rules. */
+export async function createServiceAccount(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: CreateServiceAccountInput,
+): Promise<ServiceAccount> {
+  const organizationId = organizationOf(caller.actor);
+  requireOrganizationAdmin(caller.actor, organizationId);
+  const now = ctx.clock();
+  const sa: ServiceAccount = {
+    id: newId('serviceAccount'),
+    organizationId,
+    name: input.name,
+    description: input.description ?? '',
+    isOrganizationAdmin: input.isOrganizationAdmin ?? false,
+    enabled: true,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await insertServiceAccount(trx, sa);
+      await recordAuditEvent(trx, caller, now, {
+        organizationId,
+        action: 'service_account.created',
+        targetType: 'service_account',
+        targetId: sa.id,
+        details: { name: sa.name, isOrganizationAdmin: sa.isOrganizationAdmin },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new PortcullisError(
+        'service_account_exists',
+        `A service account named "${input.name}" already exists.`,
+      );
+    }
+    throw error;
+  }
+  return sa;
+}

@@ -1,0 +1,38 @@
+import { PortcullisError } from '../../errors/portcullis-error.js';
+import {
+  deleteServiceAccount as deleteServiceAccountRow,
+  findServiceAccountInOrganization,
+} from '../../store/repositories/service-accounts.js';
+import { listUsersOfServiceAccount } from '../../store/repositories/users.js';
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
+import type { Caller, ServiceContext } from '../context.js';
+
+/** Firebolt: a service account still tied to users cannot be dropped; unlink them first. */
+export async function deleteServiceAccount(ctx: ServiceContext, caller: Caller, id: string): Promise<void> {
+  const organizationId = organizationOf(caller.actor);
+  requireOrganizationAdmin(caller.actor, organizationId);
+  const now = ctx.clock();
+  await ctx.db.transaction().execute(async (trx) => {
+    const sa = await findServiceAccountInOrganization(trx, organizationId, id);
+    if (!sa) throw new PortcullisError('not_found', 'Service account not found.');
+    const users = await listUsersOfServiceAccount(trx, sa.id);
+    if (users.length > 0) {
+      throw new PortcullisError(
+        'service_account_linked',
+        'Unlink the users tied to this service account first.',
+        {
+          details: { users: users.map((u) => ({ id: u.id, name: u.name, accountId: u.accountId })) },
+        },
+      );
+    }
+    await deleteServiceAccountRow(trx, sa.id);
+    await recordAuditEvent(trx, caller, now, {
+      organizationId,
+      action: 'service_account.deleted',
+      targetType: 'service_account',
+      targetId: sa.id,
+      details: { name: sa.name },
+    });
+  });
+}

@@ -1,0 +1,146 @@
+import { newId } from '../../domain/ids/ids.js';
+import { isObjectName } from '../../domain/names/name-rules.js';
+import { PortcullisError } from '../../errors/portcullis-error.js';
+import type { Db } from '../../store/database.js';
+import { findAccountInOrganization, findDefaultAccount } from '../../store/repositories/accounts.js';
+import { findLoginById } from '../../store/repositories/logins.js';
+import { assignRole, findRolesByIds, type Role } from '../../store/repositories/roles.js';
+import { findServiceAccountInOrganization } from '../../store/repositories/service-accounts.js';
+import { insertUser, listUsersOfServiceAccount, type User } from '../../store/repositories/users.js';
+import { isUniqueViolation } from '../../store/unique-violation.js';
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { requireOrganizationAdmin } from '../authorization.js';
+import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+
+export interface CreateUserInput {
+  organizationId: string;
+  /** Defaults to the organization's default account. */
+  accountId?: string | undefined;
+  name: string;
+  loginId?: string | undefined;
+  serviceAccountId?: string | undefined;
+  roleIds?: string[] | undefined;
+  defaultDatabase?: string | undefined;
+  defaultEngine?: string | undefined;
+}
+
+export interface CreatedUser {
+  user: User;
+  roles: Role[];
+}
+
+async function checkPrincipal(db: Db, input: CreateUserInput, accountId: string): Promise<void> {
+  if (input.loginId) {
+    const login = await findLoginById(db, input.loginId);
+    if (!login || login.organizationId !== input.organizationId) {
+      throw new PortcullisError('not_found', 'Login not found.', { details: { loginId: input.loginId } });
+    }
+  }
+  if (input.serviceAccountId) {
+    const sa = await findServiceAccountInOrganization(db, input.organizationId, input.serviceAccountId);
+    if (!sa) {
+      throw new PortcullisError('not_found', 'Service account not found.', {
+        details: { serviceAccountId: input.serviceAccountId },
+      });
+    }
+    const linked = (await listUsersOfServiceAccount(db, sa.id)).find((u) => u.accountId === accountId);
+    if (linked) {
+      throw new PortcullisError(
+        'service_account_already_linked',
+        'The service account already has a user in this account.',
+        {
+          details: { userId: linked.id, userName: linked.name, accountId },
+        },
+      );
+    }
+  }
+}
+
+/** Maps a unique violation that slipped past the checks (a concurrent insert) to the rule it broke. */
+function conflictFrom(error: unknown): PortcullisError {
+  const text = `${(error as { constraint?: string }).constraint ?? ''} ${(error as Error).message}`;
+  if (text.includes('service_account')) {
+    return new PortcullisError(
+      'service_account_already_linked',
+      'The service account already has a user in this account.',
+    );
+  }
+  if (text.includes('login'))
+    return new PortcullisError('login_already_linked', 'The login already has a user in this account.');
+  return new PortcullisError('user_exists', 'A user with this name already exists in the account.');
+}
+
+/** A user lives in one account and is tied to a login or a service account, never both (Firebolt). */
+export async function createUser(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: CreateUserInput,
+): Promise<CreatedUser> {
+  try {
+    return await inTransaction(ctx, (tx) => createUserStep(tx, caller, input));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflictFrom(error);
+    throw error;
+  }
+}
+
+export async function createUserStep(
+  tx: ServiceContext,
+  caller: Caller,
+  input: CreateUserInput,
+): Promise<CreatedUser> {
+  requireOrganizationAdmin(caller.actor, input.organizationId);
+  if (input.loginId && input.serviceAccountId) {
+    throw new PortcullisError(
+      'user_principal_conflict',
+      'A user is tied to a login or a service account, not both.',
+    );
+  }
+  if (!isObjectName(input.name)) {
+    throw new PortcullisError('validation_failed', 'The user name is invalid.', {
+      details: [{ field: 'name', message: 'letters, digits, _ . - ; at most 64' }],
+    });
+  }
+  const now = tx.clock();
+  const account = input.accountId
+    ? await findAccountInOrganization(tx.db, input.organizationId, input.accountId)
+    : await findDefaultAccount(tx.db, input.organizationId);
+  if (!account)
+    throw new PortcullisError('not_found', 'Account not found.', { details: { accountId: input.accountId } });
+  await checkPrincipal(tx.db, input, account.id);
+  const roleIds = [...new Set(input.roleIds ?? [])];
+  const roles = await findRolesByIds(tx.db, input.organizationId, roleIds);
+  const missing = roleIds.filter((id) => !roles.some((r) => r.id === id));
+  if (missing.length > 0)
+    throw new PortcullisError('not_found', 'Role not found.', { details: { roleIds: missing } });
+
+  const user: User = {
+    id: newId('user'),
+    organizationId: input.organizationId,
+    accountId: account.id,
+    name: input.name,
+    loginId: input.loginId ?? null,
+    serviceAccountId: input.serviceAccountId ?? null,
+    defaultDatabase: input.defaultDatabase ?? null,
+    defaultEngine: input.defaultEngine ?? null,
+    active: true,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await insertUser(tx.db, user);
+  for (const role of roles) await assignRole(tx.db, user.id, role.id, now);
+  await recordAuditEvent(tx.db, caller, now, {
+    organizationId: input.organizationId,
+    action: 'user.created',
+    targetType: 'user',
+    targetId: user.id,
+    details: {
+      name: user.name,
+      accountId: account.id,
+      loginId: user.loginId,
+      serviceAccountId: user.serviceAccountId,
+      roleIds: roles.map((r) => r.id),
+    },
+  });
+  return { user, roles };
+}

@@ -1,0 +1,57 @@
+import type { Db } from '../database.js';
+import type { AccountRow } from '../schema.js';
+
+export interface Account {
+  id: string;
+  organizationId: string;
+  name: string;
+  isDefault: boolean;
+  createdAt: number;
+}
+
+function toAccount(row: AccountRow): Account {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    name: row.name,
+    isDefault: row.is_default === 1,
+    createdAt: row.created_at,
+  };
+}
+
+export async function insertAccount(db: Db, account: Account): Promise<void> {
+  await db
+    .insertInto('accounts')
+    .values({
+      id: account.id,
+      organization_id: account.organizationId,
+      name: account.name,
+      is_default: account.isDefault ? 1 : 0,
+      created_at: account.createdAt,
+    })
+    .execute();
+}
+
+export async function findAccountInOrganization(
+  db: Db,
+  organizationId: string,
+  id: string,
+): Promise<Account | undefined> {
+  const row = await db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toAccount(row);
+}
+
+export async function findDefaultAccount(db: Db, organizationId: string): Promise<Account | undefined> {
+  const row = await db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('is_default', '=', 1)
+    .executeTakeFirst();
+  return row && toAccount(row);
+}

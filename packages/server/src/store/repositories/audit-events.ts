@@ -1,0 +1,73 @@
+import type { Db } from '../database.js';
+import type { AuditEventRow } from '../schema.js';
+
+export type ActorType = 'login' | 'service_account' | 'system' | 'anonymous';
+
+export interface AuditEvent {
+  id: string;
+  organizationId: string | null;
+  occurredAt: number;
+  actorType: ActorType;
+  actorId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  result: 'success' | 'failure';
+  reason: string | null;
+  clientIp: string | null;
+  requestId: string | null;
+  details: Record<string, unknown> | null;
+}
+
+function toAuditEvent(row: AuditEventRow): AuditEvent {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    occurredAt: row.occurred_at,
+    actorType: row.actor_type as ActorType,
+    actorId: row.actor_id,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    result: row.result as AuditEvent['result'],
+    reason: row.reason,
+    clientIp: row.client_ip,
+    requestId: row.request_id,
+    details: row.details === null ? null : (JSON.parse(row.details) as Record<string, unknown>),
+  };
+}
+
+export async function insertAuditEvent(db: Db, event: AuditEvent): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      id: event.id,
+      organization_id: event.organizationId,
+      occurred_at: event.occurredAt,
+      actor_type: event.actorType,
+      actor_id: event.actorId,
+      action: event.action,
+      target_type: event.targetType,
+      target_id: event.targetId,
+      result: event.result,
+      reason: event.reason,
+      client_ip: event.clientIp,
+      request_id: event.requestId,
+      details: event.details === null ? null : JSON.stringify(event.details),
+    })
+    .execute();
+}
+
+/** Newest first. Filtering and cursors arrive with the management API. */
+export async function listAuditEvents(
+  db: Db,
+  organizationId: string | null,
+  limit = 100,
+): Promise<AuditEvent[]> {
+  let query = db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(limit);
+  query =
+    organizationId === null
+      ? query.where('organization_id', 'is', null)
+      : query.where('organization_id', '=', organizationId);
+  return (await query.execute()).map(toAuditEvent);
+}

@@ -1,0 +1,65 @@
+import type { Db } from '../database.js';
+import type { LoginRow } from '../schema.js';
+
+export interface Login {
+  id: string;
+  organizationId: string;
+  email: string;
+  name: string;
+  isOrganizationAdmin: boolean;
+  isPlatformOperator: boolean;
+  active: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The password hash is kept out of the Login record so it cannot leak into a response by accident. */
+export interface LoginWithPasswordHash {
+  login: Login;
+  passwordHash: string;
+}
+
+function toLogin(row: LoginRow): Login {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    email: row.email,
+    name: row.name,
+    isOrganizationAdmin: row.is_organization_admin === 1,
+    isPlatformOperator: row.is_platform_operator === 1,
+    active: row.active === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function insertLogin(db: Db, login: Login, passwordHash: string): Promise<void> {
+  await db
+    .insertInto('logins')
+    .values({
+      id: login.id,
+      organization_id: login.organizationId,
+      email: login.email,
+      name: login.name,
+      password_hash: passwordHash,
+      is_organization_admin: login.isOrganizationAdmin ? 1 : 0,
+      is_platform_operator: login.isPlatformOperator ? 1 : 0,
+      active: login.active ? 1 : 0,
+      created_at: login.createdAt,
+      updated_at: login.updatedAt,
+    })
+    .execute();
+}
+
+export async function findLoginById(db: Db, id: string): Promise<Login | undefined> {
+  const row = await db.selectFrom('logins').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toLogin(row);
+}
+
+export async function findLoginByEmailWithPasswordHash(
+  db: Db,
+  email: string,
+): Promise<LoginWithPasswordHash | undefined> {
+  const row = await db.selectFrom('logins').selectAll().where('email', '=', email).executeTakeFirst();
+  return row && { login: toLogin(row), passwordHash: row.password_hash };
+}

@@ -1,0 +1,57 @@
+import type { Db } from '../database.js';
+import type { OrganizationRow } from '../schema.js';
+
+export interface Organization {
+  id: string;
+  name: string;
+  displayName: string;
+  programmaticAccessAvailable: boolean;
+  programmaticAccessEnabled: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+function toOrganization(row: OrganizationRow): Organization {
+  return {
+    id: row.id,
+    name: row.name,
+    displayName: row.display_name,
+    programmaticAccessAvailable: row.programmatic_access_available === 1,
+    programmaticAccessEnabled: row.programmatic_access_enabled === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function insertOrganization(db: Db, org: Organization): Promise<void> {
+  await db
+    .insertInto('organizations')
+    .values({
+      id: org.id,
+      name: org.name,
+      display_name: org.displayName,
+      programmatic_access_available: org.programmaticAccessAvailable ? 1 : 0,
+      programmatic_access_enabled: org.programmaticAccessEnabled ? 1 : 0,
+      created_at: org.createdAt,
+      updated_at: org.updatedAt,
+    })
+    .execute();
+}
+
+export async function findOrganizationById(db: Db, id: string): Promise<Organization | undefined> {
+  const row = await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toOrganization(row);
+}
+
+export async function findOrganizationByName(db: Db, name: string): Promise<Organization | undefined> {
+  const row = await db.selectFrom('organizations').selectAll().where('name', '=', name).executeTakeFirst();
+  return row && toOrganization(row);
+}
+
+export async function countOrganizations(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('organizations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

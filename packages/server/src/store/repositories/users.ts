@@ -1,0 +1,85 @@
+import type { Db } from '../database.js';
+import type { UserRow } from '../schema.js';
+
+export interface User {
+  id: string;
+  organizationId: string;
+  accountId: string;
+  name: string;
+  loginId: string | null;
+  serviceAccountId: string | null;
+  defaultDatabase: string | null;
+  defaultEngine: string | null;
+  active: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    accountId: row.account_id,
+    name: row.name,
+    loginId: row.login_id,
+    serviceAccountId: row.service_account_id,
+    defaultDatabase: row.default_database,
+    defaultEngine: row.default_engine,
+    active: row.active === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function insertUser(db: Db, user: User): Promise<void> {
+  await db
+    .insertInto('users')
+    .values({
+      id: user.id,
+      organization_id: user.organizationId,
+      account_id: user.accountId,
+      name: user.name,
+      login_id: user.loginId,
+      service_account_id: user.serviceAccountId,
+      default_database: user.defaultDatabase,
+      default_engine: user.defaultEngine,
+      active: user.active ? 1 : 0,
+      created_at: user.createdAt,
+      updated_at: user.updatedAt,
+    })
+    .execute();
+}
+
+export async function findUserInOrganization(
+  db: Db,
+  organizationId: string,
+  id: string,
+): Promise<User | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toUser(row);
+}
+
+export async function listUsersOfServiceAccount(db: Db, serviceAccountId: string): Promise<User[]> {
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('service_account_id', '=', serviceAccountId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toUser);
+}
+
+export async function listUsersInOrganization(db: Db, organizationId: string): Promise<User[]> {
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toUser);
+}

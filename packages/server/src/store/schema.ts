@@ -1,0 +1,142 @@
+/**
+ * Row types of the one schema both engines share. Conventions that keep SQLite and PostgreSQL identical:
+ * times are epoch milliseconds in BIGINT columns, flags are 0/1 integers, ids are prefixed text.
+ * Repositories map rows to camelCase records with real booleans; nothing outside store/ sees a row.
+ */
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  display_name: string;
+  programmatic_access_available: number;
+  programmatic_access_enabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AccountRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  is_default: number;
+  created_at: number;
+}
+
+export interface LoginRow {
+  id: string;
+  organization_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  is_organization_admin: number;
+  is_platform_operator: number;
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UserRow {
+  id: string;
+  organization_id: string;
+  account_id: string;
+  name: string;
+  login_id: string | null;
+  service_account_id: string | null;
+  default_database: string | null;
+  default_engine: string | null;
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RoleRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  description: string;
+  permissions: string;
+  is_builtin: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RoleAssignmentRow {
+  user_id: string;
+  role_id: string;
+  created_at: number;
+}
+
+export interface ServiceAccountRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  description: string;
+  is_organization_admin: number;
+  enabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ServiceAccountSecretRow {
+  id: string;
+  service_account_id: string;
+  secret_hash: string;
+  display_prefix: string;
+  created_at: number;
+  created_by: string | null;
+  expires_at: number | null;
+  revoked_at: number | null;
+  last_used_at: number | null;
+}
+
+export interface SigningKeyRow {
+  id: string;
+  algorithm: string;
+  state: string;
+  public_jwk: string;
+  private_key_sealed: string;
+  created_at: number;
+  activated_at: number | null;
+  retired_at: number | null;
+}
+
+export interface AuditEventRow {
+  id: string;
+  organization_id: string | null;
+  occurred_at: number;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  result: string;
+  reason: string | null;
+  client_ip: string | null;
+  request_id: string | null;
+  details: string | null;
+}
+
+export interface Schema {
+  organizations: OrganizationRow;
+  accounts: AccountRow;
+  logins: LoginRow;
+  users: UserRow;
+  roles: RoleRow;
+  role_assignments: RoleAssignmentRow;
+  service_accounts: ServiceAccountRow;
+  service_account_secrets: ServiceAccountSecretRow;
+  signing_keys: SigningKeyRow;
+  audit_events: AuditEventRow;
+}
+
+/** The tables a failed request must leave untouched; tests snapshot them around bad input. */
+export const stateTables = [
+  'organizations',
+  'accounts',
+  'logins',
+  'users',
+  'roles',
+  'role_assignments',
+  'service_accounts',
+  'service_account_secrets',
+  'signing_keys',
+] as const satisfies readonly (keyof Schema)[];
