@@ -54,7 +54,6 @@ export const errorCatalogue = {
   not_found: { status: 404, meaning: 'The object does not exist, or belongs to another organization.' },
   route_not_found: { status: 404, meaning: 'No route matches the method and path.' },
   organization_exists: { status: 409, meaning: 'An organization with this name already exists.' },
-  account_exists: { status: 409, meaning: 'An account with this name already exists in the organization.' },
   login_exists: { status: 409, meaning: 'A login with this email already exists.' },
   user_exists: { status: 409, meaning: 'A user with this name already exists in the account.' },
   service_account_exists: {
@@ -74,7 +73,6 @@ export const errorCatalogue = {
     status: 400,
     meaning: 'A user is tied to a login or to a service account, never both.',
   },
-  service_unavailable: { status: 503, meaning: 'A dependency (the database) does not answer.' },
   internal_error: {
     status: 500,
     meaning: 'An unexpected failure; the requestId lets an operator find it in the logs.',

@@ -56,9 +56,9 @@ function send(request: FastifyRequest, reply: FastifyReply, error: PortcullisErr
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
     if (code === 'invalid_client')
       reply.header('www-authenticate', 'Basic realm="portcullis", charset="UTF-8"');
-    return reply
-      .code(code === 'invalid_request' ? status : statusOf(code))
-      .send({ error: code, error_description: oauthDescription(error) });
+    // RFC 6749 §5.2 answers 400 (401 for invalid_client); an oversized body keeps HTTP's own 413.
+    const oauthStatus = error.code === 'payload_too_large' ? status : statusOf(code);
+    return reply.code(oauthStatus).send({ error: code, error_description: oauthDescription(error) });
   }
   if (status === 401) reply.header('www-authenticate', wwwAuthenticateFor(error));
   return reply.code(status).send({

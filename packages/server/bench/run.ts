@@ -1,0 +1,4 @@
+import { benchSigningAlgorithms } from './signing-algorithms.js';
+
+/** `npm run bench`: every benchmark, each printing its numbers and the machine. */
+await benchSigningAlgorithms();

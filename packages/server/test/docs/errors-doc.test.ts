@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { errorCatalogue } from '../../src/errors/error-catalogue.js';
+
+const doc = readFileSync(new URL('../../../../docs/errors.md', import.meta.url), 'utf8');
+
+describe('docs/errors.md', () => {
+  it.each(Object.entries(errorCatalogue))('documents %s with its HTTP status', (code, { status }) => {
+    expect(doc).toMatch(new RegExp(`\\| \`${code}\`\\s*\\| ${status}\\s*\\|`));
+  });
+});

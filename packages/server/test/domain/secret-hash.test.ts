@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { generateClientSecret } from '../../src/domain/secrets/secret-format.js';
+import {
+  encodeSecretHash,
+  hashClientSecret,
+  secretMatchesHash,
+} from '../../src/domain/secrets/secret-hash.js';
+
+describe('client secret hashing', () => {
+  const key = randomBytes(32);
+  const secret = generateClientSecret();
+  const stored = encodeSecretHash(hashClientSecret(key, secret));
+
+  it('matches the secret it was made from', () => {
+    expect(secretMatchesHash(key, secret, stored)).toBe(true);
+  });
+
+  it('does not match another secret or the same secret under another key', () => {
+    expect(secretMatchesHash(key, generateClientSecret(), stored)).toBe(false);
+    expect(secretMatchesHash(randomBytes(32), secret, stored)).toBe(false);
+  });
+
+  it('stores nothing of the secret itself', () => {
+    expect(stored).not.toContain(secret.slice(4, 14));
+    expect(Buffer.from(stored, 'base64url')).toHaveLength(32);
+  });
+
+  it('treats a stored hash of the wrong length as no match instead of throwing', () => {
+    expect(secretMatchesHash(key, secret, 'c2hvcnQ')).toBe(false);
+  });
+});

@@ -1,0 +1,303 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemCaller } from '../../src/services/context.js';
+import { createLogin } from '../../src/services/logins/create-login.js';
+import { createOrganization } from '../../src/services/organizations/create-organization.js';
+import { accessTokenClaims } from '../../src/services/tokens/access-token-claims.js';
+import { createUser } from '../../src/services/users/create-user.js';
+import { enginesUnderTest } from '../support/engines.js';
+import { adminToken, api, createUsableServiceAccount, tokenRequest } from '../support/http-client.js';
+import { latestAuditEvents, snapshotState } from '../support/state-snapshot.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+const password = 'a long enough password';
+
+describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
+  let server: TestServer;
+  let admin: string;
+  let member: string;
+  let stranger: string;
+  let serviceAccountId: string;
+  let clientSecret: string;
+
+  const login = async (email: string) =>
+    (await api(server.baseUrl, 'POST', '/api/v1/auth/login', { body: { email, password } })).body
+      .accessToken as string;
+
+  /** Runs a request and asserts it changed no state table. */
+  const unchanged = async <T>(request: () => Promise<T>): Promise<T> => {
+    const before = await snapshotState(server.portcullis.database.db);
+    const result = await request();
+    expect(await snapshotState(server.portcullis.database.db)).toEqual(before);
+    return result;
+  };
+
+  beforeAll(async () => {
+    if (!engine.available) return;
+    server = await startTestServer(engine);
+    admin = await adminToken(server.baseUrl);
+    const { ctx } = server.portcullis;
+    const acme = await server.portcullis.database.db
+      .selectFrom('organizations')
+      .select('id')
+      .where('name', '=', 'acme')
+      .executeTakeFirstOrThrow();
+    const memberLogin = await createLogin(ctx, systemCaller(), {
+      organizationId: acme.id,
+      email: 'member@acme.example',
+      name: 'Member',
+      password,
+    });
+    await createUser(ctx, systemCaller(), {
+      organizationId: acme.id,
+      name: 'member',
+      loginId: memberLogin.id,
+    });
+    const globex = await createOrganization(ctx, systemCaller(), { name: 'globex' });
+    await createLogin(ctx, systemCaller(), {
+      organizationId: globex.organization.id,
+      email: 'admin@globex.example',
+      name: 'Globex admin',
+      password,
+      isOrganizationAdmin: true,
+    });
+    member = await login('member@acme.example');
+    stranger = await login('admin@globex.example');
+    const sa = await createUsableServiceAccount(server.baseUrl, admin, 'acme-etl');
+    serviceAccountId = sa.clientId;
+    clientSecret = sa.clientSecret;
+  });
+  afterAll(async () => server?.close());
+
+  describe('authentication', () => {
+    it.skipIf(!engine.available)(
+      'answers 401 with a bare Bearer challenge when no token is sent',
+      async () => {
+        const response = await unchanged(() => api(server.baseUrl, 'GET', '/api/v1/service-accounts'));
+        expect(response.status).toBe(401);
+        expect(response.body.error).toMatchObject({
+          code: 'unauthenticated',
+          requestId: expect.stringMatching(/^req_/),
+        });
+        expect(response.headers.get('www-authenticate')).toBe('Bearer realm="portcullis"');
+      },
+    );
+
+    it.skipIf(!engine.available)(
+      'answers 401 invalid_token for a garbage, forged or expired token',
+      async () => {
+        const { keyRing, issuer } = server.portcullis.ctx;
+        const [header, payload] = admin.split('.');
+        const forgedPayload = Buffer.from(
+          JSON.stringify({
+            ...JSON.parse(Buffer.from(payload!, 'base64url').toString()),
+            sub: 'login_01m82xvp2vsehr91fdaggr88nr',
+          }),
+        ).toString('base64url');
+        const expired = keyRing.sign({
+          ...accessTokenClaims(issuer, Date.now() - 7200_000, 60, {
+            subject: 'x',
+            clientId: 'c',
+            audience: issuer,
+            organizationId: 'o',
+          }),
+        });
+        for (const token of ['garbage', `${header}.${forgedPayload}.${admin.split('.')[2]}`, expired]) {
+          const response = await unchanged(() =>
+            api(server.baseUrl, 'GET', '/api/v1/service-accounts', { token }),
+          );
+          expect(response.status).toBe(401);
+          expect(response.body.error.code).toBe('unauthenticated');
+          expect(response.headers.get('www-authenticate')).toBe(
+            'Bearer realm="portcullis", error="invalid_token"',
+          );
+        }
+      },
+    );
+
+    it.skipIf(!engine.available)('refuses a service-account token minted for another audience', async () => {
+      const issued = await tokenRequest(server.baseUrl, {
+        grant_type: 'client_credentials',
+        client_id: serviceAccountId,
+        client_secret: clientSecret,
+        audience: 'https://api.firebolt.io',
+      });
+      const response = await api(server.baseUrl, 'GET', '/api/v1/service-accounts', {
+        token: issued.body.access_token,
+      });
+      expect(response.status).toBe(401);
+    });
+
+    it.skipIf(!engine.available)(
+      'refuses a wrong password and an unknown email alike, and audits both',
+      async () => {
+        for (const email of ['admin@acme.example', 'nobody@acme.example']) {
+          const response = await unchanged(() =>
+            api(server.baseUrl, 'POST', '/api/v1/auth/login', {
+              body: { email, password: 'wrong password here' },
+            }),
+          );
+          expect(response.status).toBe(401);
+          expect(response.body.error.code).toBe('invalid_credentials');
+        }
+        expect(await latestAuditEvents(server.portcullis.database.db, 2)).toEqual([
+          { action: 'login.refused', reason: 'unknown_login' },
+          { action: 'login.refused', reason: 'wrong_password' },
+        ]);
+      },
+    );
+
+    it.skipIf(!engine.available)('stops a deactivated login at once, token or not', async () => {
+      const db = server.portcullis.database.db;
+      const token = await login('member@acme.example');
+      await db.updateTable('logins').set({ active: 0 }).where('email', '=', 'member@acme.example').execute();
+      try {
+        expect((await api(server.baseUrl, 'GET', '/api/v1/service-accounts', { token })).status).toBe(401);
+        const again = await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
+          body: { email: 'member@acme.example', password },
+        });
+        expect(again.status).toBe(401);
+      } finally {
+        await db
+          .updateTable('logins')
+          .set({ active: 1 })
+          .where('email', '=', 'member@acme.example')
+          .execute();
+      }
+    });
+  });
+
+  describe('authorization and isolation', () => {
+    it.skipIf(!engine.available)('answers 403 to a member who is not an organization admin', async () => {
+      const response = await unchanged(() =>
+        api(server.baseUrl, 'POST', '/api/v1/service-accounts', { token: member, body: { name: 'sneaky' } }),
+      );
+      expect(response.status).toBe(403);
+      expect(response.body.error.code).toBe('permission_denied');
+    });
+
+    it.skipIf(!engine.available)(
+      "answers 404, never 403, for another organization's service account",
+      async () => {
+        for (const [method, path] of [
+          ['GET', `/api/v1/service-accounts/${serviceAccountId}`],
+          ['DELETE', `/api/v1/service-accounts/${serviceAccountId}`],
+          ['POST', `/api/v1/service-accounts/${serviceAccountId}/secrets`],
+        ] as const) {
+          const response = await unchanged(() => api(server.baseUrl, method, path, { token: stranger }));
+          expect(response.status, `${method} ${path}`).toBe(404);
+          expect(response.body.error.code).toBe('not_found');
+        }
+        const listed = await api(server.baseUrl, 'GET', '/api/v1/service-accounts', { token: stranger });
+        expect(listed.body.items).toEqual([]);
+        const linked = await unchanged(() =>
+          api(server.baseUrl, 'POST', '/api/v1/users', {
+            token: stranger,
+            body: { name: 'thief', serviceAccountId },
+          }),
+        );
+        expect(linked.status).toBe(404);
+      },
+    );
+  });
+
+  describe('malformed requests', () => {
+    it.skipIf(!engine.available).each([
+      ['an unknown field', { name: 'x1', bogus: true }, 'bogus'],
+      ['a wrong type', { name: 42 }, 'name'],
+      ['a missing name', { description: 'no name' }, 'name'],
+      ['an invalid name', { name: 'has space' }, 'name'],
+    ])('rejects %s with 400 validation_failed naming the field', async (_label, body, field) => {
+      const response = await unchanged(() =>
+        api(server.baseUrl, 'POST', '/api/v1/service-accounts', { token: admin, body }),
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('validation_failed');
+      expect(response.body.error.details).toEqual([expect.objectContaining({ field })]);
+    });
+
+    it.skipIf(!engine.available)('rejects invalid JSON with 400 malformed_body', async () => {
+      const response = await unchanged(() =>
+        api(server.baseUrl, 'POST', '/api/v1/service-accounts', { token: admin, body: '{"name":' }),
+      );
+      expect(response).toMatchObject({ status: 400, body: { error: { code: 'malformed_body' } } });
+    });
+
+    it.skipIf(!engine.available)('rejects a 1 MB body with 413 payload_too_large', async () => {
+      const response = await unchanged(() =>
+        api(server.baseUrl, 'POST', '/api/v1/service-accounts', {
+          token: admin,
+          body: { name: 'big', description: 'x'.repeat(1024 * 1024) },
+        }),
+      );
+      expect(response).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large' } } });
+    });
+
+    it.skipIf(!engine.available)('rejects a form body with 415 unsupported_media_type', async () => {
+      const response = await unchanged(() =>
+        api(server.baseUrl, 'POST', '/api/v1/service-accounts', {
+          token: admin,
+          body: 'name=formy',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        }),
+      );
+      expect(response).toMatchObject({ status: 415, body: { error: { code: 'unsupported_media_type' } } });
+    });
+
+    it.skipIf(!engine.available)('rejects a duplicate service account name with 409', async () => {
+      const response = await unchanged(() =>
+        api(server.baseUrl, 'POST', '/api/v1/service-accounts', { token: admin, body: { name: 'acme-etl' } }),
+      );
+      expect(response).toMatchObject({ status: 409, body: { error: { code: 'service_account_exists' } } });
+    });
+
+    it.skipIf(!engine.available)('answers 404 route_not_found for an unknown route', async () => {
+      const response = await api(server.baseUrl, 'GET', '/api/v1/nothing-here', { token: admin });
+      expect(response).toMatchObject({ status: 404, body: { error: { code: 'route_not_found' } } });
+    });
+  });
+
+  describe('users tied to service accounts', () => {
+    it.skipIf(!engine.available)('refuses a user tied to both a login and a service account', async () => {
+      const me = await server.portcullis.database.db
+        .selectFrom('logins')
+        .select('id')
+        .where('email', '=', 'admin@acme.example')
+        .executeTakeFirstOrThrow();
+      const response = await unchanged(() =>
+        api(server.baseUrl, 'POST', '/api/v1/users', {
+          token: admin,
+          body: { name: 'both', loginId: me.id, serviceAccountId },
+        }),
+      );
+      expect(response).toMatchObject({ status: 400, body: { error: { code: 'user_principal_conflict' } } });
+    });
+
+    it.skipIf(!engine.available)(
+      'refuses a second user for the same service account in one account',
+      async () => {
+        const response = await unchanged(() =>
+          api(server.baseUrl, 'POST', '/api/v1/users', {
+            token: admin,
+            body: { name: 'second', serviceAccountId },
+          }),
+        );
+        expect(response).toMatchObject({
+          status: 409,
+          body: { error: { code: 'service_account_already_linked' } },
+        });
+      },
+    );
+
+    it.skipIf(!engine.available)('refuses an unknown account or role with 404', async () => {
+      for (const body of [
+        { name: 'lost', accountId: 'acct_01m82xvp2vsehr91fdaggr88nr' },
+        { name: 'lost', roleIds: ['role_01m82xvp2vsehr91fdaggr88nr'] },
+      ]) {
+        const response = await unchanged(() =>
+          api(server.baseUrl, 'POST', '/api/v1/users', { token: admin, body }),
+        );
+        expect(response).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+      }
+    });
+  });
+});

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enginesUnderTest } from '../support/engines.js';
+import { adminToken, api, createUsableServiceAccount, tokenRequest } from '../support/http-client.js';
+import { adminPassword, startTestServer, type TestServer } from '../support/test-server.js';
+
+/**
+ * Runs every flow that handles a secret, token or password — including the ways clients get it wrong —
+ * then searches the captured logs and the audit table for any of them.
+ */
+describe.each(enginesUnderTest())('secrets stay out of logs and audit events on $engine', (engine) => {
+  let server: TestServer;
+  const secrets: string[] = [adminPassword];
+
+  beforeAll(async () => {
+    if (!engine.available) return;
+    server = await startTestServer(engine, { PORTCULLIS_LOG_LEVEL: 'trace' });
+    const token = await adminToken(server.baseUrl);
+    secrets.push(token);
+    const client = await createUsableServiceAccount(server.baseUrl, token, 'logged');
+    secrets.push(client.clientSecret);
+    const form = {
+      grant_type: 'client_credentials',
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+    };
+    const issued = await tokenRequest(server.baseUrl, form);
+    secrets.push(issued.body.access_token);
+    await tokenRequest(
+      server.baseUrl,
+      { grant_type: 'client_credentials' },
+      { basic: { id: client.clientId, secret: client.clientSecret } },
+    );
+    // Mistakes that put a secret where it does not belong.
+    await tokenRequest(server.baseUrl, {
+      ...form,
+      client_id: client.clientSecret,
+      client_secret: client.clientId,
+    });
+    await tokenRequest(server.baseUrl, form, { query: `?client_secret=${client.clientSecret}` });
+    await tokenRequest(server.baseUrl, { ...form, grant_type: client.clientSecret });
+    await fetch(`${server.baseUrl}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(form),
+    });
+    await api(server.baseUrl, 'GET', `/api/v1/service-accounts?cursor=${client.clientSecret}`, { token });
+    await api(server.baseUrl, 'POST', '/api/v1/service-accounts', {
+      token,
+      body: { name: 'x', [client.clientSecret]: 1 },
+    });
+    await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
+      body: { email: 'admin@acme.example', password: client.clientSecret },
+    });
+    await api(server.baseUrl, 'GET', '/api/v1/service-accounts', {
+      token: issued.body.access_token.slice(0, -2),
+    });
+  });
+  afterAll(async () => server?.close());
+
+  it.skipIf(!engine.available)('captured a real log of the run', () => {
+    expect(server.logs.length).toBeGreaterThan(20);
+    expect(server.logs.join('')).toContain('/oauth/token');
+  });
+
+  it.skipIf(!engine.available)('never writes a secret, token or password to the log', () => {
+    const log = server.logs.join('');
+    for (const secret of secrets) expect(log).not.toContain(secret);
+    // The secret body without its prefix, in case something re-encodes it.
+    for (const secret of secrets.filter((s) => s.startsWith('pcs_')))
+      expect(log).not.toContain(secret.slice(4));
+  });
+
+  it.skipIf(!engine.available)('never writes a secret, token or password to an audit event', async () => {
+    const rows = await server.portcullis.database.db.selectFrom('audit_events').selectAll().execute();
+    expect(rows.length).toBeGreaterThan(5);
+    const dump = JSON.stringify(rows);
+    for (const secret of secrets) expect(dump).not.toContain(secret);
+  });
+});

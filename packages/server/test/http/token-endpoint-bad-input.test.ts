@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateClientSecret } from '../../src/domain/secrets/secret-format.js';
+import { enginesUnderTest } from '../support/engines.js';
+import {
+  adminToken,
+  createUsableServiceAccount,
+  type JsonResponse,
+  tokenRequest,
+} from '../support/http-client.js';
+import { countAuditEvents, latestAuditEvents, snapshotState } from '../support/state-snapshot.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+interface Case {
+  name: string;
+  send: (
+    s: TestServer,
+    client: { clientId: string; clientSecret: string },
+  ) => Promise<JsonResponse<unknown> | Response>;
+  status: number;
+  error: string;
+  /** The audit reason recorded for a refused client; undefined when the request never got that far. */
+  auditReason?: string;
+}
+
+const form = (c: { clientId: string; clientSecret: string }) => ({
+  grant_type: 'client_credentials',
+  client_id: c.clientId,
+  client_secret: c.clientSecret,
+});
+
+function withLastCharacterChanged(secret: string): string {
+  return secret.slice(0, -1) + (secret.endsWith('x') ? 'y' : 'x');
+}
+
+const cases: Case[] = [
+  {
+    name: 'a wrong secret',
+    send: (s, c) => tokenRequest(s.baseUrl, { ...form(c), client_secret: generateClientSecret() }),
+    status: 401,
+    error: 'invalid_client',
+    auditReason: 'wrong_secret',
+  },
+  {
+    name: 'an unknown client',
+    send: (s, c) => tokenRequest(s.baseUrl, { ...form(c), client_id: 'sa_01m82xvp2vsehr91fdaggr88nr' }),
+    status: 401,
+    error: 'invalid_client',
+    auditReason: 'unknown_client',
+  },
+  {
+    name: 'a malformed secret (bad checksum)',
+    send: (s, c) =>
+      tokenRequest(s.baseUrl, { ...form(c), client_secret: withLastCharacterChanged(c.clientSecret) }),
+    status: 401,
+    error: 'invalid_client',
+    auditReason: 'malformed_secret',
+  },
+  {
+    name: 'id and secret swapped',
+    send: (s, c) =>
+      tokenRequest(s.baseUrl, { ...form(c), client_id: c.clientSecret, client_secret: c.clientId }),
+    status: 401,
+    error: 'invalid_client',
+    auditReason: 'malformed_secret',
+  },
+  {
+    name: 'no client authentication',
+    send: (s) => tokenRequest(s.baseUrl, { grant_type: 'client_credentials' }),
+    status: 401,
+    error: 'invalid_client',
+  },
+  {
+    name: 'both Basic and client_secret in the body',
+    send: (s, c) => tokenRequest(s.baseUrl, form(c), { basic: { id: c.clientId, secret: c.clientSecret } }),
+    status: 400,
+    error: 'invalid_request',
+  },
+  {
+    name: 'a Basic header that is not base64 id:secret',
+    send: (s) =>
+      tokenRequest(
+        s.baseUrl,
+        { grant_type: 'client_credentials' },
+        { headers: { authorization: 'Basic bm9jb2xvbg==' } },
+      ),
+    status: 401,
+    error: 'invalid_client',
+  },
+  {
+    name: 'a missing grant_type',
+    send: (s, c) => tokenRequest(s.baseUrl, { client_id: c.clientId, client_secret: c.clientSecret }),
+    status: 400,
+    error: 'invalid_request',
+  },
+  {
+    name: 'an unknown grant_type',
+    send: (s, c) => tokenRequest(s.baseUrl, { ...form(c), grant_type: 'password' }),
+    status: 400,
+    error: 'unsupported_grant_type',
+  },
+  {
+    name: 'a repeated parameter',
+    send: (s, c) =>
+      fetch(`${s.baseUrl}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `${new URLSearchParams(form(c))}&grant_type=client_credentials`,
+      }),
+    status: 400,
+    error: 'invalid_request',
+  },
+  {
+    name: 'a JSON body',
+    send: (s, c) =>
+      fetch(`${s.baseUrl}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(form(c)),
+      }),
+    status: 400,
+    error: 'invalid_request',
+  },
+  {
+    name: 'a 1 MB body',
+    send: (s, c) => tokenRequest(s.baseUrl, { ...form(c), padding: 'x'.repeat(1024 * 1024) }),
+    status: 413,
+    error: 'invalid_request',
+  },
+  {
+    name: 'the secret in the query string',
+    send: (s, c) =>
+      tokenRequest(s.baseUrl, form(c), { query: `?client_secret=${encodeURIComponent(c.clientSecret)}` }),
+    status: 400,
+    error: 'invalid_request',
+  },
+];
+
+describe.each(enginesUnderTest())('token endpoint bad input on $engine', (engine) => {
+  let server: TestServer;
+  let client: { clientId: string; clientSecret: string };
+
+  beforeAll(async () => {
+    if (!engine.available) return;
+    server = await startTestServer(engine);
+    client = await createUsableServiceAccount(server.baseUrl, await adminToken(server.baseUrl), 'victim');
+  });
+  afterAll(async () => server?.close());
+
+  it.skipIf(!engine.available).each(cases)(
+    'refuses $name with $status $error and changes nothing',
+    async (c) => {
+      const db = server.portcullis.database.db;
+      const before = await snapshotState(db);
+      const auditBefore = await countAuditEvents(db);
+
+      const raw = await c.send(server, client);
+      const response =
+        raw instanceof Response ? { status: raw.status, headers: raw.headers, body: await raw.json() } : raw;
+
+      expect(response.status).toBe(c.status);
+      expect(response.body).toEqual({ error: c.error, error_description: expect.any(String) });
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      if (c.status === 401)
+        expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm="portcullis"/);
+      expect(await snapshotState(db)).toEqual(before);
+
+      const added = (await countAuditEvents(db)) - auditBefore;
+      if (c.auditReason) {
+        expect(added).toBe(1);
+        expect(await latestAuditEvents(db, 1)).toEqual([{ action: 'token.refused', reason: c.auditReason }]);
+      } else {
+        expect(added).toBe(0);
+      }
+    },
+  );
+
+  it.skipIf(!engine.available)('still issues a token to the right credentials after all that', async () => {
+    expect((await tokenRequest(server.baseUrl, form(client))).status).toBe(200);
+  });
+});

@@ -1,0 +1,294 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids/ids.js';
+import { type Database, openDatabase } from '../../src/store/database.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { findDefaultAccount, insertAccount } from '../../src/store/repositories/accounts.js';
+import { insertAuditEvent, listAuditEvents } from '../../src/store/repositories/audit-events.js';
+import { insertLogin } from '../../src/store/repositories/logins.js';
+import {
+  countOrganizations,
+  findOrganizationByName,
+  insertOrganization,
+} from '../../src/store/repositories/organizations.js';
+import {
+  findUsableSecrets,
+  insertSecret,
+  revokeUsableSecrets,
+} from '../../src/store/repositories/secrets.js';
+import {
+  deleteServiceAccount,
+  findServiceAccountInOrganization,
+  insertServiceAccount,
+  listServiceAccounts,
+} from '../../src/store/repositories/service-accounts.js';
+import { insertSigningKey, listVerifiableSigningKeys } from '../../src/store/repositories/signing-keys.js';
+import { insertUser, listUsersOfServiceAccount, type User } from '../../src/store/repositories/users.js';
+import { isUniqueViolation } from '../../src/store/unique-violation.js';
+import { enginesUnderTest, type TestDatabase } from '../support/engines.js';
+
+const now = 1_790_000_000_000;
+
+describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
+  let testDb: TestDatabase;
+  let database: Database;
+  const orgId = newId('organization');
+  const otherOrgId = newId('organization');
+  const accountId = newId('account');
+
+  beforeAll(async () => {
+    if (!engine.available) return;
+    testDb = await engine.create();
+    database = openDatabase(testDb.url);
+    await migrateToLatest(database.db);
+    for (const [id, name] of [
+      [orgId, 'org-one'],
+      [otherOrgId, 'org-two'],
+    ] as const) {
+      await insertOrganization(database.db, {
+        id,
+        name,
+        displayName: name,
+        programmaticAccessAvailable: true,
+        programmaticAccessEnabled: false,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    await insertAccount(database.db, {
+      id: accountId,
+      organizationId: orgId,
+      name: 'default',
+      isDefault: true,
+      createdAt: now,
+    });
+  });
+
+  afterAll(async () => {
+    if (!engine.available) return;
+    await database.close();
+    await testDb.drop();
+  });
+
+  const sa = (name: string, organizationId = orgId) => ({
+    id: newId('serviceAccount'),
+    organizationId,
+    name,
+    description: '',
+    isOrganizationAdmin: false,
+    enabled: true,
+    createdAt: now,
+    updatedAt: now,
+  });
+
+  const user = (overrides: Partial<User>): User => ({
+    id: newId('user'),
+    organizationId: orgId,
+    accountId,
+    name: `u_${Math.random().toString(36).slice(2, 8)}`,
+    loginId: null,
+    serviceAccountId: null,
+    defaultDatabase: null,
+    defaultEngine: null,
+    active: true,
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  });
+
+  it.skipIf(!engine.available)('migrates an up-to-date schema as a no-op', async () => {
+    expect((await migrateToLatest(database.db)).applied).toEqual([]);
+  });
+
+  it.skipIf(!engine.available)('round-trips organizations with flags as booleans', async () => {
+    expect(await countOrganizations(database.db)).toBe(2);
+    expect(await findOrganizationByName(database.db, 'org-one')).toMatchObject({
+      id: orgId,
+      programmaticAccessAvailable: true,
+      programmaticAccessEnabled: false,
+      createdAt: now,
+    });
+  });
+
+  it.skipIf(!engine.available)('allows one default account per organization', async () => {
+    expect((await findDefaultAccount(database.db, orgId))?.id).toBe(accountId);
+    const second = {
+      id: newId('account'),
+      organizationId: orgId,
+      name: 'second',
+      isDefault: true,
+      createdAt: now,
+    };
+    const error = await insertAccount(database.db, second).catch((e: unknown) => e);
+    expect(isUniqueViolation(error)).toBe(true);
+  });
+
+  it.skipIf(!engine.available)('keeps service account names unique per organization only', async () => {
+    await insertServiceAccount(database.db, sa('shared-name'));
+    await insertServiceAccount(database.db, sa('shared-name', otherOrgId));
+    const error = await insertServiceAccount(database.db, sa('shared-name')).catch((e: unknown) => e);
+    expect(isUniqueViolation(error)).toBe(true);
+  });
+
+  it.skipIf(!engine.available)('finds a service account only within its own organization', async () => {
+    const mine = sa('scoped');
+    await insertServiceAccount(database.db, mine);
+    expect(await findServiceAccountInOrganization(database.db, orgId, mine.id)).toMatchObject({
+      name: 'scoped',
+    });
+    expect(await findServiceAccountInOrganization(database.db, otherOrgId, mine.id)).toBeUndefined();
+  });
+
+  it.skipIf(!engine.available)('pages service accounts by cursor in creation order', async () => {
+    const pageOrg = newId('organization');
+    await insertOrganization(database.db, {
+      id: pageOrg,
+      name: `paging-${engine.engine}`,
+      displayName: 'paging',
+      programmaticAccessAvailable: false,
+      programmaticAccessEnabled: false,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const created = [];
+    for (let i = 0; i < 5; i++) {
+      const row = sa(`page-${i}`, pageOrg);
+      await insertServiceAccount(database.db, row);
+      created.push(row.id);
+    }
+    const first = await listServiceAccounts(database.db, pageOrg, { limit: 2 });
+    const second = await listServiceAccounts(database.db, pageOrg, { limit: 2, after: first.nextCursor! });
+    const third = await listServiceAccounts(database.db, pageOrg, { limit: 2, after: second.nextCursor! });
+    expect([...first.items, ...second.items, ...third.items].map((s) => s.id)).toEqual(created);
+    expect(third.nextCursor).toBeNull();
+  });
+
+  it.skipIf(!engine.available)(
+    'lets the database hold at most one current secret per service account',
+    async () => {
+      const owner = sa('secret-owner');
+      await insertServiceAccount(database.db, owner);
+      const secret = (hash: string, expiresAt: number | null = null) => ({
+        id: newId('secret'),
+        serviceAccountId: owner.id,
+        secretHash: hash,
+        displayPrefix: 'pcs_abcdef',
+        createdAt: now,
+        createdBy: null,
+        expiresAt,
+        revokedAt: null,
+        lastUsedAt: null,
+      });
+      await insertSecret(database.db, secret('hash-1'));
+      expect(
+        isUniqueViolation(await insertSecret(database.db, secret('hash-2')).catch((e: unknown) => e)),
+      ).toBe(true);
+      // A secret in its grace period (with an expiry) may coexist with the current one.
+      await insertSecret(database.db, secret('hash-3', now + 60_000));
+      expect((await findUsableSecrets(database.db, owner.id, now)).map((s) => s.secretHash).sort()).toEqual([
+        'hash-1',
+        'hash-3',
+      ]);
+      expect((await findUsableSecrets(database.db, owner.id, now + 60_000)).map((s) => s.secretHash)).toEqual(
+        ['hash-1'],
+      );
+      expect(await revokeUsableSecrets(database.db, owner.id, now)).toBe(2);
+      expect(await findUsableSecrets(database.db, owner.id, now)).toEqual([]);
+      await insertSecret(database.db, secret('hash-4'));
+    },
+  );
+
+  it.skipIf(!engine.available)('refuses a user tied to both a login and a service account', async () => {
+    const loginId = newId('login');
+    await insertLogin(
+      database.db,
+      {
+        id: loginId,
+        organizationId: orgId,
+        email: `both-${engine.engine}@example.com`,
+        name: 'Both',
+        isOrganizationAdmin: false,
+        isPlatformOperator: false,
+        active: true,
+        createdAt: now,
+        updatedAt: now,
+      },
+      'not-a-real-hash',
+    );
+    const owner = sa('both-sa');
+    await insertServiceAccount(database.db, owner);
+    await expect(insertUser(database.db, user({ loginId, serviceAccountId: owner.id }))).rejects.toThrow();
+  });
+
+  it.skipIf(!engine.available)(
+    'ties a service account to one user per account and restricts its deletion',
+    async () => {
+      const owner = sa('linked-sa');
+      await insertServiceAccount(database.db, owner);
+      const tied = user({ serviceAccountId: owner.id });
+      await insertUser(database.db, tied);
+      const twice = await insertUser(database.db, user({ serviceAccountId: owner.id })).catch(
+        (e: unknown) => e,
+      );
+      expect(isUniqueViolation(twice)).toBe(true);
+      expect((await listUsersOfServiceAccount(database.db, owner.id)).map((u) => u.id)).toEqual([tied.id]);
+      await expect(deleteServiceAccount(database.db, owner.id)).rejects.toThrow();
+      expect(await findServiceAccountInOrganization(database.db, orgId, owner.id)).toBeDefined();
+    },
+  );
+
+  it.skipIf(!engine.available)('keeps at most one current signing key', async () => {
+    const key = (state: 'current' | 'retired', retiredAt: number | null = null) => ({
+      id: newId('signingKey'),
+      algorithm: 'EdDSA',
+      state,
+      publicJwk: '{}',
+      privateKeySealed: 'v1.x.y.z',
+      createdAt: now,
+      activatedAt: now,
+      retiredAt,
+    });
+    const current = key('current');
+    await insertSigningKey(database.db, current);
+    expect(
+      isUniqueViolation(await insertSigningKey(database.db, key('current')).catch((e: unknown) => e)),
+    ).toBe(true);
+    const recentlyRetired = key('retired', now - 1000);
+    const longRetired = key('retired', now - 10 * 86_400_000);
+    await insertSigningKey(database.db, recentlyRetired);
+    await insertSigningKey(database.db, longRetired);
+    const verifiable = (await listVerifiableSigningKeys(database.db, now - 86_400_000)).map((k) => k.id);
+    expect(verifiable.sort()).toEqual([current.id, recentlyRetired.id].sort());
+  });
+
+  it.skipIf(!engine.available)('stores audit events with structured details, newest first', async () => {
+    for (const action of ['first', 'second']) {
+      await insertAuditEvent(database.db, {
+        id: newId('auditEvent'),
+        organizationId: otherOrgId,
+        occurredAt: now,
+        actorType: 'system',
+        actorId: null,
+        action,
+        targetType: null,
+        targetId: null,
+        result: 'success',
+        reason: null,
+        clientIp: '127.0.0.1',
+        requestId: null,
+        details: { nested: { n: 1 } },
+      });
+    }
+    const events = await listAuditEvents(database.db, otherOrgId);
+    expect(events.map((e) => e.action)).toEqual(['second', 'first']);
+    expect(events[0]?.details).toEqual({ nested: { n: 1 } });
+  });
+
+  it.skipIf(!engine.available)('stores epoch milliseconds exactly', async () => {
+    const result = await sql<{
+      created_at: number;
+    }>`select created_at from organizations where id = ${orgId}`.execute(database.db);
+    expect(result.rows[0]?.created_at).toBe(now);
+    expect(typeof result.rows[0]?.created_at).toBe('number');
+  });
+});

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { Writable } from 'node:stream';
+import { loadConfig } from '../../src/config/load-config.js';
+import { createPortcullis, type Portcullis } from '../../src/server.js';
+import type { EngineUnderTest, TestDatabase } from './engines.js';
+
+export const adminEmail = 'admin@acme.example';
+export const adminPassword = 'correct horse battery staple';
+
+export interface TestServer {
+  baseUrl: string;
+  portcullis: Portcullis;
+  database: TestDatabase;
+  /** Every log line the server wrote, raw. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** A real Portcullis on a real port and a fresh database of the given engine. */
+export async function startTestServer(
+  engine: EngineUnderTest,
+  env: Record<string, string> = {},
+  existing?: TestDatabase,
+): Promise<TestServer> {
+  const database = existing ?? (await engine.create());
+  const port = await freePort();
+  const config = loadConfig({
+    PORTCULLIS_HOST: '127.0.0.1',
+    PORTCULLIS_PORT: String(port),
+    PORTCULLIS_DATA_DIR: database.dataDir,
+    PORTCULLIS_DATABASE_URL: database.url,
+    PORTCULLIS_ISSUER: `http://127.0.0.1:${port}`,
+    PORTCULLIS_ADMIN_EMAIL: adminEmail,
+    PORTCULLIS_ADMIN_PASSWORD: adminPassword,
+    PORTCULLIS_LOG_LEVEL: 'info',
+    PORTCULLIS_MASTER_KEY: randomBytes(32).toString('hex'),
+    ...env,
+  });
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const portcullis = await createPortcullis(config, { logStream });
+  await portcullis.app.listen({ host: '127.0.0.1', port });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    portcullis,
+    database,
+    logs,
+    close: async () => {
+      await portcullis.close();
+      if (!existing) await database.drop();
+    },
+  };
+}
