@@ -191,7 +191,7 @@ export const settingSpecs = [
     env: 'PORTCULLIS_SIGNING_ALGORITHM',
     description: `Access-token signing algorithm: ${signingAlgorithms.join(', ')}.`,
     parse: oneOf(signingAlgorithms),
-    fallback: 'EdDSA',
+    fallback: 'ES256',
   }),
   spec({
     key: 'adminEmail',

@@ -107,7 +107,7 @@ describe.each(enginesUnderTest())('README walkthrough on $engine', (engine) => {
         audience: 'https://api.firebolt.io',
         typ: 'at+jwt',
       });
-      expect(protectedHeader.alg).toBe('EdDSA');
+      expect(protectedHeader.alg).toBe('ES256');
       expect(payload).toMatchObject({
         sub: serviceAccountId,
         client_id: serviceAccountId,
@@ -175,7 +175,7 @@ describe.each(enginesUnderTest())('README walkthrough on $engine', (engine) => {
       })
     ).body;
     expect(jwks.body.keys).toHaveLength(1);
-    expect(jwks.body.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig' });
+    expect(jwks.body.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
     expect(jwks.body.keys[0]).not.toHaveProperty('d');
     expect(decodeProtectedHeader(accessToken).kid).toBe(jwks.body.keys[0].kid);
   });
