@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { loadCatalog } from './config/load-catalog.js';
 import type { Config } from './config/load-config.js';
 import { deriveKeys, resolveMasterKey } from './config/master-key.js';
 import { buildApp } from './http/build-app.js';
@@ -31,6 +32,7 @@ const version = (
 
 /** The composition root: config → master key → database (migrated) → key ring → bootstrap → HTTP app. */
 export async function createPortcullis(config: Config, options: StartOptions = {}): Promise<Portcullis> {
+  const catalog = loadCatalog(config.catalogFile);
   const log: Logger = pino(
     loggerOptions(config.logLevel) as object,
     options.logStream ?? pino.destination(1),
@@ -45,7 +47,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
   const keys = deriveKeys(masterKey.key);
   const database = openDatabase(config.databaseUrl);
   try {
-    const migrations = await migrateToLatest(database.db);
+    const migrations = await migrateToLatest(database);
     if (migrations.applied.length > 0) log.info({ applied: migrations.applied }, 'database migrated');
     const clock = options.clock ?? Date.now;
     const keyRing = await KeyRing.open({
@@ -63,6 +65,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       keyRing,
       issuer: config.issuer,
       tokenTtlSeconds: config.tokenTtlSeconds,
+      catalog,
     };
     const bootstrapped = await bootstrap(ctx, { email: config.adminEmail, password: config.adminPassword });
     const app = await buildApp({

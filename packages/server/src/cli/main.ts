@@ -40,7 +40,7 @@ program
     const config = loadConfig();
     const database = openDatabase(config.databaseUrl);
     try {
-      const { applied } = await migrateToLatest(database.db);
+      const { applied } = await migrateToLatest(database);
       process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
     } finally {
       await database.close();

@@ -22,6 +22,7 @@ export interface Settings {
   signingAlgorithm: SigningAlgorithm;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
+  catalogFile: string | undefined;
 }
 
 type Parser<T> = (raw: unknown) => T;
@@ -204,6 +205,13 @@ export const settingSpecs = [
     key: 'adminPassword',
     env: 'PORTCULLIS_ADMIN_PASSWORD',
     description: 'Bootstrap admin password (first start only). Generated and printed once when unset.',
+    parse: optional(text),
+    fallback: undefined,
+  }),
+  spec({
+    key: 'catalogFile',
+    env: 'PORTCULLIS_CATALOG_FILE',
+    description: "JSON file with the platform's resources. Default: FireTail's 25 categories.",
     parse: optional(text),
     fallback: undefined,
   }),

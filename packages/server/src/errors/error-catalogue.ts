@@ -73,6 +73,20 @@ export const errorCatalogue = {
     status: 400,
     meaning: 'A user is tied to a login or to a service account, never both.',
   },
+  unknown_permission: {
+    status: 400,
+    meaning:
+      'A permission names a resource or action the catalog does not have; details list every bad item.',
+  },
+  permission_exceeds_grantor: {
+    status: 403,
+    meaning: 'Nobody can grant what they do not hold; details list the permissions beyond the grantor.',
+  },
+  role_exists: { status: 409, meaning: 'A role with this name already exists in the organization.' },
+  builtin_role_immutable: {
+    status: 409,
+    meaning: 'The built-in roles Admin and Read only cannot be changed or deleted.',
+  },
   internal_error: {
     status: 500,
     meaning: 'An unexpected failure; the requestId lets an operator find it in the logs.',

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { PortcullisError } from '../errors/portcullis-error.js';
-import { authenticateBearer } from '../services/authentication/authenticate-bearer.js';
+import { authenticateBearer, type BearerOptions } from '../services/authentication/authenticate-bearer.js';
 import type { ServiceContext } from '../services/context.js';
 
 /** An onRequest hook: runs before the body is read, so an anonymous caller learns nothing about schemas. */
-export function authenticateRequest(ctx: ServiceContext) {
+export function authenticateRequest(ctx: ServiceContext, options: BearerOptions = {}) {
   return async (request: FastifyRequest): Promise<void> => {
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
@@ -13,6 +13,6 @@ export function authenticateRequest(ctx: ServiceContext) {
         auditReason: 'no_credentials',
       });
     }
-    request.actor = await authenticateBearer(ctx, match[1]);
+    request.actor = await authenticateBearer(ctx, match[1], options);
   };
 }

@@ -7,7 +7,11 @@ import { installErrorHandling } from './error-handler.js';
 import { jwksEndpoint } from './oauth/jwks-endpoint.js';
 import { tokenEndpoint } from './oauth/token-endpoint.js';
 import { authLoginRoutes } from './routes/auth-login.js';
+import { authorizeRoutes } from './routes/authorize.js';
+import { catalogRoutes } from './routes/catalog.js';
+import { clientCredentialRoutes } from './routes/client-credentials.js';
 import { healthRoutes } from './routes/health.js';
+import { roleRoutes } from './routes/roles.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
 import { userRoutes } from './routes/users.js';
 import { validatorCompiler } from './validation.js';
@@ -71,6 +75,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         });
         await authenticated.register(serviceAccountRoutes, { ctx });
         await authenticated.register(userRoutes, { ctx });
+        await authenticated.register(roleRoutes, { ctx });
+        await authenticated.register(catalogRoutes, { ctx });
+        await authenticated.register(clientCredentialRoutes, { ctx });
+      });
+      await api.register(async (judged) => {
+        judged.addHook('onRequest', authenticateRequest(ctx, { anyAudience: true }));
+        await judged.register(authorizeRoutes, { ctx });
       });
     },
     { prefix: '/api/v1' },

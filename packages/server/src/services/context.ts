@@ -1,4 +1,6 @@
 import type { DerivedKeys } from '../config/master-key.js';
+import type { Catalog } from '../domain/permissions/catalog.js';
+import type { PermissionSet } from '../domain/permissions/permission-set.js';
 import type { Db } from '../store/database.js';
 import type { ActorType } from '../store/repositories/audit-events.js';
 import type { KeyRing } from './tokens/key-ring.js';
@@ -12,6 +14,7 @@ export interface ServiceContext {
   keyRing: KeyRing;
   issuer: string;
   tokenTtlSeconds: number;
+  catalog: Catalog;
 }
 
 /** Who is acting. Resolved from live state on every request, never from token claims alone. */
@@ -19,8 +22,13 @@ export interface Actor {
   type: ActorType;
   id: string | null;
   organizationId: string | null;
+  /** The account the request acts in (the token's), and the user acting there, if any. */
+  accountId: string | null;
+  userId: string | null;
   isOrganizationAdmin: boolean;
   isPlatformOperator: boolean;
+  /** Effective permissions right now; undefined for the system actor, which may do anything. */
+  permissions: PermissionSet | undefined;
 }
 
 /** The actor plus where the request came from, for the audit trail. */
@@ -34,8 +42,11 @@ export const systemActor: Actor = {
   type: 'system',
   id: null,
   organizationId: null,
+  accountId: null,
+  userId: null,
   isOrganizationAdmin: false,
   isPlatformOperator: true,
+  permissions: undefined,
 };
 
 export function systemCaller(requestId: string | null = null): Caller {
@@ -48,8 +59,11 @@ export function anonymousCaller(clientIp: string | null, requestId: string | nul
       type: 'anonymous',
       id: null,
       organizationId: null,
+      accountId: null,
+      userId: null,
       isOrganizationAdmin: false,
       isPlatformOperator: false,
+      permissions: undefined,
     },
     clientIp,
     requestId,

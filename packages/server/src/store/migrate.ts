@@ -1,5 +1,5 @@
-import { type Migration, type MigrationResult, Migrator } from 'kysely';
-import type { Db } from './database.js';
+import { type Migration, type MigrationResult, Migrator, sql } from 'kysely';
+import type { Database } from './database.js';
 import * as initial from './migrations/0001-initial.js';
 
 /** Ordered, versioned migrations. Append; never edit or reorder a landed entry. */
@@ -12,8 +12,18 @@ export interface MigrationReport {
 }
 
 /** Brings the schema up to date. Safe to run from several nodes at once: Kysely takes a lock table. */
-export async function migrateToLatest(db: Db): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+export async function migrateToLatest({ db, engine }: Database): Promise<MigrationReport> {
+  // Kysely looks for its own tables in every schema unless told which one; with several Portcullis
+  // schemas in one PostgreSQL database it would find another's and skip creating its own.
+  const schema =
+    engine === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return {

@@ -72,6 +72,9 @@ export interface ServiceAccountRow {
   description: string;
   is_organization_admin: number;
   enabled: number;
+  kind: string;
+  granted_permissions: string | null;
+  owner_user_id: string | null;
   created_at: number;
   updated_at: number;
 }

@@ -74,12 +74,19 @@ describe.each(enginesUnderTest())('README walkthrough on $engine', (engine) => {
         client_secret: clientSecret,
       });
       expect(refused).toMatchObject({ status: 400, body: { error: 'unauthorized_client' } });
+      const roles = await api(server.baseUrl, 'GET', '/api/v1/roles', { token });
+      const readOnly = roles.body.items.find((r: { name: string }) => r.name === 'Read only');
+      expect(readOnly).toMatchObject({ builtin: true, permissions: ['*:get', '*:list'] });
       const user = await api(server.baseUrl, 'POST', '/api/v1/users', {
         token,
-        body: { name: 'etl', serviceAccountId, defaultDatabase: 'warehouse' },
+        body: { name: 'etl', serviceAccountId, roleIds: [readOnly.id], defaultDatabase: 'warehouse' },
       });
       expect(user.status).toBe(201);
-      expect(user.body).toMatchObject({ serviceAccountId, defaultDatabase: 'warehouse' });
+      expect(user.body).toMatchObject({
+        serviceAccountId,
+        defaultDatabase: 'warehouse',
+        roleIds: [readOnly.id],
+      });
     },
   );
 
@@ -97,6 +104,7 @@ describe.each(enginesUnderTest())('README walkthrough on $engine', (engine) => {
         access_token: expect.any(String),
         token_type: 'Bearer',
         expires_in: 3600,
+        scope: '*:get *:list',
       });
       expect(issued.headers.get('cache-control')).toBe('no-store');
       expect(issued.headers.get('pragma')).toBe('no-cache');
@@ -112,6 +120,8 @@ describe.each(enginesUnderTest())('README walkthrough on $engine', (engine) => {
         sub: serviceAccountId,
         client_id: serviceAccountId,
         jti: expect.any(String),
+        scope: '*:get *:list',
+        account_id: expect.stringMatching(/^acct_/),
       });
       expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(3600);
     },

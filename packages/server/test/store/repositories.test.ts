@@ -21,6 +21,7 @@ import {
   findServiceAccountInOrganization,
   insertServiceAccount,
   listServiceAccounts,
+  type ServiceAccount,
 } from '../../src/store/repositories/service-accounts.js';
 import { insertSigningKey, listVerifiableSigningKeys } from '../../src/store/repositories/signing-keys.js';
 import { insertUser, listUsersOfServiceAccount, type User } from '../../src/store/repositories/users.js';
@@ -40,7 +41,7 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
     if (!engine.available) return;
     testDb = await engine.create();
     database = openDatabase(testDb.url);
-    await migrateToLatest(database.db);
+    await migrateToLatest(database);
     for (const [id, name] of [
       [orgId, 'org-one'],
       [otherOrgId, 'org-two'],
@@ -70,13 +71,16 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
     await testDb.drop();
   });
 
-  const sa = (name: string, organizationId = orgId) => ({
+  const sa = (name: string, organizationId = orgId): ServiceAccount => ({
     id: newId('serviceAccount'),
     organizationId,
     name,
     description: '',
     isOrganizationAdmin: false,
     enabled: true,
+    kind: 'organization',
+    ownerUserId: null,
+    grantedPermissions: null,
     createdAt: now,
     updatedAt: now,
   });
@@ -97,7 +101,7 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
   });
 
   it.skipIf(!engine.available)('migrates an up-to-date schema as a no-op', async () => {
-    expect((await migrateToLatest(database.db)).applied).toEqual([]);
+    expect((await migrateToLatest(database)).applied).toEqual([]);
   });
 
   it.skipIf(!engine.available)('round-trips organizations with flags as booleans', async () => {

@@ -55,8 +55,14 @@ export async function startTestServer(
       done();
     },
   });
-  const portcullis = await createPortcullis(config, { logStream });
-  await portcullis.app.listen({ host: '127.0.0.1', port });
+  let portcullis: Portcullis;
+  try {
+    portcullis = await createPortcullis(config, { logStream });
+    await portcullis.app.listen({ host: '127.0.0.1', port });
+  } catch (error) {
+    if (!existing) await database.drop();
+    throw error;
+  }
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     portcullis,

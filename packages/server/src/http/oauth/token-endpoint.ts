@@ -17,13 +17,17 @@ const TokenRequest = Type.Object({
   client_id: param('client_secret_post: the service account id'),
   client_secret: param('client_secret_post: the secret'),
   audience: param('Audience of the token; defaults to the issuer.'),
-  scope: param('Space-separated permissions to narrow the token to.'),
+  scope: param('Space-separated resource:action permissions to narrow the token to.'),
+  account: param('Account id or name to act in. Default: the only one, else the default account.'),
 });
 
 const TokenResponse = Type.Object({
   access_token: Type.String(),
   token_type: Type.Literal('Bearer'),
   expires_in: Type.Integer(),
+  scope: Type.String({
+    description: 'The permissions the token carries, in canonical form (RFC 6749 §5.1).',
+  }),
 });
 
 const supportedGrantTypes = new Set(['client_credentials']);
@@ -71,8 +75,15 @@ export async function tokenEndpoint(app: FastifyInstance, opts: { ctx: ServiceCo
         clientId: credentials.clientId,
         clientSecret: credentials.clientSecret,
         audience: body.audience,
+        scope: body.scope,
+        account: body.account,
       });
-      return { access_token: issued.accessToken, token_type: issued.tokenType, expires_in: issued.expiresIn };
+      return {
+        access_token: issued.accessToken,
+        token_type: issued.tokenType,
+        expires_in: issued.expiresIn,
+        scope: issued.scope,
+      };
     },
   );
 }

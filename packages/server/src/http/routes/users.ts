@@ -4,8 +4,17 @@ import { objectNamePattern } from '../../domain/names/name-rules.js';
 import { organizationOf } from '../../services/authorization.js';
 import type { ServiceContext } from '../../services/context.js';
 import { createUser } from '../../services/users/create-user.js';
+import {
+  deleteUser,
+  getUser,
+  grantRole,
+  listUsers,
+  revokeRole,
+  setUserActivation,
+  type UserWithRoles,
+} from '../../services/users/manage-users.js';
 import { callerOf } from '../request-context.js';
-import { errorResponses, isoTime, Timestamp } from '../schemas/common.js';
+import { errorResponses, IdParams, isoTime, Timestamp } from '../schemas/common.js';
 
 const idField = Type.String({ minLength: 1, maxLength: 64 });
 const contextField = Type.String({ maxLength: 256 });
@@ -23,6 +32,9 @@ const CreateUserBody = Type.Object(
   { additionalProperties: false },
 );
 
+const UserPatch = Type.Object({ active: Type.Boolean() }, { additionalProperties: false });
+const GrantParams = Type.Object({ id: idField, roleId: idField }, { additionalProperties: false });
+
 const UserView = Type.Object(
   {
     id: Type.String(),
@@ -31,6 +43,7 @@ const UserView = Type.Object(
     loginId: Type.Union([Type.String(), Type.Null()]),
     serviceAccountId: Type.Union([Type.String(), Type.Null()]),
     roleIds: Type.Array(Type.String()),
+    active: Type.Boolean(),
     defaultDatabase: Type.Union([Type.String(), Type.Null()]),
     defaultEngine: Type.Union([Type.String(), Type.Null()]),
     createdAt: Timestamp,
@@ -38,13 +51,31 @@ const UserView = Type.Object(
   { $id: 'User' },
 );
 
+function view({ user, roles }: UserWithRoles) {
+  return {
+    id: user.id,
+    accountId: user.accountId,
+    name: user.name,
+    loginId: user.loginId,
+    serviceAccountId: user.serviceAccountId,
+    roleIds: roles.map((r) => r.id),
+    active: user.active,
+    defaultDatabase: user.defaultDatabase,
+    defaultEngine: user.defaultEngine,
+    createdAt: isoTime(user.createdAt),
+  };
+}
+
 /** Users live in one account and are tied to a login or a service account (Firebolt "Create user"). */
 export async function userRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
+  const { ctx } = opts;
+  const tags = ['users'];
+
   app.post<{ Body: Static<typeof CreateUserBody> }>(
     '/users',
     {
       schema: {
-        tags: ['users'],
+        tags,
         summary: 'Create a user, optionally tied to a service account (one per account)',
         body: CreateUserBody,
         response: { 201: UserView, ...errorResponses },
@@ -52,21 +83,95 @@ export async function userRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
     },
     async (request, reply) => {
       const caller = callerOf(request);
-      const { user, roles } = await createUser(opts.ctx, caller, {
+      const created = await createUser(ctx, caller, {
         ...request.body,
         organizationId: organizationOf(caller.actor),
       });
-      return reply.code(201).send({
-        id: user.id,
-        accountId: user.accountId,
-        name: user.name,
-        loginId: user.loginId,
-        serviceAccountId: user.serviceAccountId,
-        roleIds: roles.map((r) => r.id),
-        defaultDatabase: user.defaultDatabase,
-        defaultEngine: user.defaultEngine,
-        createdAt: isoTime(user.createdAt),
-      });
+      return reply.code(201).send(view(created));
     },
+  );
+
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags,
+        summary: 'List users',
+        response: { 200: Type.Object({ items: Type.Array(UserView) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: (await listUsers(ctx, callerOf(request))).map(view) }),
+  );
+
+  app.get<{ Params: Static<typeof IdParams> }>(
+    '/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get a user with its roles',
+        params: IdParams,
+        response: { 200: UserView, ...errorResponses },
+      },
+    },
+    async (request) => view(await getUser(ctx, callerOf(request), request.params.id)),
+  );
+
+  app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof UserPatch> }>(
+    '/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Deactivate or reactivate a user (its credentials stop or resume at once)',
+        params: IdParams,
+        body: UserPatch,
+        response: { 200: UserView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      view(await setUserActivation(ctx, callerOf(request), request.params.id, request.body.active)),
+  );
+
+  app.delete<{ Params: Static<typeof IdParams> }>(
+    '/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a user',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteUser(ctx, callerOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.put<{ Params: Static<typeof GrantParams> }>(
+    '/users/:id/roles/:roleId',
+    {
+      schema: {
+        tags,
+        summary: 'Grant a role to a user (you must hold every permission in it)',
+        params: GrantParams,
+        response: { 200: UserView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      view(await grantRole(ctx, callerOf(request), request.params.id, request.params.roleId)),
+  );
+
+  app.delete<{ Params: Static<typeof GrantParams> }>(
+    '/users/:id/roles/:roleId',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a role from a user',
+        params: GrantParams,
+        response: { 200: UserView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      view(await revokeRole(ctx, callerOf(request), request.params.id, request.params.roleId)),
   );
 }

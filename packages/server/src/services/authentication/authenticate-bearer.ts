@@ -1,36 +1,67 @@
 import { kindOfId } from '../../domain/ids/ids.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
+import { findDefaultAccount } from '../../store/repositories/accounts.js';
 import { findLoginById } from '../../store/repositories/logins.js';
 import { findOrganizationById } from '../../store/repositories/organizations.js';
 import { findServiceAccountById } from '../../store/repositories/service-accounts.js';
 import type { Actor, ServiceContext } from '../context.js';
+import { loginPermissions } from '../permissions/login-permissions.js';
+import { isRefusal, resolveCredential } from '../permissions/resolve-credential.js';
+import { storedPermissions } from '../permissions/stored-permissions.js';
+import type { TokenClaims } from '../tokens/key-ring.js';
 
 const unauthenticated = (message: string) => new PortcullisError('unauthenticated', message);
 
-/**
- * Turns a bearer token for Portcullis's own API into the actor behind it. The signature proves the token
- * was ours; the live lookups make a deactivated login or a disabled service account stop at once.
- */
-export async function authenticateBearer(ctx: ServiceContext, token: string): Promise<Actor> {
-  let claims: Awaited<ReturnType<ServiceContext['keyRing']['verify']>>;
+export interface BearerOptions {
+  /**
+   * Portcullis's own API accepts only tokens meant for it (audience = issuer). The authorize endpoint
+   * judges any token Portcullis issued, whatever API it was meant for.
+   */
+  anyAudience?: boolean;
+}
+
+async function verified(ctx: ServiceContext, token: string, options: BearerOptions): Promise<TokenClaims> {
+  let claims: TokenClaims;
   try {
     claims = await ctx.keyRing.verify(token);
   } catch {
     throw unauthenticated('The access token is invalid or expired.');
   }
   const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-  if (!audiences.includes(ctx.issuer)) throw unauthenticated('The access token is not meant for this API.');
+  if (!options.anyAudience && !audiences.includes(ctx.issuer)) {
+    throw unauthenticated('The access token is not meant for this API.');
+  }
+  return claims;
+}
 
+/**
+ * Turns a bearer token into the actor behind it, with the permissions it has *now*: the signature proves
+ * the token is ours, and live look-ups apply every downgrade, deactivation or deletion at once. A service
+ * account's token never does more than its `scope` claim, even if its user has gained rights since.
+ */
+export async function authenticateBearer(
+  ctx: ServiceContext,
+  token: string,
+  options: BearerOptions = {},
+): Promise<Actor> {
+  const claims = await verified(ctx, token, options);
+  const accountClaim = typeof claims.account_id === 'string' ? claims.account_id : undefined;
   switch (kindOfId(claims.sub)) {
     case 'login': {
       const login = await findLoginById(ctx.db, claims.sub);
       if (!login?.active) throw unauthenticated('The login is no longer active.');
+      const accountId = accountClaim ?? (await findDefaultAccount(ctx.db, login.organizationId))?.id;
+      if (!accountId) throw unauthenticated('The organization has no account.');
+      const { user, permissions } = await loginPermissions(ctx, login, accountId);
       return {
         type: 'login',
         id: login.id,
         organizationId: login.organizationId,
+        accountId,
+        userId: user?.id ?? null,
         isOrganizationAdmin: login.isOrganizationAdmin,
         isPlatformOperator: login.isPlatformOperator,
+        permissions,
       };
     }
     case 'serviceAccount': {
@@ -40,12 +71,19 @@ export async function authenticateBearer(ctx: ServiceContext, token: string): Pr
       if (!org?.programmaticAccessAvailable || !org.programmaticAccessEnabled) {
         throw unauthenticated('Programmatic access is disabled for this organization.');
       }
+      const resolved = await resolveCredential(ctx, sa, accountClaim);
+      if (isRefusal(resolved)) throw unauthenticated('The credential can no longer act in this account.');
+      const scope =
+        typeof claims.scope === 'string' ? storedPermissions(ctx.catalog, claims.scope) : undefined;
       return {
         type: 'service_account',
         id: sa.id,
         organizationId: sa.organizationId,
+        accountId: resolved.accountId,
+        userId: resolved.user.id,
         isOrganizationAdmin: sa.isOrganizationAdmin,
         isPlatformOperator: false,
+        permissions: scope ? resolved.effective.intersect(scope) : resolved.effective,
       };
     }
     default:

@@ -4,8 +4,15 @@ import { findLoginByEmailWithPasswordHash } from '../../store/repositories/login
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Caller, ServiceContext } from '../context.js';
 import { accessTokenClaims } from '../tokens/access-token-claims.js';
-import type { IssuedToken } from '../tokens/issue-client-credentials-token.js';
 import { hashPassword, verifyPassword } from './password-hashing.js';
+
+export interface SessionToken {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  /** Unix seconds. */
+  expiresAt: number;
+}
 
 /** Sessions of people use this client id in their tokens' `client_id` claim. */
 export const consoleClientId = 'portcullis-console';
@@ -18,7 +25,7 @@ export async function authenticateLogin(
   ctx: ServiceContext,
   caller: Caller,
   credentials: { email: string; password: string },
-): Promise<IssuedToken> {
+): Promise<SessionToken> {
   const now = ctx.clock();
   const email = normaliseEmail(credentials.email) ?? '';
   const found = email ? await findLoginByEmailWithPasswordHash(ctx.db, email) : undefined;

@@ -28,6 +28,9 @@ export async function createServiceAccount(
     description: input.description ?? '',
     isOrganizationAdmin: input.isOrganizationAdmin ?? false,
     enabled: true,
+    kind: 'organization',
+    ownerUserId: null,
+    grantedPermissions: null,
     createdAt: now,
     updatedAt: now,
   };

@@ -6,10 +6,11 @@ import { insertSecret, revokeUsableSecrets, type StoredSecret } from '../../stor
 import {
   findServiceAccountInOrganization,
   lockServiceAccount,
+  type ServiceAccount,
 } from '../../store/repositories/service-accounts.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
-import type { Caller, ServiceContext } from '../context.js';
+import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 
 export interface GeneratedSecret {
   clientId: string;
@@ -18,20 +19,21 @@ export interface GeneratedSecret {
   secret: StoredSecret;
 }
 
-/** Firebolt: generating a new secret makes the previous one stop working at once. */
-export async function generateSecret(
-  ctx: ServiceContext,
+/**
+ * Makes a new secret the only usable one (Firebolt: the previous secret stops working at once).
+ * `tx.db` must be a transaction.
+ */
+export async function generateSecretStep(
+  tx: ServiceContext,
   caller: Caller,
-  serviceAccountId: string,
+  sa: ServiceAccount,
 ): Promise<GeneratedSecret> {
-  const organizationId = organizationOf(caller.actor);
-  requireOrganizationAdmin(caller.actor, organizationId);
   const clientSecret = generateClientSecret();
-  const now = ctx.clock();
+  const now = tx.clock();
   const secret: StoredSecret = {
     id: newId('secret'),
-    serviceAccountId,
-    secretHash: encodeSecretHash(hashClientSecret(ctx.keys.secretHashKey, clientSecret)),
+    serviceAccountId: sa.id,
+    secretHash: encodeSecretHash(hashClientSecret(tx.keys.secretHashKey, clientSecret)),
     displayPrefix: displayPrefixOf(clientSecret),
     createdAt: now,
     createdBy: caller.actor.id,
@@ -39,21 +41,31 @@ export async function generateSecret(
     revokedAt: null,
     lastUsedAt: null,
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    const sa = await findServiceAccountInOrganization(trx, organizationId, serviceAccountId);
-    if (!sa) throw new PortcullisError('not_found', 'Service account not found.');
-    // Serialises concurrent generations so exactly one secret stays usable; the partial unique index
-    // secrets_one_current backs this up inside the database.
-    await lockServiceAccount(trx, sa.id, now);
-    const revoked = await revokeUsableSecrets(trx, sa.id, now);
-    await insertSecret(trx, secret);
-    await recordAuditEvent(trx, caller, now, {
-      organizationId,
-      action: 'service_account.secret_generated',
-      targetType: 'service_account',
-      targetId: sa.id,
-      details: { secretId: secret.id, displayPrefix: secret.displayPrefix, revokedSecrets: revoked },
-    });
+  // Serialises concurrent generations so exactly one secret stays usable; the partial unique index
+  // secrets_one_current backs this up inside the database.
+  await lockServiceAccount(tx.db, sa.id, now);
+  const revoked = await revokeUsableSecrets(tx.db, sa.id, now);
+  await insertSecret(tx.db, secret);
+  await recordAuditEvent(tx.db, caller, now, {
+    organizationId: sa.organizationId,
+    action: 'service_account.secret_generated',
+    targetType: 'service_account',
+    targetId: sa.id,
+    details: { secretId: secret.id, displayPrefix: secret.displayPrefix, revokedSecrets: revoked },
   });
-  return { clientId: serviceAccountId, clientSecret, secret };
+  return { clientId: sa.id, clientSecret, secret };
+}
+
+export async function generateSecret(
+  ctx: ServiceContext,
+  caller: Caller,
+  serviceAccountId: string,
+): Promise<GeneratedSecret> {
+  const organizationId = organizationOf(caller.actor);
+  requireOrganizationAdmin(caller.actor, organizationId);
+  return inTransaction(ctx, async (tx) => {
+    const sa = await findServiceAccountInOrganization(tx.db, organizationId, serviceAccountId);
+    if (!sa) throw new PortcullisError('not_found', 'Service account not found.');
+    return generateSecretStep(tx, caller, sa);
+  });
 }

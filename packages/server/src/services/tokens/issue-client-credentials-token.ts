@@ -1,14 +1,15 @@
 import { isId } from '../../domain/ids/ids.js';
+import { PermissionSet } from '../../domain/permissions/permission-set.js';
 import { isWellFormedClientSecret } from '../../domain/secrets/secret-format.js';
 import { secretMatchesHash } from '../../domain/secrets/secret-hash.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
-import { findDefaultAccount } from '../../store/repositories/accounts.js';
+import type { ErrorCode } from '../../errors/error-catalogue.js';
+import { isPortcullisError, PortcullisError } from '../../errors/portcullis-error.js';
 import { findOrganizationById } from '../../store/repositories/organizations.js';
 import { findUsableSecrets } from '../../store/repositories/secrets.js';
 import { findServiceAccountById, type ServiceAccount } from '../../store/repositories/service-accounts.js';
-import { listUsersOfServiceAccount, type User } from '../../store/repositories/users.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Caller, ServiceContext } from '../context.js';
+import { isRefusal, resolveCredential } from '../permissions/resolve-credential.js';
 import { accessTokenClaims } from './access-token-claims.js';
 
 export interface ClientCredentialsRequest {
@@ -16,6 +17,10 @@ export interface ClientCredentialsRequest {
   clientSecret: string;
   /** Defaults to the issuer, which is also the audience of Portcullis's own API. */
   audience?: string | undefined;
+  /** Space-separated permissions to narrow the token to; must lie within the effective set. */
+  scope?: string | undefined;
+  /** Account id or name to act in; see resolveCredential for the default. */
+  account?: string | undefined;
 }
 
 export interface IssuedToken {
@@ -24,31 +29,22 @@ export interface IssuedToken {
   expiresIn: number;
   /** Unix seconds. */
   expiresAt: number;
+  scope: string;
 }
 
-/**
- * Chooses the user the service account acts as: its only user if it has one, else its user in the
- * organization's default account (Firebolt clients name no account).
- */
-async function actingUser(ctx: ServiceContext, sa: ServiceAccount): Promise<User | undefined> {
-  const users = (await listUsersOfServiceAccount(ctx.db, sa.id)).filter((u) => u.active);
-  if (users.length <= 1) return users[0];
-  const account = await findDefaultAccount(ctx.db, sa.organizationId);
-  return users.find((u) => u.accountId === account?.id);
-}
+const refusalMessages: Partial<Record<ErrorCode, string>> = {
+  invalid_client: 'Client authentication failed.',
+  unauthorized_client: 'The service account has no user in the account, so it cannot act there.',
+};
 
-/** The client_credentials grant: authenticate the service account, resolve who it acts as, sign. */
+/** The client_credentials grant: authenticate the service account, apply the inheritance rule, sign. */
 export async function issueClientCredentialsToken(
   ctx: ServiceContext,
   caller: Caller,
   request: ClientCredentialsRequest,
 ): Promise<IssuedToken> {
   const now = ctx.clock();
-  const refuse = async (
-    reason: string,
-    sa?: ServiceAccount,
-    code: 'invalid_client' | 'unauthorized_client' = 'invalid_client',
-  ) => {
+  const refuse = async (reason: string, sa?: ServiceAccount, error?: PortcullisError) => {
     await recordAuditEvent(ctx.db, caller, now, {
       organizationId: sa?.organizationId ?? null,
       action: 'token.refused',
@@ -59,11 +55,9 @@ export async function issueClientCredentialsToken(
       reason,
       actor: { type: sa ? 'service_account' : 'anonymous', id: sa?.id ?? null },
     });
-    const message =
-      code === 'invalid_client'
-        ? 'Client authentication failed.'
-        : 'The service account has no user in the account, so it cannot act there.';
-    return new PortcullisError(code, message, { auditReason: reason });
+    return (
+      error ?? new PortcullisError('invalid_client', refusalMessages.invalid_client!, { auditReason: reason })
+    );
   };
 
   // Malformed secrets and ids are refused before any database read.
@@ -83,16 +77,49 @@ export async function issueClientCredentialsToken(
   if (!org?.programmaticAccessAvailable || !org.programmaticAccessEnabled) {
     throw await refuse('programmatic_access_disabled', sa);
   }
-  const user = await actingUser(ctx, sa);
-  if (!user) throw await refuse('no_user_in_account', sa, 'unauthorized_client');
 
-  const claims = accessTokenClaims(ctx.issuer, now, ctx.tokenTtlSeconds, {
-    subject: sa.id,
-    clientId: sa.id,
-    audience: request.audience ?? ctx.issuer,
-    organizationId: sa.organizationId,
-    accountId: user.accountId,
-  });
+  const resolved = await resolveCredential(ctx, sa, request.account);
+  if (isRefusal(resolved)) {
+    const error = new PortcullisError(resolved.code, refusalMessages[resolved.code]!, {
+      auditReason: resolved.reason,
+    });
+    throw await refuse(resolved.reason, sa, error);
+  }
+  let scope = resolved.effective;
+  if (request.scope !== undefined) {
+    try {
+      scope = PermissionSet.parse(ctx.catalog, request.scope);
+    } catch (error) {
+      if (!isPortcullisError(error)) throw error;
+      throw await refuse(
+        'unknown_scope',
+        sa,
+        new PortcullisError('invalid_scope', error.message, { details: error.details }),
+      );
+    }
+    const excess = scope.minus(resolved.effective);
+    if (!excess.isEmpty()) {
+      throw await refuse(
+        'scope_exceeds_effective',
+        sa,
+        new PortcullisError(
+          'invalid_scope',
+          `The requested scope exceeds what this client may do: ${excess.format()}.`,
+        ),
+      );
+    }
+  }
+
+  const claims = {
+    ...accessTokenClaims(ctx.issuer, now, ctx.tokenTtlSeconds, {
+      subject: sa.id,
+      clientId: sa.id,
+      audience: request.audience ?? ctx.issuer,
+      organizationId: sa.organizationId,
+      accountId: resolved.accountId,
+    }),
+    scope: scope.format(),
+  };
   const accessToken = ctx.keyRing.sign(claims);
   await recordAuditEvent(ctx.db, caller, now, {
     organizationId: sa.organizationId,
@@ -100,7 +127,19 @@ export async function issueClientCredentialsToken(
     targetType: 'service_account',
     targetId: sa.id,
     actor: { type: 'service_account', id: sa.id },
-    details: { jti: claims.jti, audience: claims.aud, accountId: user.accountId, userId: user.id },
+    details: {
+      jti: claims.jti,
+      audience: claims.aud,
+      accountId: resolved.accountId,
+      userId: resolved.user.id,
+      scope: claims.scope,
+    },
   });
-  return { accessToken, tokenType: 'Bearer', expiresIn: ctx.tokenTtlSeconds, expiresAt: claims.exp };
+  return {
+    accessToken,
+    tokenType: 'Bearer',
+    expiresIn: ctx.tokenTtlSeconds,
+    expiresAt: claims.exp,
+    scope: claims.scope,
+  };
 }

@@ -9,8 +9,9 @@ import { findServiceAccountInOrganization } from '../../store/repositories/servi
 import { insertUser, listUsersOfServiceAccount, type User } from '../../store/repositories/users.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { requireOrganizationAdmin } from '../authorization.js';
+import { requirePermission, requireWithinGrantor } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { unionOfStored } from '../permissions/stored-permissions.js';
 
 export interface CreateUserInput {
   organizationId: string;
@@ -89,7 +90,7 @@ export async function createUserStep(
   caller: Caller,
   input: CreateUserInput,
 ): Promise<CreatedUser> {
-  requireOrganizationAdmin(caller.actor, input.organizationId);
+  requirePermission(caller.actor, 'portcullis.users', 'create');
   if (input.loginId && input.serviceAccountId) {
     throw new PortcullisError(
       'user_principal_conflict',
@@ -113,6 +114,14 @@ export async function createUserStep(
   const missing = roleIds.filter((id) => !roles.some((r) => r.id === id));
   if (missing.length > 0)
     throw new PortcullisError('not_found', 'Role not found.', { details: { roleIds: missing } });
+  // Roles given at creation are grants like any other.
+  requireWithinGrantor(
+    caller.actor,
+    unionOfStored(
+      tx.catalog,
+      roles.map((r) => r.permissions),
+    ),
+  );
 
   const user: User = {
     id: newId('user'),

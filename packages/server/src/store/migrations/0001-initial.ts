@@ -60,9 +60,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('is_organization_admin', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('enabled', 'integer', (c) => c.notNull().defaultTo(1))
+    // 'organization' (Firebolt), 'client_credential' (FireTail) or 'access_key' (Firefly).
+    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('organization'))
+    // Canonical permission text the credential was narrowed to; NULL means "everything its user has".
+    .addColumn('granted_permissions', 'text')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
-    .addUniqueConstraint('service_accounts_org_name_unique', ['organization_id', 'name'])
     .execute();
 
   await db.schema
@@ -87,6 +90,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('users_one_principal', sql`login_id is null or service_account_id is null`)
     .execute();
   await db.schema.createIndex('users_service_account').on('users').column('service_account_id').execute();
+  // Personal credentials act through their owner's user; the column comes after users exists because
+  // PostgreSQL needs the referenced table. Losing the owner leaves the credential ownerless and unusable.
+  await db.schema
+    .alterTable('service_accounts')
+    .addColumn('owner_user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
+    .execute();
+  await db.schema
+    .createIndex('service_accounts_org_name_unique')
+    .on('service_accounts')
+    .columns(['organization_id', 'name'])
+    .unique()
+    .where(sql.ref('kind'), '=', 'organization')
+    .execute();
+  await db.schema
+    .createIndex('service_accounts_owner_name_unique')
+    .on('service_accounts')
+    .columns(['owner_user_id', 'name'])
+    .unique()
+    .where(sql.ref('kind'), '!=', 'organization')
+    .execute();
   await db.schema.createIndex('users_login').on('users').column('login_id').execute();
 
   await db.schema

@@ -55,3 +55,18 @@ export async function findDefaultAccount(db: Db, organizationId: string): Promis
     .executeTakeFirst();
   return row && toAccount(row);
 }
+
+/** Token requests name an account by id or by name. */
+export async function findAccountByIdOrName(
+  db: Db,
+  organizationId: string,
+  idOrName: string,
+): Promise<Account | undefined> {
+  const row = await db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)]))
+    .executeTakeFirst();
+  return row && toAccount(row);
+}

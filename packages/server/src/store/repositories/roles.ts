@@ -88,3 +88,75 @@ export async function listRolesOfUser(db: Db, userId: string): Promise<Role[]> {
     .execute();
   return rows.map(toRole);
 }
+
+export async function findRoleInOrganization(
+  db: Db,
+  organizationId: string,
+  id: string,
+): Promise<Role | undefined> {
+  const row = await db
+    .selectFrom('roles')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toRole(row);
+}
+
+export async function listRoles(db: Db, organizationId: string): Promise<Role[]> {
+  const rows = await db
+    .selectFrom('roles')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('is_builtin', 'desc')
+    .orderBy('name')
+    .execute();
+  return rows.map(toRole);
+}
+
+export async function updateRole(
+  db: Db,
+  id: string,
+  changes: { name?: string; description?: string; permissions?: string },
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('roles')
+    .set({ ...changes, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteRole(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('roles').where('id', '=', id).execute();
+}
+
+export async function unassignRole(db: Db, userId: string, roleId: string): Promise<number> {
+  const result = await db
+    .deleteFrom('role_assignments')
+    .where('user_id', '=', userId)
+    .where('role_id', '=', roleId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function isRoleAssigned(db: Db, userId: string, roleId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('role_assignments')
+    .select('user_id')
+    .where('user_id', '=', userId)
+    .where('role_id', '=', roleId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The permission texts of every role the user holds: the input of the inheritance rule. */
+export async function listPermissionTextsOfUser(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('role_assignments')
+    .innerJoin('roles', 'roles.id', 'role_assignments.role_id')
+    .select('roles.permissions')
+    .where('role_assignments.user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.permissions);
+}

@@ -1,6 +1,8 @@
 import type { Db } from '../database.js';
 import type { ServiceAccountRow } from '../schema.js';
 
+export type ServiceAccountKind = 'organization' | 'client_credential' | 'access_key';
+
 export interface ServiceAccount {
   id: string;
   organizationId: string;
@@ -8,6 +10,11 @@ export interface ServiceAccount {
   description: string;
   isOrganizationAdmin: boolean;
   enabled: boolean;
+  kind: ServiceAccountKind;
+  /** Personal credentials only: the creator's user, whose rights the credential inherits. */
+  ownerUserId: string | null;
+  /** Canonical permission text, or null for "not narrowed". */
+  grantedPermissions: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -20,6 +27,9 @@ function toServiceAccount(row: ServiceAccountRow): ServiceAccount {
     description: row.description,
     isOrganizationAdmin: row.is_organization_admin === 1,
     enabled: row.enabled === 1,
+    kind: row.kind as ServiceAccountKind,
+    ownerUserId: row.owner_user_id,
+    grantedPermissions: row.granted_permissions,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -35,6 +45,9 @@ export async function insertServiceAccount(db: Db, sa: ServiceAccount): Promise<
       description: sa.description,
       is_organization_admin: sa.isOrganizationAdmin ? 1 : 0,
       enabled: sa.enabled ? 1 : 0,
+      kind: sa.kind,
+      owner_user_id: sa.ownerUserId,
+      granted_permissions: sa.grantedPermissions,
       created_at: sa.createdAt,
       updated_at: sa.updatedAt,
     })
@@ -47,16 +60,19 @@ export async function findServiceAccountById(db: Db, id: string): Promise<Servic
   return row && toServiceAccount(row);
 }
 
+/** Organization service accounts by default; personal credentials are reached through their owner. */
 export async function findServiceAccountInOrganization(
   db: Db,
   organizationId: string,
   id: string,
+  kind: ServiceAccountKind = 'organization',
 ): Promise<ServiceAccount | undefined> {
   const row = await db
     .selectFrom('service_accounts')
     .selectAll()
     .where('organization_id', '=', organizationId)
     .where('id', '=', id)
+    .where('kind', '=', kind)
     .executeTakeFirst();
   return row && toServiceAccount(row);
 }
@@ -66,11 +82,14 @@ export interface ServiceAccountPage {
   nextCursor: string | null;
 }
 
-/** Keyset pagination on the id, which sorts by creation time (ULID). */
+/**
+ * Organization service accounts, or one owner's personal credentials. Keyset pagination on the id, which
+ * sorts by creation time (ULID).
+ */
 export async function listServiceAccounts(
   db: Db,
   organizationId: string,
-  options: { limit: number; after?: string | undefined },
+  options: { limit: number; after?: string | undefined; ownerUserId?: string | undefined },
 ): Promise<ServiceAccountPage> {
   let query = db
     .selectFrom('service_accounts')
@@ -78,6 +97,9 @@ export async function listServiceAccounts(
     .where('organization_id', '=', organizationId)
     .orderBy('id')
     .limit(options.limit + 1);
+  query = options.ownerUserId
+    ? query.where('owner_user_id', '=', options.ownerUserId)
+    : query.where('kind', '=', 'organization');
   if (options.after) query = query.where('id', '>', options.after);
   const rows = await query.execute();
   const items = rows.slice(0, options.limit).map(toServiceAccount);

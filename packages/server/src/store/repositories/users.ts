@@ -83,3 +83,35 @@ export async function listUsersInOrganization(db: Db, organizationId: string): P
     .execute();
   return rows.map(toUser);
 }
+
+/** Across organizations: only for resolving who a credential acts as. */
+export async function findUserById(db: Db, id: string): Promise<User | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toUser(row);
+}
+
+export async function findUserOfLoginInAccount(
+  db: Db,
+  loginId: string,
+  accountId: string,
+): Promise<User | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('login_id', '=', loginId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return row && toUser(row);
+}
+
+export async function setUserActive(db: Db, id: string, active: boolean, now: number): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ active: active ? 1 : 0, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteUser(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('users').where('id', '=', id).execute();
+}

@@ -1,0 +1,128 @@
+import type { FastifyInstance } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { objectNamePattern } from '../../domain/names/name-rules.js';
+import type { ServiceContext } from '../../services/context.js';
+import {
+  createRole,
+  deleteRole,
+  getRole,
+  listRolesOfCaller,
+  updateRole,
+} from '../../services/roles/manage-roles.js';
+import type { Role } from '../../store/repositories/roles.js';
+import { callerOf } from '../request-context.js';
+import { errorResponses, IdParams, isoTime, Timestamp } from '../schemas/common.js';
+
+export const PermissionList = Type.Array(Type.String({ minLength: 1, maxLength: 128 }), {
+  maxItems: 1000,
+  description: '`resource:action` items; `*` on either side (`incidents:*`, `*:list`, `*:*`).',
+});
+
+const RoleBody = Type.Object(
+  {
+    name: Type.String({ pattern: objectNamePattern }),
+    description: Type.Optional(Type.String({ maxLength: 1024 })),
+    permissions: PermissionList,
+  },
+  { additionalProperties: false },
+);
+const RolePatch = Type.Partial(RoleBody, { additionalProperties: false });
+
+const RoleView = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    description: Type.String(),
+    permissions: Type.Array(Type.String(), { description: 'Canonical (shortest) form.' }),
+    builtin: Type.Boolean(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { $id: 'Role' },
+);
+
+export function roleView(role: Role) {
+  return {
+    id: role.id,
+    name: role.name,
+    description: role.description,
+    permissions: role.permissions === '' ? [] : role.permissions.split(' '),
+    builtin: role.isBuiltin,
+    createdAt: isoTime(role.createdAt),
+    updatedAt: isoTime(role.updatedAt),
+  };
+}
+
+export async function roleRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
+  const { ctx } = opts;
+  const tags = ['roles'];
+
+  app.get(
+    '/roles',
+    {
+      schema: {
+        tags,
+        summary: 'List roles, built-in first',
+        response: { 200: Type.Object({ items: Type.Array(RoleView) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: (await listRolesOfCaller(ctx, callerOf(request))).map(roleView) }),
+  );
+
+  app.post<{ Body: Static<typeof RoleBody> }>(
+    '/roles',
+    {
+      schema: {
+        tags,
+        summary: 'Create a custom role (within your own permissions)',
+        body: RoleBody,
+        response: { 201: RoleView, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(roleView(await createRole(ctx, callerOf(request), request.body))),
+  );
+
+  app.get<{ Params: Static<typeof IdParams> }>(
+    '/roles/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get a role',
+        params: IdParams,
+        response: { 200: RoleView, ...errorResponses },
+      },
+    },
+    async (request) => roleView(await getRole(ctx, callerOf(request), request.params.id)),
+  );
+
+  app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof RolePatch> }>(
+    '/roles/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a custom role; holders and their credentials are affected at once',
+        params: IdParams,
+        body: RolePatch,
+        response: { 200: RoleView, ...errorResponses },
+      },
+    },
+    async (request) => roleView(await updateRole(ctx, callerOf(request), request.params.id, request.body)),
+  );
+
+  app.delete<{ Params: Static<typeof IdParams> }>(
+    '/roles/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a custom role',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteRole(ctx, callerOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+}

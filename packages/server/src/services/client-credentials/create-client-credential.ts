@@ -1,0 +1,92 @@
+import { newId } from '../../domain/ids/ids.js';
+import { PermissionSet } from '../../domain/permissions/permission-set.js';
+import { type PresetName, presets } from '../../domain/permissions/presets.js';
+import { PortcullisError } from '../../errors/portcullis-error.js';
+import { insertServiceAccount, type ServiceAccount } from '../../store/repositories/service-accounts.js';
+import { isUniqueViolation } from '../../store/unique-violation.js';
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { organizationOf, requireWithinGrantor } from '../authorization.js';
+import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { type GeneratedSecret, generateSecretStep } from '../service-accounts/generate-secret.js';
+
+export interface ClientCredentialInput {
+  name: string;
+  description?: string | undefined;
+  /** Fills the scope matrix (FireTail's Admin / Read only buttons); `permissions` then adds cells. */
+  preset?: PresetName | undefined;
+  permissions?: readonly string[] | undefined;
+}
+
+export interface CreatedClientCredential {
+  credential: ServiceAccount;
+  secret: GeneratedSecret;
+}
+
+/**
+ * FireTail's client credential: a personal service account owned by the person creating it, acting as
+ * their user in the current account, granted at most what they hold right now (the check is repeated at
+ * every use, so it also shrinks when they do). Its secret is generated in the same transaction.
+ */
+export async function createClientCredential(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: ClientCredentialInput,
+): Promise<CreatedClientCredential> {
+  const { actor } = caller;
+  if (actor.type !== 'login' || !actor.userId) {
+    throw new PortcullisError(
+      'permission_denied',
+      'Client credentials belong to a person with a user in this account.',
+    );
+  }
+  const organizationId = organizationOf(actor);
+  if (!input.preset && !input.permissions) {
+    throw new PortcullisError('validation_failed', 'Choose a preset or list permissions.', {
+      details: [{ field: 'permissions', message: 'a preset or at least one permission is required' }],
+    });
+  }
+  let granted = input.preset ? presets[input.preset](ctx.catalog) : PermissionSet.empty(ctx.catalog);
+  if (input.permissions) granted = granted.union(PermissionSet.parse(ctx.catalog, input.permissions));
+  requireWithinGrantor(actor, granted);
+
+  const now = ctx.clock();
+  const credential: ServiceAccount = {
+    id: newId('serviceAccount'),
+    organizationId,
+    name: input.name,
+    description: input.description ?? '',
+    isOrganizationAdmin: false,
+    enabled: true,
+    kind: 'client_credential',
+    ownerUserId: actor.userId,
+    grantedPermissions: granted.format(),
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      await insertServiceAccount(tx.db, credential);
+      await recordAuditEvent(tx.db, caller, now, {
+        organizationId,
+        action: 'client_credential.created',
+        targetType: 'service_account',
+        targetId: credential.id,
+        details: {
+          name: credential.name,
+          ownerUserId: actor.userId,
+          permissions: credential.grantedPermissions,
+        },
+      });
+      const secret = await generateSecretStep(tx, caller, credential);
+      return { credential, secret };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new PortcullisError(
+        'service_account_exists',
+        `You already have a credential named "${input.name}".`,
+      );
+    }
+    throw error;
+  }
+}
