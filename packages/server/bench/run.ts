@@ -1,4 +1,6 @@
+import { benchPermissions } from './permissions.js';
 import { benchSigningAlgorithms } from './signing-algorithms.js';
 
 /** `npm run bench`: every benchmark, each printing its numbers and the machine. */
 await benchSigningAlgorithms();
+await benchPermissions();

@@ -200,6 +200,31 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
     );
   });
 
+  describe('isolation of roles and users', () => {
+    it.skipIf(!engine.available)("answers 404 for another organization's roles and users", async () => {
+      const roleId = (await api(server.baseUrl, 'GET', '/api/v1/roles', { token: admin })).body.items[0].id;
+      const userId = (await api(server.baseUrl, 'GET', '/api/v1/users', { token: admin })).body.items[0].id;
+      const requests: [string, string, unknown?][] = [
+        ['GET', `/api/v1/roles/${roleId}`],
+        ['PATCH', `/api/v1/roles/${roleId}`, { description: 'mine now' }],
+        ['DELETE', `/api/v1/roles/${roleId}`],
+        ['GET', `/api/v1/users/${userId}`],
+        ['PATCH', `/api/v1/users/${userId}`, { active: false }],
+        ['DELETE', `/api/v1/users/${userId}`],
+        ['PUT', `/api/v1/users/${userId}/roles/${roleId}`],
+        ['DELETE', `/api/v1/users/${userId}/roles/${roleId}`],
+      ];
+      for (const [method, path, body] of requests) {
+        const response = await unchanged(() =>
+          api(server.baseUrl, method, path, { token: stranger, ...(body === undefined ? {} : { body }) }),
+        );
+        expect(response.status, `${method} ${path}`).toBe(404);
+      }
+      const listed = await api(server.baseUrl, 'GET', '/api/v1/users', { token: stranger });
+      expect(listed.body.items).toEqual([]);
+    });
+  });
+
   describe('malformed requests', () => {
     it.skipIf(!engine.available).each([
       ['an unknown field', { name: 'x1', bogus: true }, 'bogus'],

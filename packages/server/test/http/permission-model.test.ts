@@ -1,0 +1,467 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids/ids.js';
+import { systemCaller } from '../../src/services/context.js';
+import { createLogin } from '../../src/services/logins/create-login.js';
+import { insertAccount } from '../../src/store/repositories/accounts.js';
+import { enginesUnderTest } from '../support/engines.js';
+import { adminToken, api, tokenRequest } from '../support/http-client.js';
+import { latestAuditEvents } from '../support/state-snapshot.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { expectUnchanged } from '../support/unchanged.js';
+
+const password = 'member password 123';
+
+/**
+ * The permission model end to end on each engine: roles, grants, personal credentials, inheritance at
+ * every use, scope narrowing, accounts, and the authorize endpoint. Every refusal leaves state unchanged.
+ */
+describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
+  let server: TestServer;
+  let admin: string;
+  let member: string;
+  let memberUserId: string;
+  let readOnlyRoleId: string;
+  let adminRoleId: string;
+  let defaultAccountId: string;
+
+  const db = () => server.portcullis.database.db;
+  const unchanged = <T>(request: () => Promise<T>) => expectUnchanged(db(), request);
+  const call = (method: string, path: string, token: string, body?: unknown) =>
+    api(server.baseUrl, method, path, { token, ...(body === undefined ? {} : { body }) });
+  const clientToken = (clientId: string, clientSecret: string, extra: Record<string, string> = {}) =>
+    tokenRequest(server.baseUrl, {
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: clientSecret,
+      ...extra,
+    });
+
+  beforeAll(async () => {
+    if (!engine.available) return;
+    server = await startTestServer(engine);
+    admin = await adminToken(server.baseUrl);
+    const roles = (await call('GET', '/api/v1/roles', admin)).body.items as { id: string; name: string }[];
+    readOnlyRoleId = roles.find((r) => r.name === 'Read only')!.id;
+    adminRoleId = roles.find((r) => r.name === 'Admin')!.id;
+    const acme = await db()
+      .selectFrom('organizations')
+      .select('id')
+      .where('name', '=', 'acme')
+      .executeTakeFirstOrThrow();
+    defaultAccountId = (
+      await db()
+        .selectFrom('accounts')
+        .select('id')
+        .where('is_default', '=', 1)
+        .where('organization_id', '=', acme.id)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const login = await createLogin(server.portcullis.ctx, systemCaller(), {
+      organizationId: acme.id,
+      email: 'member@acme.example',
+      name: 'Member',
+      password,
+    });
+    const user = await call('POST', '/api/v1/users', admin, {
+      name: 'member',
+      loginId: login.id,
+      roleIds: [readOnlyRoleId],
+    });
+    memberUserId = user.body.id;
+    member = (
+      await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
+        body: { email: 'member@acme.example', password },
+      })
+    ).body.accessToken;
+  });
+  afterAll(async () => server?.close());
+
+  it.skipIf(!engine.available)(
+    "publishes the catalog: FireTail's 25 resources and the administrative ones",
+    async () => {
+      const catalog = await call('GET', '/api/v1/catalog', member);
+      expect(catalog.body.actions).toEqual(['create', 'delete', 'get', 'list', 'run', 'update']);
+      expect(
+        catalog.body.resources.filter((r: { administrative: boolean }) => !r.administrative),
+      ).toHaveLength(25);
+      expect(catalog.body.resources).toContainEqual({
+        id: 'portcullis.roles',
+        name: 'Roles',
+        administrative: true,
+      });
+    },
+  );
+
+  describe('roles', () => {
+    it.skipIf(!engine.available)(
+      'creates a custom role, storing its permissions in canonical form',
+      async () => {
+        const role = await call('POST', '/api/v1/roles', admin, {
+          name: 'incident-responder',
+          permissions: [
+            'incidents:create',
+            'incidents:delete',
+            'incidents:get',
+            'incidents:list',
+            'incidents:run',
+            'incidents:update',
+            'findings:list',
+          ],
+        });
+        expect(role.status).toBe(201);
+        expect(role.body).toMatchObject({ permissions: ['findings:list', 'incidents:*'], builtin: false });
+      },
+    );
+
+    it.skipIf(!engine.available)(
+      'rejects unknown permissions with unknown_permission naming every one',
+      async () => {
+        const response = await unchanged(() =>
+          call('POST', '/api/v1/roles', admin, {
+            name: 'typo',
+            permissions: ['incidents:get', 'incident:get', 'incidents:launch'],
+          }),
+        );
+        expect(response.status).toBe(400);
+        expect(response.body.error).toMatchObject({
+          code: 'unknown_permission',
+          details: { items: ['incident:get', 'incidents:launch'] },
+        });
+      },
+    );
+
+    it.skipIf(!engine.available)('refuses a member without portcullis.roles:create', async () => {
+      const response = await unchanged(() =>
+        call('POST', '/api/v1/roles', member, { name: 'mine', permissions: ['incidents:get'] }),
+      );
+      expect(response.status).toBe(403);
+      expect(response.body.error).toMatchObject({
+        code: 'permission_denied',
+        details: { missing: ['portcullis.roles:create'] },
+      });
+    });
+
+    it.skipIf(!engine.available)('keeps the built-in roles and role names intact', async () => {
+      const patched = await unchanged(() =>
+        call('PATCH', `/api/v1/roles/${readOnlyRoleId}`, admin, { permissions: ['*:*'] }),
+      );
+      expect(patched).toMatchObject({ status: 409, body: { error: { code: 'builtin_role_immutable' } } });
+      const deleted = await unchanged(() => call('DELETE', `/api/v1/roles/${adminRoleId}`, admin));
+      expect(deleted).toMatchObject({ status: 409, body: { error: { code: 'builtin_role_immutable' } } });
+      const duplicate = await unchanged(() =>
+        call('POST', '/api/v1/roles', admin, { name: 'Admin', permissions: ['incidents:get'] }),
+      );
+      expect(duplicate).toMatchObject({ status: 409, body: { error: { code: 'role_exists' } } });
+    });
+  });
+
+  describe('granting', () => {
+    let delegate: string;
+    let delegateUserId: string;
+
+    beforeAll(async () => {
+      if (!engine.available) return;
+      // A user manager who holds incidents:get and may manage users and roles, but nothing else.
+      const role = await call('POST', '/api/v1/roles', admin, {
+        name: 'user-manager',
+        permissions: ['portcullis.users:*', 'portcullis.roles:*', 'incidents:get'],
+      });
+      const login = await createLogin(server.portcullis.ctx, systemCaller(), {
+        organizationId: (
+          await db()
+            .selectFrom('organizations')
+            .select('id')
+            .where('name', '=', 'acme')
+            .executeTakeFirstOrThrow()
+        ).id,
+        email: 'delegate@acme.example',
+        name: 'Delegate',
+        password,
+      });
+      delegateUserId = (
+        await call('POST', '/api/v1/users', admin, {
+          name: 'delegate',
+          loginId: login.id,
+          roleIds: [role.body.id],
+        })
+      ).body.id;
+      delegate = (
+        await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
+          body: { email: 'delegate@acme.example', password },
+        })
+      ).body.accessToken;
+    });
+
+    it.skipIf(!engine.available)(
+      'refuses a role holding more than its creator, listing the excess',
+      async () => {
+        const response = await unchanged(() =>
+          call('POST', '/api/v1/roles', delegate, {
+            name: 'escalation',
+            permissions: ['incidents:get', 'incidents:update', 'findings:*'],
+          }),
+        );
+        expect(response.status).toBe(403);
+        expect(response.body.error).toMatchObject({
+          code: 'permission_exceeds_grantor',
+          details: { excess: ['findings:*', 'incidents:update'] },
+        });
+      },
+    );
+
+    it.skipIf(!engine.available)(
+      'refuses to grant a role holding more than the grantor, even to themself',
+      async () => {
+        const response = await unchanged(() =>
+          call('PUT', `/api/v1/users/${delegateUserId}/roles/${adminRoleId}`, delegate),
+        );
+        expect(response.status).toBe(403);
+        expect(response.body.error.code).toBe('permission_exceeds_grantor');
+      },
+    );
+
+    it.skipIf(!engine.available)('grants a role within the grantor’s rights', async () => {
+      const narrow = await call('POST', '/api/v1/roles', delegate, {
+        name: 'incident-reader',
+        permissions: ['incidents:get'],
+      });
+      expect(narrow.status).toBe(201);
+      const granted = await call('PUT', `/api/v1/users/${memberUserId}/roles/${narrow.body.id}`, delegate);
+      expect(granted.status).toBe(200);
+      expect(granted.body.roleIds).toContain(narrow.body.id);
+      const revoked = await call('DELETE', `/api/v1/users/${memberUserId}/roles/${narrow.body.id}`, delegate);
+      expect(revoked.body.roleIds).not.toContain(narrow.body.id);
+    });
+  });
+
+  describe('personal client credentials (FireTail)', () => {
+    it.skipIf(!engine.available)(
+      'refuses the Admin preset to a read-only member, listing the excess',
+      async () => {
+        const response = await unchanged(() =>
+          call('POST', '/api/v1/client-credentials', member, { name: 'too-much', preset: 'admin' }),
+        );
+        expect(response.status).toBe(403);
+        expect(response.body.error.code).toBe('permission_exceeds_grantor');
+        expect(response.body.error.details.excess).toEqual(
+          expect.arrayContaining(['*:create', '*:delete', '*:run', '*:update']),
+        );
+      },
+    );
+
+    it.skipIf(!engine.available)('refuses unknown permissions in the matrix', async () => {
+      const response = await unchanged(() =>
+        call('POST', '/api/v1/client-credentials', member, {
+          name: 'typo',
+          permissions: ['incidents:get', 'nope:get'],
+        }),
+      );
+      expect(response).toMatchObject({
+        status: 400,
+        body: { error: { code: 'unknown_permission', details: { items: ['nope:get'] } } },
+      });
+    });
+
+    it.skipIf(!engine.available)('shrinks with its owner, and dies with the owner’s user', async () => {
+      const created = await call('POST', '/api/v1/client-credentials', member, {
+        name: 'reporting-script',
+        description: 'weekly report',
+        preset: 'read_only',
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        permissions: ['*:get', '*:list'],
+        clientSecret: expect.stringMatching(/^pcs_/),
+      });
+      const { clientId, clientSecret } = created.body;
+
+      const first = await clientToken(clientId, clientSecret);
+      expect(first.body.scope).toBe('*:get *:list');
+
+      // Downgrade the owner: Read only is replaced by a role that can only read incidents.
+      const narrow = await call('POST', '/api/v1/roles', admin, {
+        name: 'incidents-only',
+        permissions: ['incidents:get', 'incidents:list'],
+      });
+      await call('PUT', `/api/v1/users/${memberUserId}/roles/${narrow.body.id}`, admin);
+      await call('DELETE', `/api/v1/users/${memberUserId}/roles/${readOnlyRoleId}`, admin);
+      const shrunk = await clientToken(clientId, clientSecret);
+      expect(shrunk.body.scope).toBe('incidents:get incidents:list');
+      // The credential's rows never changed: the shrink is computed, not written.
+      const stored = await db()
+        .selectFrom('service_accounts')
+        .select('granted_permissions')
+        .where('id', '=', clientId)
+        .executeTakeFirstOrThrow();
+      expect(stored.granted_permissions).toBe('*:get *:list');
+
+      // Deactivating the owner's user stops the credential; reactivating brings it back.
+      await call('PATCH', `/api/v1/users/${memberUserId}`, admin, { active: false });
+      const inactive = await clientToken(clientId, clientSecret);
+      expect(inactive).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+      expect(await latestAuditEvents(db(), 1)).toEqual([
+        { action: 'token.refused', reason: 'owner_inactive' },
+      ]);
+      await call('PATCH', `/api/v1/users/${memberUserId}`, admin, { active: true });
+      expect((await clientToken(clientId, clientSecret)).status).toBe(200);
+
+      // Deleting the owner's user kills it for good.
+      await call('PUT', `/api/v1/users/${memberUserId}/roles/${readOnlyRoleId}`, admin);
+      expect((await call('DELETE', `/api/v1/users/${memberUserId}`, admin)).status).toBe(204);
+      const orphaned = await clientToken(clientId, clientSecret);
+      expect(orphaned).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+      expect(await latestAuditEvents(db(), 1)).toEqual([
+        { action: 'token.refused', reason: 'owner_inactive' },
+      ]);
+    });
+  });
+
+  describe('organization service accounts', () => {
+    let clientId: string;
+    let clientSecret: string;
+    let token: string;
+    let secondAccountId: string;
+    let etlUserId: string;
+
+    beforeAll(async () => {
+      if (!engine.available) return;
+      const sa = await call('POST', '/api/v1/service-accounts', admin, { name: 'etl' });
+      clientId = sa.body.id;
+      clientSecret = (await call('POST', `/api/v1/service-accounts/${clientId}/secrets`, admin)).body
+        .clientSecret;
+      etlUserId = (
+        await call('POST', '/api/v1/users', admin, {
+          name: 'etl',
+          serviceAccountId: clientId,
+          roleIds: [adminRoleId],
+        })
+      ).body.id;
+      secondAccountId = newId('account');
+      const org = await db()
+        .selectFrom('organizations')
+        .select('id')
+        .where('name', '=', 'acme')
+        .executeTakeFirstOrThrow();
+      await insertAccount(db(), {
+        id: secondAccountId,
+        organizationId: org.id,
+        name: 'analytics',
+        isDefault: false,
+        createdAt: Date.now(),
+      });
+      token = (await clientToken(clientId, clientSecret)).body.access_token;
+    });
+
+    it.skipIf(!engine.available)('acts in its only account by default, with its user’s rights', async () => {
+      const issued = await clientToken(clientId, clientSecret);
+      expect(issued.body.scope).toBe('*:*');
+    });
+
+    it.skipIf(!engine.available)(
+      'narrows a token with scope, and refuses a scope beyond its rights',
+      async () => {
+        const narrowed = await clientToken(clientId, clientSecret, { scope: 'incidents:list incidents:get' });
+        expect(narrowed).toMatchObject({ status: 200, body: { scope: 'incidents:get incidents:list' } });
+        const unknown = await unchanged(() => clientToken(clientId, clientSecret, { scope: 'dragons:get' }));
+        expect(unknown).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
+      },
+    );
+
+    it.skipIf(!engine.available)('picks the account by id or name, and needs a user there', async () => {
+      const elsewhere = await unchanged(() => clientToken(clientId, clientSecret, { account: 'analytics' }));
+      expect(elsewhere).toMatchObject({ status: 400, body: { error: 'unauthorized_client' } });
+      const missing = await unchanged(() => clientToken(clientId, clientSecret, { account: 'nowhere' }));
+      expect(missing).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+
+      await call('POST', '/api/v1/users', admin, {
+        name: 'etl',
+        accountId: secondAccountId,
+        serviceAccountId: clientId,
+        roleIds: [readOnlyRoleId],
+      });
+      for (const account of ['analytics', secondAccountId]) {
+        const issued = await clientToken(clientId, clientSecret, { account });
+        expect(issued.body.scope).toBe('*:get *:list');
+      }
+      // Two accounts now: without a choice it acts in the default one.
+      expect((await clientToken(clientId, clientSecret)).body.scope).toBe('*:*');
+      const beyond = await unchanged(() =>
+        clientToken(clientId, clientSecret, { account: 'analytics', scope: 'incidents:update' }),
+      );
+      expect(beyond).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
+    });
+
+    it.skipIf(!engine.available)(
+      'refuses a second user for it in the same account, and a drop while linked',
+      async () => {
+        const second = await unchanged(() =>
+          call('POST', '/api/v1/users', admin, { name: 'etl2', serviceAccountId: clientId }),
+        );
+        expect(second).toMatchObject({
+          status: 409,
+          body: { error: { code: 'service_account_already_linked' } },
+        });
+        const drop = await unchanged(() => call('DELETE', `/api/v1/service-accounts/${clientId}`, admin));
+        expect(drop.status).toBe(409);
+        expect(drop.body.error.code).toBe('service_account_linked');
+        expect(drop.body.error.details.users).toHaveLength(2);
+      },
+    );
+
+    it.skipIf(!engine.available)(
+      'answers /authorize with what the token lacks, including the search rule',
+      async () => {
+        const firebolt = (
+          await clientToken(clientId, clientSecret, {
+            audience: 'https://api.firebolt.io',
+            scope: 'incidents:list search:create',
+          })
+        ).body.access_token;
+        const allowed = await call('POST', '/api/v1/authorize', firebolt, {
+          permissions: ['incidents:list'],
+          search: ['incidents'],
+        });
+        expect(allowed.body).toEqual({ allowed: true, missing: [] });
+        const denied = await call('POST', '/api/v1/authorize', firebolt, {
+          permissions: ['incidents:update'],
+          search: ['incidents', 'findings'],
+        });
+        expect(denied.body).toEqual({ allowed: false, missing: ['incidents:update', 'findings:list'] });
+        const unknown = await call('POST', '/api/v1/authorize', firebolt, { permissions: ['dragons:get'] });
+        expect(unknown).toMatchObject({ status: 400, body: { error: { code: 'unknown_permission' } } });
+      },
+    );
+
+    it.skipIf(!engine.available)(
+      'applies a downgrade to an already-issued token at once, on the API and at /authorize',
+      async () => {
+        expect((await call('GET', '/api/v1/roles', token)).status).toBe(200);
+        const before = await call('POST', '/api/v1/authorize', token, { permissions: ['incidents:update'] });
+        expect(before.body.allowed).toBe(true);
+
+        await call('DELETE', `/api/v1/users/${etlUserId}/roles/${adminRoleId}`, admin);
+        await call('PUT', `/api/v1/users/${etlUserId}/roles/${readOnlyRoleId}`, admin);
+
+        const listed = await call('GET', '/api/v1/roles', token);
+        expect(listed.status).toBe(200);
+        const created = await unchanged(() =>
+          call('POST', '/api/v1/roles', token, { name: 'x', permissions: ['incidents:get'] }),
+        );
+        expect(created.status).toBe(403);
+        const after = await call('POST', '/api/v1/authorize', token, { permissions: ['incidents:update'] });
+        expect(after.body).toEqual({ allowed: false, missing: ['incidents:update'] });
+        expect((await clientToken(clientId, clientSecret)).body.scope).toBe('*:get *:list');
+      },
+    );
+
+    it.skipIf(!engine.available)('stops an issued token when its user is deactivated', async () => {
+      await call('PATCH', `/api/v1/users/${etlUserId}`, admin, { active: false });
+      expect((await call('GET', '/api/v1/roles', token)).status).toBe(401);
+      const refused = await clientToken(clientId, clientSecret);
+      expect(refused).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+      expect(await latestAuditEvents(db(), 1)).toEqual([
+        { action: 'token.refused', reason: 'owner_inactive' },
+      ]);
+    });
+  });
+});
