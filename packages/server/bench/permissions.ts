@@ -16,13 +16,22 @@ import { describeMachine, measure, measureAsync } from './machine.js';
 
 /** Targets from the permission-model issue: has < 100 ns, intersection < 1 µs. */
 export async function benchPermissions(): Promise<void> {
-  console.log(`\n## Permission sets, demo catalog of ${demoCatalog.resources.length} resources (${describeMachine()})`);
-  const roles = PermissionSet.parse(demoCatalog, 'incidents:* findings:list findings:get *:list portcullis.users:get');
+  console.log(
+    `\n## Permission sets, demo catalog of ${demoCatalog.resources.length} resources (${describeMachine()})`,
+  );
+  const roles = PermissionSet.parse(
+    demoCatalog,
+    'incidents:* findings:list findings:get *:list portcullis.users:get',
+  );
   const granted = PermissionSet.parse(demoCatalog, '*:get *:list');
   const admin = PermissionSet.full(demoCatalog);
   let sink = 0;
   const rows: [string, number, string][] = [
-    ['has(resource, action) by id', measure(() => (sink += roles.has('incidents', 'update') ? 1 : 0)), '< 100 ns'],
+    [
+      'has(resource, action) by id',
+      measure(() => (sink += roles.has('incidents', 'update') ? 1 : 0)),
+      '< 100 ns',
+    ],
     ['hasIndex(r, a)', measure(() => (sink += roles.hasIndex(16, 5) ? 1 : 0)), ''],
     ['intersect', measure(() => granted.intersect(roles)), '< 1 µs'],
     ['union', measure(() => granted.union(roles)), ''],
@@ -32,7 +41,10 @@ export async function benchPermissions(): Promise<void> {
   ];
   console.log('operation | time | target');
   console.log('---|---|---');
-  for (const [name, ns, target] of rows) console.log(`${name} | ${ns < 1000 ? `${ns.toFixed(0)} ns` : `${(ns / 1000).toFixed(2)} µs`} | ${target}`);
+  for (const [name, ns, target] of rows)
+    console.log(
+      `${name} | ${ns < 1000 ? `${ns.toFixed(0)} ns` : `${(ns / 1000).toFixed(2)} µs`} | ${target}`,
+    );
   if (sink < 0) console.log(sink);
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'portcullis-bench-'));
@@ -48,13 +60,25 @@ export async function benchPermissions(): Promise<void> {
   try {
     const { ctx } = portcullis;
     const org = await ctx.db.selectFrom('organizations').selectAll().executeTakeFirstOrThrow();
-    const caller = { ...systemCaller(), actor: { ...systemCaller().actor, organizationId: org.id, isOrganizationAdmin: true } };
+    const caller = {
+      ...systemCaller(),
+      actor: { ...systemCaller().actor, organizationId: org.id, isOrganizationAdmin: true },
+    };
     const sa = await createServiceAccount(ctx, caller, { name: 'bench' });
-    const roleIds = (await ctx.db.selectFrom('roles').select('id').where('organization_id', '=', org.id).execute()).map((r) => r.id);
-    await createUser(ctx, caller, { organizationId: org.id, name: 'bench', serviceAccountId: sa.id, roleIds });
+    const roleIds = (
+      await ctx.db.selectFrom('roles').select('id').where('organization_id', '=', org.id).execute()
+    ).map((r) => r.id);
+    await createUser(ctx, caller, {
+      organizationId: org.id,
+      name: 'bench',
+      serviceAccountId: sa.id,
+      roleIds,
+    });
     const stored = (await findServiceAccountById(ctx.db, sa.id))!;
     const perCall = await measureAsync(() => resolveCredential(ctx, stored), 2000);
-    console.log(`\neffective permissions of a service account (SQLite, warm; users, roles, inheritance rule): ${(perCall / 1000).toFixed(1)} µs`);
+    console.log(
+      `\neffective permissions of a service account (SQLite, warm; users, roles, inheritance rule): ${(perCall / 1000).toFixed(1)} µs`,
+    );
   } finally {
     await portcullis.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { BearerOptions } from '../services/authentication/authenticate-bearer.js';
 import type { ServiceContext } from '../services/context.js';
 import { authenticateRequest } from './authenticate-request.js';
 import { installErrorHandling } from './error-handler.js';
@@ -22,6 +23,14 @@ export interface AppOptions {
   logger: FastifyServerOptions['logger'];
   trustedProxies: readonly string[];
   version: string;
+}
+
+/** Every route registered in `scope` needs a bearer token, and says so in the OpenAPI document. */
+function requireBearer(scope: FastifyInstance, ctx: ServiceContext, options: BearerOptions = {}): void {
+  scope.addHook('onRequest', authenticateRequest(ctx, options));
+  scope.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, security: [{ bearer: [] }] };
+  });
 }
 
 /** Request bodies here are small JSON or form documents; anything near this size is abuse. */
@@ -69,10 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(authLoginRoutes, { ctx });
       await api.register(async (authenticated) => {
-        authenticated.addHook('onRequest', authenticateRequest(ctx));
-        authenticated.addHook('onRoute', (route) => {
-          route.schema = { ...route.schema, security: [{ bearer: [] }] };
-        });
+        requireBearer(authenticated, ctx);
         await authenticated.register(serviceAccountRoutes, { ctx });
         await authenticated.register(userRoutes, { ctx });
         await authenticated.register(roleRoutes, { ctx });
@@ -80,7 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await authenticated.register(clientCredentialRoutes, { ctx });
       });
       await api.register(async (judged) => {
-        judged.addHook('onRequest', authenticateRequest(ctx, { anyAudience: true }));
+        requireBearer(judged, ctx, { anyAudience: true });
         await judged.register(authorizeRoutes, { ctx });
       });
     },

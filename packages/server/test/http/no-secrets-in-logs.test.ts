@@ -54,6 +54,22 @@ describe.each(enginesUnderTest())('secrets stay out of logs and audit events on 
     await api(server.baseUrl, 'GET', '/api/v1/service-accounts', {
       token: issued.body.access_token.slice(0, -2),
     });
+    const personal = await api(server.baseUrl, 'POST', '/api/v1/client-credentials', {
+      token,
+      body: { name: 'personal', preset: 'read_only' },
+    });
+    secrets.push(personal.body.clientSecret);
+    const personalToken = await tokenRequest(server.baseUrl, {
+      grant_type: 'client_credentials',
+      client_id: personal.body.clientId,
+      client_secret: personal.body.clientSecret,
+      scope: 'incidents:get',
+    });
+    secrets.push(personalToken.body.access_token);
+    await api(server.baseUrl, 'POST', '/api/v1/authorize', {
+      token: personalToken.body.access_token,
+      body: { permissions: ['incidents:get'], search: ['incidents'] },
+    });
   });
   afterAll(async () => server?.close());
 

@@ -22,7 +22,6 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
   let memberUserId: string;
   let readOnlyRoleId: string;
   let adminRoleId: string;
-  let defaultAccountId: string;
 
   const db = () => server.portcullis.database.db;
   const unchanged = <T>(request: () => Promise<T>) => expectUnchanged(db(), request);
@@ -48,14 +47,6 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
       .select('id')
       .where('name', '=', 'acme')
       .executeTakeFirstOrThrow();
-    defaultAccountId = (
-      await db()
-        .selectFrom('accounts')
-        .select('id')
-        .where('is_default', '=', 1)
-        .where('organization_id', '=', acme.id)
-        .executeTakeFirstOrThrow()
-    ).id;
     const login = await createLogin(server.portcullis.ctx, systemCaller(), {
       organizationId: acme.id,
       email: 'member@acme.example',
@@ -314,6 +305,74 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
         { action: 'token.refused', reason: 'owner_inactive' },
       ]);
     });
+  });
+
+  describe('deactivated logins and organization-admin service accounts', () => {
+    it.skipIf(!engine.available)(
+      "stops a personal credential when its owner's login is deactivated",
+      async () => {
+        const org = await db()
+          .selectFrom('organizations')
+          .select('id')
+          .where('name', '=', 'acme')
+          .executeTakeFirstOrThrow();
+        const login = await createLogin(server.portcullis.ctx, systemCaller(), {
+          organizationId: org.id,
+          email: 'leaver@acme.example',
+          name: 'Leaver',
+          password,
+        });
+        await call('POST', '/api/v1/users', admin, {
+          name: 'leaver',
+          loginId: login.id,
+          roleIds: [readOnlyRoleId],
+        });
+        const session = (
+          await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
+            body: { email: 'leaver@acme.example', password },
+          })
+        ).body.accessToken;
+        const created = await call('POST', '/api/v1/client-credentials', session, {
+          name: 'script',
+          preset: 'read_only',
+        });
+        expect((await clientToken(created.body.clientId, created.body.clientSecret)).status).toBe(200);
+        await db().updateTable('logins').set({ active: 0 }).where('id', '=', login.id).execute();
+        const refused = await clientToken(created.body.clientId, created.body.clientSecret);
+        expect(refused).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+        expect(await latestAuditEvents(db(), 1)).toEqual([
+          { action: 'token.refused', reason: 'owner_inactive' },
+        ]);
+      },
+    );
+
+    it.skipIf(!engine.available)(
+      'gives an organization-admin service account everything, without roles',
+      async () => {
+        const sa = await call('POST', '/api/v1/service-accounts', admin, {
+          name: 'org-admin-bot',
+          isOrganizationAdmin: true,
+        });
+        const secret = (await call('POST', `/api/v1/service-accounts/${sa.body.id}/secrets`, admin)).body
+          .clientSecret;
+        await call('POST', '/api/v1/users', admin, { name: 'org-admin-bot', serviceAccountId: sa.body.id });
+        expect((await clientToken(sa.body.id, secret)).body.scope).toBe('*:*');
+      },
+    );
+
+    it.skipIf(!engine.available)(
+      'gives a service account whose user holds no role an empty scope',
+      async () => {
+        const sa = await call('POST', '/api/v1/service-accounts', admin, { name: 'powerless' });
+        const secret = (await call('POST', `/api/v1/service-accounts/${sa.body.id}/secrets`, admin)).body
+          .clientSecret;
+        await call('POST', '/api/v1/users', admin, { name: 'powerless', serviceAccountId: sa.body.id });
+        const issued = await clientToken(sa.body.id, secret);
+        expect(issued).toMatchObject({ status: 200, body: { scope: '' } });
+        const asked = await clientToken(sa.body.id, secret, { scope: 'incidents:get' });
+        expect(asked).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
+      },
+    );
   });
 
   describe('organization service accounts', () => {
