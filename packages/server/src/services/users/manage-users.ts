@@ -42,12 +42,17 @@ export async function listUsers(ctx: ServiceContext, caller: Caller): Promise<Us
   return Promise.all(users.map(async (user) => ({ user, roles: await listRolesOfUser(ctx.db, user.id) })));
 }
 
-/** Granting a role grants its permissions, so the grantor must hold all of them. */
-export async function grantRole(
+/**
+ * Grants or revokes one role. Granting gives the role's permissions, so the grantor must hold all of them;
+ * revoking is a downgrade that every credential acting through this user feels on its next use. Both are
+ * idempotent and audit only a real change.
+ */
+async function changeRoleGrant(
   ctx: ServiceContext,
   caller: Caller,
   userId: string,
   roleId: string,
+  change: 'grant' | 'revoke',
 ): Promise<UserWithRoles> {
   requirePermission(caller.actor, 'portcullis.users', 'update');
   const now = ctx.clock();
@@ -55,12 +60,18 @@ export async function grantRole(
     const user = await userOfCaller(tx, caller, userId);
     const role = await findRoleInOrganization(tx.db, user.organizationId, roleId);
     if (!role) throw new PortcullisError('not_found', 'Role not found.');
-    requireWithinGrantor(caller.actor, storedPermissions(ctx.catalog, role.permissions));
-    if (!(await isRoleAssigned(tx.db, user.id, role.id))) {
-      await assignRole(tx.db, user.id, role.id, now);
+    let changed: boolean;
+    if (change === 'grant') {
+      requireWithinGrantor(caller.actor, storedPermissions(ctx.catalog, role.permissions));
+      changed = !(await isRoleAssigned(tx.db, user.id, role.id));
+      if (changed) await assignRole(tx.db, user.id, role.id, now);
+    } else {
+      changed = (await unassignRole(tx.db, user.id, role.id)) > 0;
+    }
+    if (changed) {
       await recordAuditEvent(tx.db, caller, now, {
         organizationId: user.organizationId,
-        action: 'user.role_granted',
+        action: change === 'grant' ? 'user.role_granted' : 'user.role_revoked',
         targetType: 'user',
         targetId: user.id,
         details: { roleId: role.id, roleName: role.name },
@@ -70,30 +81,22 @@ export async function grantRole(
   });
 }
 
-/** A downgrade: every credential acting through this user loses the role's rights on its next use. */
-export async function revokeRole(
+export function grantRole(
   ctx: ServiceContext,
   caller: Caller,
   userId: string,
   roleId: string,
 ): Promise<UserWithRoles> {
-  requirePermission(caller.actor, 'portcullis.users', 'update');
-  const now = ctx.clock();
-  return inTransaction(ctx, async (tx) => {
-    const user = await userOfCaller(tx, caller, userId);
-    const role = await findRoleInOrganization(tx.db, user.organizationId, roleId);
-    if (!role) throw new PortcullisError('not_found', 'Role not found.');
-    if ((await unassignRole(tx.db, user.id, role.id)) > 0) {
-      await recordAuditEvent(tx.db, caller, now, {
-        organizationId: user.organizationId,
-        action: 'user.role_revoked',
-        targetType: 'user',
-        targetId: user.id,
-        details: { roleId: role.id, roleName: role.name },
-      });
-    }
-    return { user, roles: await listRolesOfUser(tx.db, user.id) };
-  });
+  return changeRoleGrant(ctx, caller, userId, roleId, 'grant');
+}
+
+export function revokeRole(
+  ctx: ServiceContext,
+  caller: Caller,
+  userId: string,
+  roleId: string,
+): Promise<UserWithRoles> {
+  return changeRoleGrant(ctx, caller, userId, roleId, 'revoke');
 }
 
 export async function setUserActivation(
