@@ -9,6 +9,7 @@ import { loggerOptions } from './http/logger-options.js';
 import { type BootstrapResult, bootstrap } from './services/bootstrap/bootstrap.js';
 import type { ServiceContext } from './services/context.js';
 import { KeyRing } from './services/tokens/key-ring.js';
+import { UsageRecorder } from './services/usage/usage-recorder.js';
 import { type Database, openDatabase } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 
@@ -66,7 +67,9 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       issuer: config.issuer,
       tokenTtlSeconds: config.tokenTtlSeconds,
       catalog,
+      usage: new UsageRecorder(database.db),
     };
+    ctx.usage.start();
     const bootstrapped = await bootstrap(ctx, { email: config.adminEmail, password: config.adminPassword });
     const app = await buildApp({
       ctx,
@@ -82,6 +85,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       bootstrap: bootstrapped,
       close: async () => {
         await app.close();
+        await ctx.usage.stop();
         await database.close();
       },
     };

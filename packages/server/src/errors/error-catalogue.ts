@@ -87,6 +87,27 @@ export const errorCatalogue = {
     status: 409,
     meaning: 'The built-in roles Admin and Read only cannot be changed or deleted.',
   },
+  programmatic_access_disabled: {
+    status: 403,
+    meaning: 'Programmatic access is off for the organization, so credentials cannot be managed or used.',
+  },
+  programmatic_access_unavailable: {
+    status: 403,
+    meaning: 'The platform operator has not made programmatic access available to this organization.',
+  },
+  invalid_network_entry: {
+    status: 400,
+    meaning: 'A network policy entry is not an IP address or CIDR range; details name each.',
+  },
+  network_policy_exists: {
+    status: 409,
+    meaning: 'A network policy with this name already exists in the organization.',
+  },
+  network_policy_attached: {
+    status: 409,
+    meaning:
+      'The network policy is attached to the organization, logins or service accounts; delete with cascade=true to detach it.',
+  },
   internal_error: {
     status: 500,
     meaning: 'An unexpected failure; the requestId lets an operator find it in the logs.',

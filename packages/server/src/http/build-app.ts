@@ -7,11 +7,14 @@ import { authenticateRequest } from './authenticate-request.js';
 import { installErrorHandling } from './error-handler.js';
 import { jwksEndpoint } from './oauth/jwks-endpoint.js';
 import { tokenEndpoint } from './oauth/token-endpoint.js';
+import { auditEventRoutes } from './routes/audit-events.js';
 import { authLoginRoutes } from './routes/auth-login.js';
 import { authorizeRoutes } from './routes/authorize.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { clientCredentialRoutes } from './routes/client-credentials.js';
 import { healthRoutes } from './routes/health.js';
+import { networkPolicyRoutes } from './routes/network-policies.js';
+import { organizationRoutes } from './routes/organizations.js';
 import { roleRoutes } from './routes/roles.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
 import { userRoutes } from './routes/users.js';
@@ -84,6 +87,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await authenticated.register(roleRoutes, { ctx });
         await authenticated.register(catalogRoutes, { ctx });
         await authenticated.register(clientCredentialRoutes, { ctx });
+        await authenticated.register(organizationRoutes, { ctx });
+        await authenticated.register(networkPolicyRoutes, { ctx });
+        await authenticated.register(auditEventRoutes, { ctx });
       });
       await api.register(async (judged) => {
         requireBearer(judged, ctx, { anyAudience: true });

@@ -16,5 +16,20 @@ const parameters = addFormats(new Ajv({ ...shared, coerceTypes: true }));
  * Fastify's default Ajv silently drops unknown properties (removeAdditional: true). Portcullis rejects
  * them instead, so a typo in a field name is an error and not a silently ignored setting.
  */
-export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? bodies : parameters).compile(schema as object);
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+  if (httpPart !== 'body') return parameters.compile(schema as object);
+  const validate = bodies.compile(schema as object);
+  // A body whose every field is optional may be left out altogether (POST …/secrets with no options).
+  const omittable = !((schema as { required?: unknown[] }).required?.length ?? 0);
+  if (!omittable) return validate;
+  // Fastify reads the failures from the validator's `errors` property, so the wrapper must carry them.
+  const orAbsent = Object.assign(
+    (data: unknown) => {
+      const valid = data === undefined || data === null || validate(data);
+      orAbsent.errors = valid ? null : validate.errors;
+      return valid;
+    },
+    { errors: null as typeof validate.errors },
+  );
+  return orAbsent;
+};

@@ -8,7 +8,8 @@ import type { Actor } from './context.js';
  * rule for service accounts). The permission model replaces these checks with `resource:action` grants.
  */
 export function requireOrganizationAdmin(actor: Actor, organizationId: string): void {
-  if (actor.type === 'system') return;
+  // The platform operator administers every organization (creating its first admin, for one).
+  if (actor.type === 'system' || actor.isPlatformOperator) return;
   if (actor.organizationId !== organizationId) {
     throw new PortcullisError('not_found', 'Organization not found.');
   }

@@ -4,6 +4,7 @@ import type { PermissionSet } from '../domain/permissions/permission-set.js';
 import type { Db } from '../store/database.js';
 import type { ActorType } from '../store/repositories/audit-events.js';
 import type { KeyRing } from './tokens/key-ring.js';
+import type { UsageRecorder } from './usage/usage-recorder.js';
 
 /** What every use case needs, built once at start (see server.ts) and passed explicitly. */
 export interface ServiceContext {
@@ -15,6 +16,7 @@ export interface ServiceContext {
   issuer: string;
   tokenTtlSeconds: number;
   catalog: Catalog;
+  usage: UsageRecorder;
 }
 
 /** Who is acting. Resolved from live state on every request, never from token claims alone. */

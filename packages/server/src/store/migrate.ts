@@ -1,10 +1,12 @@
 import { type Migration, type MigrationResult, Migrator, sql } from 'kysely';
 import type { Database } from './database.js';
 import * as initial from './migrations/0001-initial.js';
+import * as management from './migrations/0002-management.js';
 
 /** Ordered, versioned migrations. Append; never edit or reorder a landed entry. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-management': management,
 };
 
 export interface MigrationReport {

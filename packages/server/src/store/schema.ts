@@ -9,6 +9,7 @@ export interface OrganizationRow {
   display_name: string;
   programmatic_access_available: number;
   programmatic_access_enabled: number;
+  network_policy_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -30,6 +31,7 @@ export interface LoginRow {
   is_organization_admin: number;
   is_platform_operator: number;
   active: number;
+  network_policy_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -75,6 +77,10 @@ export interface ServiceAccountRow {
   kind: string;
   granted_permissions: string | null;
   owner_user_id: string | null;
+  network_policy_id: string | null;
+  valid_to: number | null;
+  valid_to_timezone: string | null;
+  last_used_at: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -118,6 +124,17 @@ export interface AuditEventRow {
   details: string | null;
 }
 
+export interface NetworkPolicyRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  description: string;
+  allowed: string;
+  blocked: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Schema {
   organizations: OrganizationRow;
   accounts: AccountRow;
@@ -129,6 +146,7 @@ export interface Schema {
   service_account_secrets: ServiceAccountSecretRow;
   signing_keys: SigningKeyRow;
   audit_events: AuditEventRow;
+  network_policies: NetworkPolicyRow;
 }
 
 /** The tables a failed request must leave untouched; tests snapshot them around bad input. */
@@ -142,4 +160,5 @@ export const stateTables = [
   'service_accounts',
   'service_account_secrets',
   'signing_keys',
+  'network_policies',
 ] as const satisfies readonly (keyof Schema)[];

@@ -52,7 +52,11 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
       name: 'member',
       loginId: memberLogin.id,
     });
-    const globex = await createOrganization(ctx, systemCaller(), { name: 'globex' });
+    const globex = await createOrganization(ctx, systemCaller(), {
+      name: 'globex',
+      programmaticAccessAvailable: true,
+      programmaticAccessEnabled: true,
+    });
     await createLogin(ctx, systemCaller(), {
       organizationId: globex.organization.id,
       email: 'admin@globex.example',

@@ -52,6 +52,7 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
         displayName: name,
         programmaticAccessAvailable: true,
         programmaticAccessEnabled: false,
+        networkPolicyId: null,
         createdAt: now,
         updatedAt: now,
       });
@@ -81,6 +82,10 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
     kind: 'organization',
     ownerUserId: null,
     grantedPermissions: null,
+    networkPolicyId: null,
+    validTo: null,
+    validToTimezone: null,
+    lastUsedAt: null,
     createdAt: now,
     updatedAt: now,
   });
@@ -110,6 +115,7 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
       id: orgId,
       programmaticAccessAvailable: true,
       programmaticAccessEnabled: false,
+      networkPolicyId: null,
       createdAt: now,
     });
   });
@@ -151,6 +157,7 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
       displayName: 'paging',
       programmaticAccessAvailable: false,
       programmaticAccessEnabled: false,
+      networkPolicyId: null,
       createdAt: now,
       updatedAt: now,
     });
@@ -213,6 +220,7 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
         name: 'Both',
         isOrganizationAdmin: false,
         isPlatformOperator: false,
+        networkPolicyId: null,
         active: true,
         createdAt: now,
         updatedAt: now,

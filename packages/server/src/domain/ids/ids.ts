@@ -15,6 +15,7 @@ export const idPrefixes = {
   secret: 'sec',
   signingKey: 'key',
   auditEvent: 'evt',
+  networkPolicy: 'np',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

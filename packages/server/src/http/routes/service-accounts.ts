@@ -1,14 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { maxDescriptionLength, objectNamePattern } from '../../domain/names/name-rules.js';
+import { toWallClock } from '../../domain/time/zoned-time.js';
 import type { ServiceContext } from '../../services/context.js';
 import { createServiceAccount } from '../../services/service-accounts/create-service-account.js';
 import { deleteServiceAccount } from '../../services/service-accounts/delete-service-account.js';
-import { generateSecret } from '../../services/service-accounts/generate-secret.js';
+import { generateSecret, maxGracePeriodSeconds } from '../../services/service-accounts/generate-secret.js';
+import {
+  listSecrets,
+  revokeOneSecret,
+  secretStatus,
+} from '../../services/service-accounts/manage-secrets.js';
 import {
   getServiceAccount,
   listServiceAccountsOfCaller,
 } from '../../services/service-accounts/read-service-accounts.js';
+import { updateServiceAccount } from '../../services/service-accounts/update-service-account.js';
+import type { StoredSecret } from '../../store/repositories/secrets.js';
 import type { ServiceAccount } from '../../store/repositories/service-accounts.js';
 import { callerOf } from '../request-context.js';
 import { errorResponses, IdParams, isoTime, PageQuery, Timestamp } from '../schemas/common.js';
@@ -29,6 +37,13 @@ const ServiceAccountView = Type.Object(
     description: Type.String(),
     isOrganizationAdmin: Type.Boolean(),
     enabled: Type.Boolean(),
+    networkPolicyId: Type.Union([Type.String(), Type.Null()]),
+    validTo: Type.Union([Timestamp, Type.Null()], { description: 'UTC.' }),
+    validToLocal: Type.Union([Type.String(), Type.Null()], {
+      description: 'Valid-to as entered, in timezone.',
+    }),
+    timezone: Type.Union([Type.String(), Type.Null()], { description: 'IANA zone valid-to was entered in.' }),
+    lastUsedAt: Type.Union([Timestamp, Type.Null()]),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   },
@@ -50,8 +65,84 @@ function view(sa: ServiceAccount) {
     description: sa.description,
     isOrganizationAdmin: sa.isOrganizationAdmin,
     enabled: sa.enabled,
+    networkPolicyId: sa.networkPolicyId,
+    validTo: sa.validTo === null ? null : isoTime(sa.validTo),
+    validToLocal:
+      sa.validTo === null || !sa.validToTimezone ? null : toWallClock(sa.validTo, sa.validToTimezone),
+    timezone: sa.validToTimezone,
+    lastUsedAt: sa.lastUsedAt === null ? null : isoTime(sa.lastUsedAt),
     createdAt: isoTime(sa.createdAt),
     updatedAt: isoTime(sa.updatedAt),
+  };
+}
+
+const UpdateServiceAccountBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ pattern: objectNamePattern })),
+    description: Type.Optional(Type.String({ maxLength: maxDescriptionLength })),
+    isOrganizationAdmin: Type.Optional(Type.Boolean()),
+    enabled: Type.Optional(Type.Boolean()),
+    networkPolicyId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+    validTo: Type.Optional(
+      Type.Union([
+        Type.String({ maxLength: 40, description: 'YYYY-MM-DDTHH:mm[:ss] in timezone, or with Z/offset.' }),
+        Type.Null(),
+      ]),
+    ),
+    timezone: Type.Optional(Type.String({ maxLength: 64, description: 'IANA zone; default UTC.' })),
+  },
+  { additionalProperties: false },
+);
+
+const GenerateSecretBody = Type.Object(
+  {
+    gracePeriodSeconds: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: maxGracePeriodSeconds,
+        description: 'Keep the previous secret working this long.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const SecretView = Type.Object({
+  id: Type.String(),
+  displayPrefix: Type.String(),
+  status: Type.Union([
+    Type.Literal('active'),
+    Type.Literal('expiring'),
+    Type.Literal('expired'),
+    Type.Literal('revoked'),
+  ]),
+  createdAt: Timestamp,
+  createdBy: Type.Union([Type.String(), Type.Null()]),
+  expiresAt: Type.Union([Timestamp, Type.Null()]),
+  revokedAt: Type.Union([Timestamp, Type.Null()]),
+  lastUsedAt: Type.Union([Timestamp, Type.Null()]),
+});
+
+const SecretParams = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 64 }),
+    secretId: Type.String({ minLength: 1, maxLength: 64 }),
+  },
+  { additionalProperties: false },
+);
+
+const maybeTime = (ms: number | null) => (ms === null ? null : isoTime(ms));
+
+function secretView(secret: StoredSecret, now: number) {
+  return {
+    id: secret.id,
+    displayPrefix: secret.displayPrefix,
+    status: secretStatus(secret, now),
+    createdAt: isoTime(secret.createdAt),
+    createdBy: secret.createdBy,
+    expiresAt: maybeTime(secret.expiresAt),
+    revokedAt: maybeTime(secret.revokedAt),
+    lastUsedAt: maybeTime(secret.lastUsedAt),
   };
 }
 
@@ -131,18 +222,24 @@ export async function serviceAccountRoutes(
     },
   );
 
-  app.post<{ Params: Static<typeof IdParams> }>(
+  app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof GenerateSecretBody> | undefined }>(
     '/service-accounts/:id/secrets',
     {
       schema: {
         tags: ['service accounts'],
-        summary: 'Generate a new secret; the previous one stops working at once',
+        summary: 'Generate a new secret; the previous one stops working at once, or after gracePeriodSeconds',
         params: IdParams,
+        body: Type.Optional(GenerateSecretBody),
         response: { 201: GeneratedSecretView, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const generated = await generateSecret(ctx, callerOf(request), request.params.id);
+      const generated = await generateSecret(
+        ctx,
+        callerOf(request),
+        request.params.id,
+        request.body?.gracePeriodSeconds ?? 0,
+      );
       reply.header('cache-control', 'no-store');
       return reply.code(201).send({
         clientId: generated.clientId,
@@ -151,6 +248,55 @@ export async function serviceAccountRoutes(
         displayPrefix: generated.secret.displayPrefix,
         createdAt: isoTime(generated.secret.createdAt),
       });
+    },
+  );
+
+  app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof UpdateServiceAccountBody> }>(
+    '/service-accounts/:id',
+    {
+      schema: {
+        tags: ['service accounts'],
+        summary: 'Edit a service account: name, description, admin flag, enabled, network policy, valid-to',
+        params: IdParams,
+        body: UpdateServiceAccountBody,
+        response: { 200: ServiceAccountView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      view(await updateServiceAccount(ctx, callerOf(request), request.params.id, request.body)),
+  );
+
+  app.get<{ Params: Static<typeof IdParams> }>(
+    '/service-accounts/:id/secrets',
+    {
+      schema: {
+        tags: ['service accounts'],
+        summary: 'Secret metadata (never the secret): prefix, status, created, expires, last used',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(SecretView) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const now = ctx.clock();
+      return {
+        items: (await listSecrets(ctx, callerOf(request), request.params.id)).map((s) => secretView(s, now)),
+      };
+    },
+  );
+
+  app.delete<{ Params: Static<typeof SecretParams> }>(
+    '/service-accounts/:id/secrets/:secretId',
+    {
+      schema: {
+        tags: ['service accounts'],
+        summary: 'Revoke one secret',
+        params: SecretParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await revokeOneSecret(ctx, callerOf(request), request.params.id, request.params.secretId);
+      return reply.code(204).send();
     },
   );
 }

@@ -66,7 +66,9 @@ export async function authenticateBearer(
     }
     case 'serviceAccount': {
       const sa = await findServiceAccountById(ctx.db, claims.sub);
-      if (!sa?.enabled) throw unauthenticated('The service account is no longer active.');
+      if (!sa?.enabled || (sa.validTo !== null && sa.validTo <= ctx.clock())) {
+        throw unauthenticated('The service account is no longer active.');
+      }
       const org = await findOrganizationById(ctx.db, sa.organizationId);
       if (!org?.programmaticAccessAvailable || !org.programmaticAccessEnabled) {
         throw unauthenticated('Programmatic access is disabled for this organization.');

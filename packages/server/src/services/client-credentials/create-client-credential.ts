@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requireWithinGrantor } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 import { type GeneratedSecret, generateSecretStep } from '../service-accounts/generate-secret.js';
 
 export interface ClientCredentialInput {
@@ -40,6 +41,7 @@ export async function createClientCredential(
     );
   }
   const organizationId = organizationOf(actor);
+  await requireProgrammaticAccess(ctx, organizationId);
   if (!input.preset && !input.permissions) {
     throw new PortcullisError('validation_failed', 'Choose a preset or list permissions.', {
       details: [{ field: 'permissions', message: 'a preset or at least one permission is required' }],
@@ -60,6 +62,10 @@ export async function createClientCredential(
     kind: 'client_credential',
     ownerUserId: actor.userId,
     grantedPermissions: granted.format(),
+    networkPolicyId: null,
+    validTo: null,
+    validToTimezone: null,
+    lastUsedAt: null,
     createdAt: now,
     updatedAt: now,
   };

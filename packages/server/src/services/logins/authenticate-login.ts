@@ -1,8 +1,10 @@
 import { normaliseEmail } from '../../domain/names/name-rules.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
 import { findLoginByEmailWithPasswordHash } from '../../store/repositories/logins.js';
+import { findOrganizationById } from '../../store/repositories/organizations.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Caller, ServiceContext } from '../context.js';
+import { checkNetworkAccess } from '../network-policies/check-network-access.js';
 import { accessTokenClaims } from '../tokens/access-token-claims.js';
 import { hashPassword, verifyPassword } from './password-hashing.js';
 
@@ -32,13 +34,23 @@ export async function authenticateLogin(
   decoyHash ??= hashPassword('decoy password that matches nothing');
   const passwordOk = await verifyPassword(found?.passwordHash ?? (await decoyHash), credentials.password);
 
+  // The network is checked only for a correct password, and refused with the same answer, so a blocked
+  // address learns nothing about the password.
+  const org =
+    found && passwordOk && found.login.active
+      ? await findOrganizationById(ctx.db, found.login.organizationId)
+      : undefined;
+  const networkAllowed =
+    !org || (await checkNetworkAccess(ctx, org, found!.login.networkPolicyId, caller.clientIp)).allowed;
   const reason = !found
     ? 'unknown_login'
     : !passwordOk
       ? 'wrong_password'
       : !found.login.active
         ? 'inactive'
-        : undefined;
+        : !networkAllowed
+          ? 'network_policy'
+          : undefined;
   if (reason || !found) {
     await recordAuditEvent(ctx.db, caller, now, {
       organizationId: found?.login.organizationId ?? null,

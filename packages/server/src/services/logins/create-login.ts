@@ -56,6 +56,7 @@ export async function prepareLogin(
       name: input.name,
       isOrganizationAdmin: input.isOrganizationAdmin ?? false,
       isPlatformOperator: input.isPlatformOperator ?? false,
+      networkPolicyId: null,
       active: true,
       createdAt: now,
       updatedAt: now,

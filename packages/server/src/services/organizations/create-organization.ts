@@ -75,6 +75,7 @@ export async function createOrganizationStep(
     displayName: input.displayName ?? input.name,
     programmaticAccessAvailable: input.programmaticAccessAvailable ?? false,
     programmaticAccessEnabled: input.programmaticAccessEnabled ?? false,
+    networkPolicyId: null,
     createdAt: now,
     updatedAt: now,
   };

@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
 import type { Caller, ServiceContext } from '../context.js';
+import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 
 export interface CreateServiceAccountInput {
   name: string;
@@ -20,6 +21,7 @@ export async function createServiceAccount(
 ): Promise<ServiceAccount> {
   const organizationId = organizationOf(caller.actor);
   requireOrganizationAdmin(caller.actor, organizationId);
+  await requireProgrammaticAccess(ctx, organizationId);
   const now = ctx.clock();
   const sa: ServiceAccount = {
     id: newId('serviceAccount'),
@@ -31,6 +33,10 @@ export async function createServiceAccount(
     kind: 'organization',
     ownerUserId: null,
     grantedPermissions: null,
+    networkPolicyId: null,
+    validTo: null,
+    validToTimezone: null,
+    lastUsedAt: null,
     createdAt: now,
     updatedAt: now,
   };

@@ -7,11 +7,13 @@ import { listUsersOfServiceAccount } from '../../store/repositories/users.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
 import type { Caller, ServiceContext } from '../context.js';
+import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 
 /** Firebolt: a service account still tied to users cannot be dropped; unlink them first. */
 export async function deleteServiceAccount(ctx: ServiceContext, caller: Caller, id: string): Promise<void> {
   const organizationId = organizationOf(caller.actor);
   requireOrganizationAdmin(caller.actor, organizationId);
+  await requireProgrammaticAccess(ctx, organizationId);
   const now = ctx.clock();
   await ctx.db.transaction().execute(async (trx) => {
     const sa = await findServiceAccountInOrganization(trx, organizationId, id);

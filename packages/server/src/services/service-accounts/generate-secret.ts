@@ -2,7 +2,12 @@ import { newId } from '../../domain/ids/ids.js';
 import { displayPrefixOf, generateClientSecret } from '../../domain/secrets/secret-format.js';
 import { encodeSecretHash, hashClientSecret } from '../../domain/secrets/secret-hash.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
-import { insertSecret, revokeUsableSecrets, type StoredSecret } from '../../store/repositories/secrets.js';
+import {
+  expireUsableSecrets,
+  insertSecret,
+  revokeUsableSecrets,
+  type StoredSecret,
+} from '../../store/repositories/secrets.js';
 import {
   findServiceAccountInOrganization,
   lockServiceAccount,
@@ -11,6 +16,7 @@ import {
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 
 export interface GeneratedSecret {
   clientId: string;
@@ -19,14 +25,19 @@ export interface GeneratedSecret {
   secret: StoredSecret;
 }
 
+/** Rotation with a grace period keeps the previous secrets working for at most this long. */
+export const maxGracePeriodSeconds = 7 * 24 * 3600;
+
 /**
- * Makes a new secret the only usable one (Firebolt: the previous secret stops working at once).
+ * Makes a new secret current. Without a grace period the previous ones stop working at once (Firebolt);
+ * with one, they keep working until it ends, so integrations can rotate without downtime.
  * `tx.db` must be a transaction.
  */
 export async function generateSecretStep(
   tx: ServiceContext,
   caller: Caller,
   sa: ServiceAccount,
+  gracePeriodSeconds = 0,
 ): Promise<GeneratedSecret> {
   const clientSecret = generateClientSecret();
   const now = tx.clock();
@@ -44,14 +55,22 @@ export async function generateSecretStep(
   // Serialises concurrent generations so exactly one secret stays usable; the partial unique index
   // secrets_one_current backs this up inside the database.
   await lockServiceAccount(tx.db, sa.id, now);
-  const revoked = await revokeUsableSecrets(tx.db, sa.id, now);
+  const previous =
+    gracePeriodSeconds > 0
+      ? await expireUsableSecrets(tx.db, sa.id, now + gracePeriodSeconds * 1000)
+      : await revokeUsableSecrets(tx.db, sa.id, now);
   await insertSecret(tx.db, secret);
   await recordAuditEvent(tx.db, caller, now, {
     organizationId: sa.organizationId,
     action: 'service_account.secret_generated',
     targetType: 'service_account',
     targetId: sa.id,
-    details: { secretId: secret.id, displayPrefix: secret.displayPrefix, revokedSecrets: revoked },
+    details: {
+      secretId: secret.id,
+      displayPrefix: secret.displayPrefix,
+      previousSecrets: previous,
+      gracePeriodSeconds,
+    },
   });
   return { clientId: sa.id, clientSecret, secret };
 }
@@ -60,12 +79,14 @@ export async function generateSecret(
   ctx: ServiceContext,
   caller: Caller,
   serviceAccountId: string,
+  gracePeriodSeconds = 0,
 ): Promise<GeneratedSecret> {
   const organizationId = organizationOf(caller.actor);
   requireOrganizationAdmin(caller.actor, organizationId);
+  await requireProgrammaticAccess(ctx, organizationId);
   return inTransaction(ctx, async (tx) => {
     const sa = await findServiceAccountInOrganization(tx.db, organizationId, serviceAccountId);
     if (!sa) throw new PortcullisError('not_found', 'Service account not found.');
-    return generateSecretStep(tx, caller, sa);
+    return generateSecretStep(tx, caller, sa, gracePeriodSeconds);
   });
 }

@@ -7,6 +7,7 @@ import {
 } from '../../store/repositories/service-accounts.js';
 import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
 import type { Caller, ServiceContext } from '../context.js';
+import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 
 export async function getServiceAccount(
   ctx: ServiceContext,
@@ -15,6 +16,7 @@ export async function getServiceAccount(
 ): Promise<ServiceAccount> {
   const organizationId = organizationOf(caller.actor);
   requireOrganizationAdmin(caller.actor, organizationId);
+  await requireProgrammaticAccess(ctx, organizationId);
   const sa = await findServiceAccountInOrganization(ctx.db, organizationId, id);
   // Another organization's service account is indistinguishable from a missing one.
   if (!sa) throw new PortcullisError('not_found', 'Service account not found.');
@@ -28,5 +30,6 @@ export async function listServiceAccountsOfCaller(
 ): Promise<ServiceAccountPage> {
   const organizationId = organizationOf(caller.actor);
   requireOrganizationAdmin(caller.actor, organizationId);
+  await requireProgrammaticAccess(ctx, organizationId);
   return listServiceAccounts(ctx.db, organizationId, options);
 }

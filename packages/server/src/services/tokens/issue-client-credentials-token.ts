@@ -9,6 +9,8 @@ import { findUsableSecrets } from '../../store/repositories/secrets.js';
 import { findServiceAccountById, type ServiceAccount } from '../../store/repositories/service-accounts.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Caller, ServiceContext } from '../context.js';
+import { checkNetworkAccess } from '../network-policies/check-network-access.js';
+import { programmaticAccessOn } from '../organizations/programmatic-access.js';
 import { isRefusal, resolveCredential } from '../permissions/resolve-credential.js';
 import { accessTokenClaims } from './access-token-claims.js';
 
@@ -71,11 +73,14 @@ export async function issueClientCredentialsToken(
   const matched = secrets.map((s) =>
     secretMatchesHash(ctx.keys.secretHashKey, request.clientSecret, s.secretHash),
   );
-  if (!matched.includes(true)) throw await refuse('wrong_secret', sa);
+  const secret = secrets[matched.indexOf(true)];
+  if (!secret) throw await refuse('wrong_secret', sa);
   if (!sa.enabled) throw await refuse('disabled', sa);
   const org = await findOrganizationById(ctx.db, sa.organizationId);
-  if (!org?.programmaticAccessAvailable || !org.programmaticAccessEnabled) {
-    throw await refuse('programmatic_access_disabled', sa);
+  if (!org || !programmaticAccessOn(org)) throw await refuse('programmatic_access_disabled', sa);
+  if (sa.validTo !== null && sa.validTo <= now) throw await refuse('expired', sa);
+  if (!(await checkNetworkAccess(ctx, org, sa.networkPolicyId, caller.clientIp)).allowed) {
+    throw await refuse('network_policy', sa);
   }
 
   const resolved = await resolveCredential(ctx, sa, request.account);
@@ -121,6 +126,7 @@ export async function issueClientCredentialsToken(
     scope: scope.format(),
   };
   const accessToken = ctx.keyRing.sign(claims);
+  ctx.usage.record(sa.id, secret.id, now);
   await recordAuditEvent(ctx.db, caller, now, {
     organizationId: sa.organizationId,
     action: 'token.issued',

@@ -9,6 +9,7 @@ export interface Login {
   isOrganizationAdmin: boolean;
   isPlatformOperator: boolean;
   active: boolean;
+  networkPolicyId: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -28,6 +29,7 @@ function toLogin(row: LoginRow): Login {
     isOrganizationAdmin: row.is_organization_admin === 1,
     isPlatformOperator: row.is_platform_operator === 1,
     active: row.active === 1,
+    networkPolicyId: row.network_policy_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -45,6 +47,7 @@ export async function insertLogin(db: Db, login: Login, passwordHash: string): P
       is_organization_admin: login.isOrganizationAdmin ? 1 : 0,
       is_platform_operator: login.isPlatformOperator ? 1 : 0,
       active: login.active ? 1 : 0,
+      network_policy_id: login.networkPolicyId,
       created_at: login.createdAt,
       updated_at: login.updatedAt,
     })

@@ -7,6 +7,7 @@ export interface Organization {
   displayName: string;
   programmaticAccessAvailable: boolean;
   programmaticAccessEnabled: boolean;
+  networkPolicyId: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -18,6 +19,7 @@ function toOrganization(row: OrganizationRow): Organization {
     displayName: row.display_name,
     programmaticAccessAvailable: row.programmatic_access_available === 1,
     programmaticAccessEnabled: row.programmatic_access_enabled === 1,
+    networkPolicyId: row.network_policy_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -32,6 +34,7 @@ export async function insertOrganization(db: Db, org: Organization): Promise<voi
       display_name: org.displayName,
       programmatic_access_available: org.programmaticAccessAvailable ? 1 : 0,
       programmatic_access_enabled: org.programmaticAccessEnabled ? 1 : 0,
+      network_policy_id: org.networkPolicyId,
       created_at: org.createdAt,
       updated_at: org.updatedAt,
     })
@@ -54,4 +57,38 @@ export async function countOrganizations(db: Db): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export async function listOrganizations(db: Db): Promise<Organization[]> {
+  return (await db.selectFrom('organizations').selectAll().orderBy('id').execute()).map(toOrganization);
+}
+
+export interface OrganizationChanges {
+  displayName?: string;
+  programmaticAccessAvailable?: boolean;
+  programmaticAccessEnabled?: boolean;
+  networkPolicyId?: string | null;
+}
+
+export async function updateOrganization(
+  db: Db,
+  id: string,
+  changes: OrganizationChanges,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('organizations')
+    .set({
+      updated_at: now,
+      ...(changes.displayName === undefined ? {} : { display_name: changes.displayName }),
+      ...(changes.programmaticAccessAvailable === undefined
+        ? {}
+        : { programmatic_access_available: changes.programmaticAccessAvailable ? 1 : 0 }),
+      ...(changes.programmaticAccessEnabled === undefined
+        ? {}
+        : { programmatic_access_enabled: changes.programmaticAccessEnabled ? 1 : 0 }),
+      ...(changes.networkPolicyId === undefined ? {} : { network_policy_id: changes.networkPolicyId }),
+    })
+    .where('id', '=', id)
+    .execute();
 }

@@ -82,3 +82,59 @@ export async function listSecretsOfServiceAccount(db: Db, serviceAccountId: stri
     .execute();
   return rows.map(toStoredSecret);
 }
+
+/**
+ * Rotation with a grace period: every usable secret keeps working until `until` (or its own earlier
+ * expiry), then stops. Returns how many were given the deadline.
+ */
+export async function expireUsableSecrets(db: Db, serviceAccountId: string, until: number): Promise<number> {
+  const result = await db
+    .updateTable('service_account_secrets')
+    .set({ expires_at: until })
+    .where('service_account_id', '=', serviceAccountId)
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', until)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function revokeSecret(
+  db: Db,
+  serviceAccountId: string,
+  secretId: string,
+  now: number,
+): Promise<number> {
+  const result = await db
+    .updateTable('service_account_secrets')
+    .set({ revoked_at: now })
+    .where('service_account_id', '=', serviceAccountId)
+    .where('id', '=', secretId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function findSecretOfServiceAccount(
+  db: Db,
+  serviceAccountId: string,
+  secretId: string,
+): Promise<StoredSecret | undefined> {
+  const row = await db
+    .selectFrom('service_account_secrets')
+    .selectAll()
+    .where('service_account_id', '=', serviceAccountId)
+    .where('id', '=', secretId)
+    .executeTakeFirst();
+  return row && toStoredSecret(row);
+}
+
+export async function touchSecrets(db: Db, lastUsed: ReadonlyMap<string, number>): Promise<void> {
+  for (const [id, at] of lastUsed) {
+    await db
+      .updateTable('service_account_secrets')
+      .set({ last_used_at: at })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', at)]))
+      .execute();
+  }
+}

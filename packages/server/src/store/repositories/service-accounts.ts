@@ -15,6 +15,11 @@ export interface ServiceAccount {
   ownerUserId: string | null;
   /** Canonical permission text, or null for "not narrowed". */
   grantedPermissions: string | null;
+  networkPolicyId: string | null;
+  /** Epoch ms after which the credential no longer authenticates; with the zone it was entered in. */
+  validTo: number | null;
+  validToTimezone: string | null;
+  lastUsedAt: number | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -30,6 +35,10 @@ function toServiceAccount(row: ServiceAccountRow): ServiceAccount {
     kind: row.kind as ServiceAccountKind,
     ownerUserId: row.owner_user_id,
     grantedPermissions: row.granted_permissions,
+    networkPolicyId: row.network_policy_id,
+    validTo: row.valid_to,
+    validToTimezone: row.valid_to_timezone,
+    lastUsedAt: row.last_used_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -48,6 +57,10 @@ export async function insertServiceAccount(db: Db, sa: ServiceAccount): Promise<
       kind: sa.kind,
       owner_user_id: sa.ownerUserId,
       granted_permissions: sa.grantedPermissions,
+      network_policy_id: sa.networkPolicyId,
+      valid_to: sa.validTo,
+      valid_to_timezone: sa.validToTimezone,
+      last_used_at: sa.lastUsedAt,
       created_at: sa.createdAt,
       updated_at: sa.updatedAt,
     })
@@ -121,4 +134,46 @@ export async function lockServiceAccount(db: Db, id: string, now: number): Promi
 
 export async function deleteServiceAccount(db: Db, id: string): Promise<void> {
   await db.deleteFrom('service_accounts').where('id', '=', id).execute();
+}
+
+export interface ServiceAccountChanges {
+  name?: string;
+  description?: string;
+  isOrganizationAdmin?: boolean;
+  enabled?: boolean;
+  networkPolicyId?: string | null;
+  validTo?: number | null;
+  validToTimezone?: string | null;
+  grantedPermissions?: string | null;
+}
+
+export async function updateServiceAccount(
+  db: Db,
+  id: string,
+  changes: ServiceAccountChanges,
+  now: number,
+): Promise<void> {
+  const set: Partial<ServiceAccountRow> = { updated_at: now };
+  if (changes.name !== undefined) set.name = changes.name;
+  if (changes.description !== undefined) set.description = changes.description;
+  if (changes.isOrganizationAdmin !== undefined)
+    set.is_organization_admin = changes.isOrganizationAdmin ? 1 : 0;
+  if (changes.enabled !== undefined) set.enabled = changes.enabled ? 1 : 0;
+  if (changes.networkPolicyId !== undefined) set.network_policy_id = changes.networkPolicyId;
+  if (changes.validTo !== undefined) set.valid_to = changes.validTo;
+  if (changes.validToTimezone !== undefined) set.valid_to_timezone = changes.validToTimezone;
+  if (changes.grantedPermissions !== undefined) set.granted_permissions = changes.grantedPermissions;
+  await db.updateTable('service_accounts').set(set).where('id', '=', id).execute();
+}
+
+/** Last-used times arrive in batches (see services/usage/usage-recorder.ts); never move one backwards. */
+export async function touchServiceAccounts(db: Db, lastUsed: ReadonlyMap<string, number>): Promise<void> {
+  for (const [id, at] of lastUsed) {
+    await db
+      .updateTable('service_accounts')
+      .set({ last_used_at: at })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', at)]))
+      .execute();
+  }
 }

@@ -1,0 +1,138 @@
+import type { FastifyInstance } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { objectNamePattern } from '../../domain/names/name-rules.js';
+import type { ServiceContext } from '../../services/context.js';
+import {
+  createPolicy,
+  deletePolicy,
+  getPolicy,
+  listPolicies,
+  updatePolicy,
+} from '../../services/network-policies/manage-network-policies.js';
+import type { NetworkPolicy } from '../../store/repositories/network-policies.js';
+import { callerOf } from '../request-context.js';
+import { errorResponses, IdParams, isoTime, Timestamp } from '../schemas/common.js';
+
+const EntryList = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+  maxItems: 1000,
+  description: 'IPv4/IPv6 addresses and CIDR ranges.',
+});
+
+const PolicyBody = Type.Object(
+  {
+    name: Type.String({ pattern: objectNamePattern }),
+    description: Type.Optional(Type.String({ maxLength: 1024 })),
+    allowed: Type.Optional(EntryList),
+    blocked: Type.Optional(EntryList),
+  },
+  { additionalProperties: false },
+);
+const PolicyPatch = Type.Partial(PolicyBody, { additionalProperties: false });
+const DeleteQuery = Type.Object(
+  { cascade: Type.Optional(Type.Boolean({ description: 'Detach it everywhere first (Firebolt CASCADE).' })) },
+  { additionalProperties: false },
+);
+
+const PolicyView = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    description: Type.String(),
+    allowed: Type.Array(Type.String()),
+    blocked: Type.Array(Type.String()),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { $id: 'NetworkPolicy' },
+);
+
+function view(policy: NetworkPolicy) {
+  return {
+    id: policy.id,
+    name: policy.name,
+    description: policy.description,
+    allowed: policy.allowed,
+    blocked: policy.blocked,
+    createdAt: isoTime(policy.createdAt),
+    updatedAt: isoTime(policy.updatedAt),
+  };
+}
+
+/** Allow and block lists, attached to the organization, logins and service accounts by their own routes. */
+export async function networkPolicyRoutes(
+  app: FastifyInstance,
+  opts: { ctx: ServiceContext },
+): Promise<void> {
+  const { ctx } = opts;
+  const tags = ['network policies'];
+
+  app.get(
+    '/network-policies',
+    {
+      schema: {
+        tags,
+        summary: 'List network policies',
+        response: { 200: Type.Object({ items: Type.Array(PolicyView) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: (await listPolicies(ctx, callerOf(request))).map(view) }),
+  );
+
+  app.post<{ Body: Static<typeof PolicyBody> }>(
+    '/network-policies',
+    {
+      schema: {
+        tags,
+        summary: 'Create a network policy',
+        body: PolicyBody,
+        response: { 201: PolicyView, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(view(await createPolicy(ctx, callerOf(request), request.body))),
+  );
+
+  app.get<{ Params: Static<typeof IdParams> }>(
+    '/network-policies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get a network policy',
+        params: IdParams,
+        response: { 200: PolicyView, ...errorResponses },
+      },
+    },
+    async (request) => view(await getPolicy(ctx, callerOf(request), request.params.id)),
+  );
+
+  app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof PolicyPatch> }>(
+    '/network-policies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a network policy',
+        params: IdParams,
+        body: PolicyPatch,
+        response: { 200: PolicyView, ...errorResponses },
+      },
+    },
+    async (request) => view(await updatePolicy(ctx, callerOf(request), request.params.id, request.body)),
+  );
+
+  app.delete<{ Params: Static<typeof IdParams>; Querystring: Static<typeof DeleteQuery> }>(
+    '/network-policies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a network policy (refused while attached unless cascade=true)',
+        params: IdParams,
+        querystring: DeleteQuery,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deletePolicy(ctx, callerOf(request), request.params.id, request.query.cascade ?? false);
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,157 @@
+import type { FastifyInstance } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { organizationNamePattern } from '../../domain/names/name-rules.js';
+import type { ServiceContext } from '../../services/context.js';
+import { createOrganizationWithAdmin } from '../../services/organizations/create-organization-with-admin.js';
+import {
+  getOwnOrganization,
+  listAllOrganizations,
+  setProgrammaticAccessAvailability,
+  updateOwnOrganization,
+} from '../../services/organizations/manage-organizations.js';
+import type { Organization } from '../../store/repositories/organizations.js';
+import { callerOf } from '../request-context.js';
+import { errorResponses, IdParams, isoTime, Timestamp } from '../schemas/common.js';
+
+const OrganizationView = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    displayName: Type.String(),
+    programmaticAccessAvailable: Type.Boolean({ description: 'Set by the platform operator.' }),
+    programmaticAccessEnabled: Type.Boolean({ description: 'Set by the organization admin.' }),
+    networkPolicyId: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { $id: 'Organization' },
+);
+
+const CreateOrganizationBody = Type.Object(
+  {
+    name: Type.String({ pattern: organizationNamePattern }),
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    programmaticAccessAvailable: Type.Optional(Type.Boolean()),
+    admin: Type.Optional(
+      Type.Object(
+        {
+          email: Type.String({ minLength: 3, maxLength: 320 }),
+          name: Type.String({ minLength: 1, maxLength: 128 }),
+          password: Type.String({ minLength: 1, maxLength: 256 }),
+        },
+        { additionalProperties: false, description: 'The first organization admin.' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const OperatorPatch = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    programmaticAccessAvailable: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+const OwnPatch = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    programmaticAccessEnabled: Type.Optional(
+      Type.Boolean({ description: 'The Programmatic Access toggle.' }),
+    ),
+    networkPolicyId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+export function organizationView(org: Organization) {
+  return {
+    id: org.id,
+    name: org.name,
+    displayName: org.displayName,
+    programmaticAccessAvailable: org.programmaticAccessAvailable,
+    programmaticAccessEnabled: org.programmaticAccessEnabled,
+    networkPolicyId: org.networkPolicyId,
+    createdAt: isoTime(org.createdAt),
+    updatedAt: isoTime(org.updatedAt),
+  };
+}
+
+/** The platform operator's organizations, and each organization admin's own settings. */
+export async function organizationRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
+  const { ctx } = opts;
+  const tags = ['organizations'];
+
+  app.post<{ Body: Static<typeof CreateOrganizationBody> }>(
+    '/organizations',
+    {
+      schema: {
+        tags,
+        summary: 'Operator: create an organization (programmatic access unavailable unless stated)',
+        body: CreateOrganizationBody,
+        response: { 201: OrganizationView, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(organizationView(await createOrganizationWithAdmin(ctx, callerOf(request), request.body))),
+  );
+
+  app.get(
+    '/organizations',
+    {
+      schema: {
+        tags,
+        summary: 'Operator: list organizations',
+        response: { 200: Type.Object({ items: Type.Array(OrganizationView) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: (await listAllOrganizations(ctx, callerOf(request))).map(organizationView),
+    }),
+  );
+
+  app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof OperatorPatch> }>(
+    '/organizations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Operator: make programmatic access available, or withdraw it',
+        params: IdParams,
+        body: OperatorPatch,
+        response: { 200: OrganizationView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      organizationView(
+        await setProgrammaticAccessAvailability(ctx, callerOf(request), request.params.id, request.body),
+      ),
+  );
+
+  app.get(
+    '/organization',
+    {
+      schema: {
+        tags,
+        summary: "The caller's organization",
+        response: { 200: OrganizationView, ...errorResponses },
+      },
+    },
+    async (request) => organizationView(await getOwnOrganization(ctx, callerOf(request))),
+  );
+
+  app.patch<{ Body: Static<typeof OwnPatch> }>(
+    '/organization',
+    {
+      schema: {
+        tags,
+        summary: 'Organization settings: the Programmatic Access toggle, display name, network policy',
+        body: OwnPatch,
+        response: { 200: OrganizationView, ...errorResponses },
+      },
+    },
+    async (request) => organizationView(await updateOwnOrganization(ctx, callerOf(request), request.body)),
+  );
+}

@@ -1,0 +1,32 @@
+import {
+  compilePolicy,
+  type NetworkVerdict,
+  networkVerdict,
+} from '../../domain/network-policies/network-policy.js';
+import { findNetworkPolicy } from '../../store/repositories/network-policies.js';
+import type { Organization } from '../../store/repositories/organizations.js';
+import type { ServiceContext } from '../context.js';
+
+async function compiled(ctx: ServiceContext, organizationId: string, policyId: string | null) {
+  if (!policyId) return undefined;
+  const policy = await findNetworkPolicy(ctx.db, organizationId, policyId);
+  return policy && compilePolicy(policy.allowed, policy.blocked);
+}
+
+/**
+ * May a principal (login or service account) with this policy connect from this address? Enforced on the
+ * token endpoint and human sign-in (and, with the OAuth standards work, /v2/login and Basic auth).
+ */
+export async function checkNetworkAccess(
+  ctx: ServiceContext,
+  org: Organization,
+  principalPolicyId: string | null,
+  clientAddress: string | null,
+): Promise<NetworkVerdict> {
+  if (!org.networkPolicyId && !principalPolicyId) return { allowed: true };
+  return networkVerdict(
+    await compiled(ctx, org.id, org.networkPolicyId),
+    await compiled(ctx, org.id, principalPolicyId),
+    clientAddress ?? '',
+  );
+}

@@ -1,0 +1,157 @@
+import { newId } from '../../domain/ids/ids.js';
+import { parseEntries } from '../../domain/network-policies/network-policy.js';
+import { PortcullisError } from '../../errors/portcullis-error.js';
+import {
+  deleteNetworkPolicy as deletePolicyRow,
+  detachPolicy,
+  findPolicyAttachments,
+  insertNetworkPolicy,
+  listNetworkPolicies,
+  type NetworkPolicy,
+  updateNetworkPolicy,
+} from '../../store/repositories/network-policies.js';
+import { isUniqueViolation } from '../../store/unique-violation.js';
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { organizationOf, requirePermission } from '../authorization.js';
+import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { findPolicyOfOrganization } from './policy-lookup.js';
+
+export interface NetworkPolicyInput {
+  name: string;
+  description?: string | undefined;
+  allowed?: readonly string[] | undefined;
+  blocked?: readonly string[] | undefined;
+}
+
+function entries(field: 'allowed' | 'blocked', list: readonly string[] | undefined): string[] {
+  const { entries: valid, invalid } = parseEntries(list ?? []);
+  if (invalid.length > 0) {
+    throw new PortcullisError(
+      'invalid_network_entry',
+      `Not an IP address or CIDR range: ${invalid.join(', ')}.`,
+      {
+        details: { field, invalid },
+      },
+    );
+  }
+  return valid;
+}
+
+const policyExists = (name: string) =>
+  new PortcullisError('network_policy_exists', `A network policy named "${name}" already exists.`);
+
+export async function listPolicies(ctx: ServiceContext, caller: Caller): Promise<NetworkPolicy[]> {
+  requirePermission(caller.actor, 'portcullis.network_policies', 'list');
+  return listNetworkPolicies(ctx.db, organizationOf(caller.actor));
+}
+
+export async function getPolicy(ctx: ServiceContext, caller: Caller, id: string): Promise<NetworkPolicy> {
+  requirePermission(caller.actor, 'portcullis.network_policies', 'get');
+  return findPolicyOfOrganization(ctx, organizationOf(caller.actor), id);
+}
+
+export async function createPolicy(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: NetworkPolicyInput,
+): Promise<NetworkPolicy> {
+  requirePermission(caller.actor, 'portcullis.network_policies', 'create');
+  const now = ctx.clock();
+  const policy: NetworkPolicy = {
+    id: newId('networkPolicy'),
+    organizationId: organizationOf(caller.actor),
+    name: input.name,
+    description: input.description ?? '',
+    allowed: entries('allowed', input.allowed),
+    blocked: entries('blocked', input.blocked),
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await inTransaction(ctx, async (tx) => {
+      await insertNetworkPolicy(tx.db, policy);
+      await recordAuditEvent(tx.db, caller, now, {
+        organizationId: policy.organizationId,
+        action: 'network_policy.created',
+        targetType: 'network_policy',
+        targetId: policy.id,
+        details: { name: policy.name, allowed: policy.allowed, blocked: policy.blocked },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw policyExists(input.name);
+    throw error;
+  }
+  return policy;
+}
+
+export async function updatePolicy(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  changes: Partial<NetworkPolicyInput>,
+): Promise<NetworkPolicy> {
+  requirePermission(caller.actor, 'portcullis.network_policies', 'update');
+  const now = ctx.clock();
+  const allowed = changes.allowed && entries('allowed', changes.allowed);
+  const blocked = changes.blocked && entries('blocked', changes.blocked);
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const policy = await findPolicyOfOrganization(tx, organizationOf(caller.actor), id);
+      const updated: NetworkPolicy = {
+        ...policy,
+        name: changes.name ?? policy.name,
+        description: changes.description ?? policy.description,
+        allowed: allowed ?? policy.allowed,
+        blocked: blocked ?? policy.blocked,
+        updatedAt: now,
+      };
+      await updateNetworkPolicy(tx.db, updated);
+      await recordAuditEvent(tx.db, caller, now, {
+        organizationId: policy.organizationId,
+        action: 'network_policy.updated',
+        targetType: 'network_policy',
+        targetId: policy.id,
+        details: { name: updated.name, allowed: updated.allowed, blocked: updated.blocked },
+      });
+      return updated;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw policyExists(changes.name ?? '');
+    throw error;
+  }
+}
+
+/** Firebolt's RESTRICT / CASCADE: an attached policy is kept unless the caller asks to detach it everywhere. */
+export async function deletePolicy(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  cascade: boolean,
+): Promise<void> {
+  requirePermission(caller.actor, 'portcullis.network_policies', 'delete');
+  const now = ctx.clock();
+  await inTransaction(ctx, async (tx) => {
+    const policy = await findPolicyOfOrganization(tx, organizationOf(caller.actor), id);
+    const attachments = await findPolicyAttachments(tx.db, policy.id);
+    const attached = Object.values(attachments).some((list) => list.length > 0);
+    if (attached && !cascade) {
+      throw new PortcullisError(
+        'network_policy_attached',
+        'The policy is still attached; detach it or delete with cascade=true.',
+        {
+          details: attachments,
+        },
+      );
+    }
+    if (attached) await detachPolicy(tx.db, policy.id);
+    await deletePolicyRow(tx.db, policy.id);
+    await recordAuditEvent(tx.db, caller, now, {
+      organizationId: policy.organizationId,
+      action: 'network_policy.deleted',
+      targetType: 'network_policy',
+      targetId: policy.id,
+      details: { name: policy.name, detached: attached ? attachments : null },
+    });
+  });
+}

@@ -1,0 +1,15 @@
+import { PortcullisError } from '../../errors/portcullis-error.js';
+import { findNetworkPolicy, type NetworkPolicy } from '../../store/repositories/network-policies.js';
+import type { ServiceContext } from '../context.js';
+
+/** A policy can only be attached within its own organization; another's answers 404 like any object. */
+export async function findPolicyOfOrganization(
+  ctx: ServiceContext,
+  organizationId: string,
+  id: string,
+): Promise<NetworkPolicy> {
+  const policy = await findNetworkPolicy(ctx.db, organizationId, id);
+  if (!policy)
+    throw new PortcullisError('not_found', 'Network policy not found.', { details: { networkPolicyId: id } });
+  return policy;
+}

@@ -1,0 +1,87 @@
+import { PortcullisError } from '../../errors/portcullis-error.js';
+import {
+  findOrganizationById,
+  listOrganizations,
+  type Organization,
+  type OrganizationChanges,
+  updateOrganization,
+} from '../../store/repositories/organizations.js';
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { organizationOf, requirePermission, requirePlatformOperator } from '../authorization.js';
+import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
+
+async function changeOrganization(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  changes: OrganizationChanges,
+  check: (org: Organization) => void,
+): Promise<Organization> {
+  const now = ctx.clock();
+  return inTransaction(ctx, async (tx) => {
+    const org = await findOrganizationById(tx.db, id);
+    if (!org) throw new PortcullisError('not_found', 'Organization not found.');
+    check(org);
+    if (changes.networkPolicyId) await findPolicyOfOrganization(tx, org.id, changes.networkPolicyId);
+    await updateOrganization(tx.db, org.id, changes, now);
+    const updated = (await findOrganizationById(tx.db, org.id))!;
+    await recordAuditEvent(tx.db, caller, now, {
+      organizationId: org.id,
+      action: 'organization.updated',
+      targetType: 'organization',
+      targetId: org.id,
+      details: { changes },
+    });
+    return updated;
+  });
+}
+
+/** Operator: every organization. */
+export async function listAllOrganizations(ctx: ServiceContext, caller: Caller): Promise<Organization[]> {
+  requirePlatformOperator(caller.actor);
+  return listOrganizations(ctx.db);
+}
+
+/** Operator: make programmatic access available to an organization, or withdraw it (off by default). */
+export async function setProgrammaticAccessAvailability(
+  ctx: ServiceContext,
+  caller: Caller,
+  organizationId: string,
+  changes: { programmaticAccessAvailable?: boolean | undefined; displayName?: string | undefined },
+): Promise<Organization> {
+  requirePlatformOperator(caller.actor);
+  return changeOrganization(ctx, caller, organizationId, stripUndefined(changes), () => undefined);
+}
+
+export async function getOwnOrganization(ctx: ServiceContext, caller: Caller): Promise<Organization> {
+  requirePermission(caller.actor, 'portcullis.organization', 'get');
+  const org = await findOrganizationById(ctx.db, organizationOf(caller.actor));
+  if (!org) throw new PortcullisError('not_found', 'Organization not found.');
+  return org;
+}
+
+/** Organization admin: the Programmatic Access toggle, the display name and the organization's network policy. */
+export async function updateOwnOrganization(
+  ctx: ServiceContext,
+  caller: Caller,
+  changes: {
+    displayName?: string | undefined;
+    programmaticAccessEnabled?: boolean | undefined;
+    networkPolicyId?: string | null | undefined;
+  },
+): Promise<Organization> {
+  requirePermission(caller.actor, 'portcullis.organization', 'update');
+  return changeOrganization(ctx, caller, organizationOf(caller.actor), stripUndefined(changes), (org) => {
+    if (changes.programmaticAccessEnabled && !org.programmaticAccessAvailable) {
+      throw new PortcullisError(
+        'programmatic_access_unavailable',
+        'Programmatic access has not been made available to this organization; ask the platform operator.',
+      );
+    }
+  });
+}
+
+function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
+}

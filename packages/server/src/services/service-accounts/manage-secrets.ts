@@ -1,0 +1,69 @@
+import { PortcullisError } from '../../errors/portcullis-error.js';
+import {
+  findSecretOfServiceAccount,
+  listSecretsOfServiceAccount,
+  revokeSecret,
+  type StoredSecret,
+} from '../../store/repositories/secrets.js';
+import {
+  findServiceAccountInOrganization,
+  type ServiceAccount,
+} from '../../store/repositories/service-accounts.js';
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
+import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
+
+export type SecretStatus = 'active' | 'expiring' | 'expired' | 'revoked';
+
+export function secretStatus(secret: StoredSecret, now: number): SecretStatus {
+  if (secret.revokedAt !== null) return 'revoked';
+  if (secret.expiresAt === null) return 'active';
+  return secret.expiresAt > now ? 'expiring' : 'expired';
+}
+
+async function organizationServiceAccount(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+): Promise<ServiceAccount> {
+  const organizationId = organizationOf(caller.actor);
+  requireOrganizationAdmin(caller.actor, organizationId);
+  await requireProgrammaticAccess(ctx, organizationId);
+  const sa = await findServiceAccountInOrganization(ctx.db, organizationId, id);
+  if (!sa) throw new PortcullisError('not_found', 'Service account not found.');
+  return sa;
+}
+
+/** Metadata only: the secret itself was shown once, at generation, and is not stored. */
+export async function listSecrets(
+  ctx: ServiceContext,
+  caller: Caller,
+  serviceAccountId: string,
+): Promise<StoredSecret[]> {
+  const sa = await organizationServiceAccount(ctx, caller, serviceAccountId);
+  return listSecretsOfServiceAccount(ctx.db, sa.id);
+}
+
+export async function revokeOneSecret(
+  ctx: ServiceContext,
+  caller: Caller,
+  serviceAccountId: string,
+  secretId: string,
+): Promise<void> {
+  const sa = await organizationServiceAccount(ctx, caller, serviceAccountId);
+  const now = ctx.clock();
+  await inTransaction(ctx, async (tx) => {
+    const secret = await findSecretOfServiceAccount(tx.db, sa.id, secretId);
+    if (!secret) throw new PortcullisError('not_found', 'Secret not found.');
+    if ((await revokeSecret(tx.db, sa.id, secret.id, now)) > 0) {
+      await recordAuditEvent(tx.db, caller, now, {
+        organizationId: sa.organizationId,
+        action: 'service_account.secret_revoked',
+        targetType: 'service_account',
+        targetId: sa.id,
+        details: { secretId: secret.id, displayPrefix: secret.displayPrefix },
+      });
+    }
+  });
+}

@@ -1,0 +1,93 @@
+import { isTimeZone, toInstant } from '../../domain/time/zoned-time.js';
+import { PortcullisError } from '../../errors/portcullis-error.js';
+import {
+  findServiceAccountInOrganization,
+  type ServiceAccount,
+  type ServiceAccountChanges,
+  updateServiceAccount as updateServiceAccountRow,
+} from '../../store/repositories/service-accounts.js';
+import { isUniqueViolation } from '../../store/unique-violation.js';
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
+import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
+import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
+
+export interface ServiceAccountUpdate {
+  name?: string | undefined;
+  description?: string | undefined;
+  isOrganizationAdmin?: boolean | undefined;
+  enabled?: boolean | undefined;
+  networkPolicyId?: string | null | undefined;
+  /** Wall-clock `YYYY-MM-DDTHH:mm[:ss]` read in `timezone`, or an absolute instant; null clears it. */
+  validTo?: string | null | undefined;
+  /** IANA zone the valid-to was entered in; defaults to UTC. */
+  timezone?: string | undefined;
+}
+
+/** Converts the user's valid-to into the stored pair (UTC instant, zone it was entered in). */
+export function validToChanges(
+  validTo: string | null | undefined,
+  timezone: string | undefined,
+): ServiceAccountChanges {
+  if (validTo === undefined) return {};
+  if (validTo === null) return { validTo: null, validToTimezone: null };
+  const zone = timezone ?? 'UTC';
+  if (!isTimeZone(zone)) {
+    throw new PortcullisError('validation_failed', `Unknown time zone "${zone}".`, {
+      details: [{ field: 'timezone', message: 'expected an IANA time zone such as Europe/Berlin' }],
+    });
+  }
+  const instant = toInstant(validTo, zone);
+  if (instant === undefined) {
+    throw new PortcullisError('validation_failed', 'validTo is not a valid date and time.', {
+      details: [
+        { field: 'validTo', message: 'expected YYYY-MM-DDTHH:mm[:ss], optionally with Z or an offset' },
+      ],
+    });
+  }
+  return { validTo: instant, validToTimezone: zone };
+}
+
+/** Firebolt's "Edit service account" plus FireTail's valid-to. Disabling or expiring stops its tokens at once. */
+export async function updateServiceAccount(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  update: ServiceAccountUpdate,
+): Promise<ServiceAccount> {
+  const organizationId = organizationOf(caller.actor);
+  requireOrganizationAdmin(caller.actor, organizationId);
+  await requireProgrammaticAccess(ctx, organizationId);
+  const { validTo, timezone, ...rest } = update;
+  const changes: ServiceAccountChanges = {
+    ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+    ...validToChanges(validTo, timezone),
+  };
+  const now = ctx.clock();
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const sa = await findServiceAccountInOrganization(tx.db, organizationId, id);
+      if (!sa) throw new PortcullisError('not_found', 'Service account not found.');
+      if (changes.networkPolicyId)
+        await findPolicyOfOrganization(tx, organizationId, changes.networkPolicyId);
+      await updateServiceAccountRow(tx.db, sa.id, changes, now);
+      await recordAuditEvent(tx.db, caller, now, {
+        organizationId,
+        action: 'service_account.updated',
+        targetType: 'service_account',
+        targetId: sa.id,
+        details: { changes },
+      });
+      return (await findServiceAccountInOrganization(tx.db, organizationId, sa.id))!;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new PortcullisError(
+        'service_account_exists',
+        `A service account named "${update.name}" already exists.`,
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import type { Db } from '../../store/database.js';
+import { touchSecrets } from '../../store/repositories/secrets.js';
+import { touchServiceAccounts } from '../../store/repositories/service-accounts.js';
+
+/**
+ * Last-used times of service accounts and secrets, kept in memory and written in one transaction per
+ * interval, so a token request never waits on a disk write for them. The window: at most `intervalMs` of
+ * last-used times is lost if the process dies; shutdown flushes. Nothing security-relevant lives here.
+ */
+export class UsageRecorder {
+  private serviceAccounts = new Map<string, number>();
+  private secrets = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly intervalMs = 1000,
+  ) {}
+
+  record(serviceAccountId: string, secretId: string, at: number): void {
+    this.serviceAccounts.set(serviceAccountId, Math.max(at, this.serviceAccounts.get(serviceAccountId) ?? 0));
+    this.secrets.set(secretId, Math.max(at, this.secrets.get(secretId) ?? 0));
+  }
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.flush().catch(() => undefined), this.intervalMs);
+    this.timer.unref();
+  }
+
+  async flush(): Promise<void> {
+    if (this.serviceAccounts.size === 0 && this.secrets.size === 0) return;
+    const serviceAccounts = this.serviceAccounts;
+    const secrets = this.secrets;
+    this.serviceAccounts = new Map();
+    this.secrets = new Map();
+    await this.db.transaction().execute(async (trx) => {
+      await touchServiceAccounts(trx, serviceAccounts);
+      await touchSecrets(trx, secrets);
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.flush();
+  }
+}

@@ -1,0 +1,477 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enginesUnderTest } from '../support/engines.js';
+import { adminToken, api, createUsableServiceAccount, tokenRequest } from '../support/http-client.js';
+import { latestAuditEvents } from '../support/state-snapshot.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { expectUnchanged } from '../support/unchanged.js';
+
+const masterKey = '5a'.repeat(32);
+const initechAdmin = {
+  email: 'admin@initech.example',
+  name: 'Initech admin',
+  password: 'initech admin password',
+};
+
+describe.each(enginesUnderTest())('management API on $engine', (engine) => {
+  let server: TestServer;
+  let operator: string;
+
+  const db = () => server.portcullis.database.db;
+  const unchanged = <T>(request: () => Promise<T>) => expectUnchanged(db(), request);
+  const call = (
+    method: string,
+    path: string,
+    token: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) =>
+    api(server.baseUrl, method, path, {
+      token,
+      ...(body === undefined ? {} : { body }),
+      ...(headers ? { headers } : {}),
+    });
+  const token = (client: { clientId: string; clientSecret: string }, headers?: Record<string, string>) =>
+    tokenRequest(
+      server.baseUrl,
+      { grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret },
+      headers ? { headers } : {},
+    );
+  const lastRefusal = async () => (await latestAuditEvents(db(), 1))[0];
+
+  beforeAll(async () => {
+    if (!engine.available) return;
+    server = await startTestServer(engine, { PORTCULLIS_MASTER_KEY: masterKey });
+    operator = await adminToken(server.baseUrl);
+  });
+  afterAll(async () => server?.close());
+
+  describe('organizations and the programmatic-access gate (FireTail)', () => {
+    let initech: string;
+    let initechId: string;
+    let client: { clientId: string; clientSecret: string };
+
+    it.skipIf(!engine.available)(
+      'lets the operator create an organization with its first admin, access off',
+      async () => {
+        const created = await call('POST', '/api/v1/organizations', operator, {
+          name: 'initech',
+          admin: initechAdmin,
+        });
+        expect(created.status).toBe(201);
+        expect(created.body).toMatchObject({
+          name: 'initech',
+          programmaticAccessAvailable: false,
+          programmaticAccessEnabled: false,
+        });
+        initechId = created.body.id;
+        const credentials = { email: initechAdmin.email, password: initechAdmin.password };
+        initech = (await api(server.baseUrl, 'POST', '/api/v1/auth/login', { body: credentials })).body
+          .accessToken;
+        const own = await call('GET', '/api/v1/organization', initech);
+        expect(own.body).toMatchObject({ id: initechId, programmaticAccessEnabled: false });
+      },
+    );
+
+    it.skipIf(!engine.available)('keeps organization creation and availability to the operator', async () => {
+      const refused = await unchanged(() =>
+        call('POST', '/api/v1/organizations', initech, { name: 'rogue' }),
+      );
+      expect(refused).toMatchObject({ status: 403, body: { error: { code: 'permission_denied' } } });
+      const duplicate = await unchanged(() =>
+        call('POST', '/api/v1/organizations', operator, { name: 'initech' }),
+      );
+      expect(duplicate).toMatchObject({ status: 409, body: { error: { code: 'organization_exists' } } });
+      const listed = await call('GET', '/api/v1/organizations', operator);
+      expect(listed.body.items.map((o: { name: string }) => o.name)).toEqual(['acme', 'initech']);
+    });
+
+    it.skipIf(!engine.available)(
+      'refuses credential management and the toggle until the operator makes access available',
+      async () => {
+        const sa = await unchanged(() => call('POST', '/api/v1/service-accounts', initech, { name: 'etl' }));
+        expect(sa).toMatchObject({ status: 403, body: { error: { code: 'programmatic_access_disabled' } } });
+        const toggle = await unchanged(() =>
+          call('PATCH', '/api/v1/organization', initech, { programmaticAccessEnabled: true }),
+        );
+        expect(toggle).toMatchObject({
+          status: 403,
+          body: { error: { code: 'programmatic_access_unavailable' } },
+        });
+      },
+    );
+
+    it.skipIf(!engine.available)(
+      'works once available and enabled, and switching off refuses without deleting',
+      async () => {
+        const available = await call('PATCH', `/api/v1/organizations/${initechId}`, operator, {
+          programmaticAccessAvailable: true,
+        });
+        expect(available.body.programmaticAccessAvailable).toBe(true);
+        expect(
+          (await call('PATCH', '/api/v1/organization', initech, { programmaticAccessEnabled: true })).status,
+        ).toBe(200);
+        client = await createUsableServiceAccount(server.baseUrl, initech, 'etl');
+        expect((await token(client)).status).toBe(200);
+
+        await call('PATCH', '/api/v1/organization', initech, { programmaticAccessEnabled: false });
+        const refused = await token(client);
+        expect(refused).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+        expect(await lastRefusal()).toEqual({
+          action: 'token.refused',
+          reason: 'programmatic_access_disabled',
+        });
+        const managed = await call('GET', '/api/v1/service-accounts', initech);
+        expect(managed).toMatchObject({
+          status: 403,
+          body: { error: { code: 'programmatic_access_disabled' } },
+        });
+        const kept = await db()
+          .selectFrom('service_accounts')
+          .select('id')
+          .where('id', '=', client.clientId)
+          .executeTakeFirst();
+        expect(kept).toBeDefined();
+
+        await call('PATCH', '/api/v1/organization', initech, { programmaticAccessEnabled: true });
+        expect((await token(client)).status).toBe(200);
+      },
+    );
+  });
+
+  describe('secrets', () => {
+    let client: { clientId: string; clientSecret: string };
+    beforeAll(async () => {
+      if (engine.available) client = await createUsableServiceAccount(server.baseUrl, operator, 'rotating');
+    });
+
+    it.skipIf(!engine.available)(
+      'keeps the previous secret working through a grace period, then revokes one',
+      async () => {
+        const rotated = await call('POST', `/api/v1/service-accounts/${client.clientId}/secrets`, operator, {
+          gracePeriodSeconds: 3600,
+        });
+        expect(rotated.status).toBe(201);
+        const next = { clientId: client.clientId, clientSecret: rotated.body.clientSecret };
+        expect((await token(client)).status).toBe(200);
+        expect((await token(next)).status).toBe(200);
+
+        const listed = await call('GET', `/api/v1/service-accounts/${client.clientId}/secrets`, operator);
+        expect(listed.body.items.map((s: { status: string }) => s.status)).toEqual(['expiring', 'active']);
+        const [old] = listed.body.items;
+        expect(Date.parse(old.expiresAt) - Date.now()).toBeGreaterThan(3500_000);
+        expect(JSON.stringify(listed.body)).not.toContain(client.clientSecret.slice(10));
+        expect(old.displayPrefix).toBe(client.clientSecret.slice(0, 10));
+
+        expect(
+          (await call('DELETE', `/api/v1/service-accounts/${client.clientId}/secrets/${old.id}`, operator))
+            .status,
+        ).toBe(204);
+        expect((await token(client)).status).toBe(401);
+        expect((await token(next)).status).toBe(200);
+        const after = await call('GET', `/api/v1/service-accounts/${client.clientId}/secrets`, operator);
+        expect(after.body.items[0]).toMatchObject({ status: 'revoked', revokedAt: expect.any(String) });
+        client = next;
+      },
+    );
+
+    it.skipIf(!engine.available)('refuses a grace period over seven days', async () => {
+      const response = await unchanged(() =>
+        call('POST', `/api/v1/service-accounts/${client.clientId}/secrets`, operator, {
+          gracePeriodSeconds: 604_801,
+        }),
+      );
+      expect(response).toMatchObject({ status: 400, body: { error: { code: 'validation_failed' } } });
+    });
+
+    it.skipIf(!engine.available)(
+      'records last use of the service account and the secret, in batches',
+      async () => {
+        expect((await token(client)).status).toBe(200);
+        await server.portcullis.ctx.usage.flush();
+        const sa = await call('GET', `/api/v1/service-accounts/${client.clientId}`, operator);
+        expect(Date.now() - Date.parse(sa.body.lastUsedAt)).toBeLessThan(60_000);
+        const secrets = await call('GET', `/api/v1/service-accounts/${client.clientId}/secrets`, operator);
+        expect(secrets.body.items.find((s: { status: string }) => s.status === 'active').lastUsedAt).toEqual(
+          expect.any(String),
+        );
+      },
+    );
+  });
+
+  describe('editing service accounts (Firebolt), valid-to (FireTail)', () => {
+    let client: { clientId: string; clientSecret: string };
+    beforeAll(async () => {
+      if (engine.available) client = await createUsableServiceAccount(server.baseUrl, operator, 'editable');
+    });
+
+    it.skipIf(!engine.available)(
+      'stores valid-to in UTC with the zone it was entered in, and refuses once expired',
+      async () => {
+        const edited = await call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, {
+          description: 'expires',
+          validTo: '2020-01-01T00:00',
+          timezone: 'Europe/Berlin',
+        });
+        expect(edited.body).toMatchObject({
+          description: 'expires',
+          validTo: '2019-12-31T23:00:00.000Z',
+          validToLocal: '2020-01-01T00:00:00',
+          timezone: 'Europe/Berlin',
+        });
+        expect(await token(client)).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+        expect(await lastRefusal()).toEqual({ action: 'token.refused', reason: 'expired' });
+        const future = await call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, {
+          validTo: '2999-12-31T23:59:00Z',
+        });
+        expect(future.body).toMatchObject({ validTo: '2999-12-31T23:59:00.000Z', timezone: 'UTC' });
+        expect((await token(client)).status).toBe(200);
+      },
+    );
+
+    it.skipIf(!engine.available)('refuses a disabled service account at once', async () => {
+      await call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, { enabled: false });
+      expect(await token(client)).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+      expect(await lastRefusal()).toEqual({ action: 'token.refused', reason: 'disabled' });
+      await call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, { enabled: true });
+    });
+
+    it.skipIf(!engine.available).each([
+      [{ validTo: 'next tuesday' }, 'validation_failed'],
+      [{ validTo: '2030-02-30T10:00' }, 'validation_failed'],
+      [{ validTo: '2030-01-01T10:00', timezone: 'Mars/Olympus' }, 'validation_failed'],
+      [{ networkPolicyId: 'np_01m82xvp2vsehr91fdaggr88nr' }, 'not_found'],
+      [{ name: 'rotating' }, 'service_account_exists'],
+    ])('refuses %j with %s', async (body, code) => {
+      const response = await unchanged(() =>
+        call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, body),
+      );
+      expect(response.body.error.code).toBe(code);
+    });
+  });
+
+  describe('audit log', () => {
+    it.skipIf(!engine.available)(
+      'filters by action prefix, result and target, newest first, with a cursor',
+      async () => {
+        const refusals = await call(
+          'GET',
+          '/api/v1/audit-events?action=token.*&result=failure&limit=2',
+          operator,
+        );
+        expect(refusals.status).toBe(200);
+        expect(refusals.body.items).toHaveLength(2);
+        for (const e of refusals.body.items)
+          expect(e).toMatchObject({ result: 'failure', action: 'token.refused' });
+        expect(refusals.body.items[0].id > refusals.body.items[1].id).toBe(true);
+        const next = await call(
+          'GET',
+          `/api/v1/audit-events?action=token.*&result=failure&limit=2&cursor=${refusals.body.nextCursor}`,
+          operator,
+        );
+        expect(next.body.items.length).toBeGreaterThan(0);
+        expect(next.body.items[0].id < refusals.body.items[1].id).toBe(true);
+        const target = refusals.body.items[0].target.id;
+        const byTarget = await call('GET', `/api/v1/audit-events?target=${target}`, operator);
+        expect(byTarget.body.items.every((e: { target: { id: string } }) => e.target.id === target)).toBe(
+          true,
+        );
+      },
+    );
+
+    it.skipIf(!engine.available)('filters by time range and exports the same events as NDJSON', async () => {
+      const from = new Date(Date.now() - 3600_000).toISOString();
+      const listed = await call(
+        'GET',
+        `/api/v1/audit-events?action=token.issued&from=${from}&limit=500`,
+        operator,
+      );
+      const response = await fetch(
+        `${server.baseUrl}/api/v1/audit-events/export?action=token.issued&from=${from}`,
+        {
+          headers: { authorization: `Bearer ${operator}` },
+        },
+      );
+      expect(response.headers.get('content-type')).toContain('application/x-ndjson');
+      const lines = (await response.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(lines.map((l) => l.id)).toEqual(listed.body.items.map((e: { id: string }) => e.id));
+      const none = await call('GET', `/api/v1/audit-events?to=${new Date(0).toISOString()}`, operator);
+      expect(none.body).toEqual({ items: [], nextCursor: null });
+    });
+
+    it.skipIf(!engine.available)('answers 403 to a caller without portcullis.audit_log:list', async () => {
+      const org = await db()
+        .selectFrom('organizations')
+        .select('id')
+        .where('name', '=', 'acme')
+        .executeTakeFirstOrThrow();
+      const { createLogin } = await import('../../src/services/logins/create-login.js');
+      const { systemCaller } = await import('../../src/services/context.js');
+      const login = await createLogin(server.portcullis.ctx, systemCaller(), {
+        organizationId: org.id,
+        email: 'nobody@acme.example',
+        name: 'Nobody',
+        password: 'nobody password 12',
+      });
+      await call('POST', '/api/v1/users', operator, { name: 'nobody', loginId: login.id });
+      const nobody = (
+        await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
+          body: { email: 'nobody@acme.example', password: 'nobody password 12' },
+        })
+      ).body.accessToken;
+      for (const path of ['/api/v1/audit-events', '/api/v1/audit-events/export']) {
+        const response = await call('GET', path, nobody);
+        expect(response).toMatchObject({ status: 403, body: { error: { code: 'permission_denied' } } });
+      }
+    });
+  });
+
+  describe('network policies (Firebolt)', () => {
+    let client: { clientId: string; clientSecret: string };
+    const policy = async (name: string, allowed: string[], blocked: string[] = []) =>
+      (await call('POST', '/api/v1/network-policies', operator, { name, allowed, blocked })).body
+        .id as string;
+    const attach = (networkPolicyId: string | null) =>
+      call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, { networkPolicyId });
+
+    beforeAll(async () => {
+      if (engine.available) client = await createUsableServiceAccount(server.baseUrl, operator, 'fenced');
+    });
+
+    it.skipIf(!engine.available)('refuses invalid entries, naming every one', async () => {
+      const response = await unchanged(() =>
+        call('POST', '/api/v1/network-policies', operator, {
+          name: 'bad',
+          allowed: ['10.0.0.0/8', '10.0.0.300', 'office'],
+        }),
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({
+        code: 'invalid_network_entry',
+        details: { field: 'allowed', invalid: ['10.0.0.300', 'office'] },
+      });
+    });
+
+    it.skipIf(!engine.available)(
+      'normalises entries and lets a block beat an allow within a policy',
+      async () => {
+        const created = await call('POST', '/api/v1/network-policies', operator, {
+          name: 'loopback-but-not-me',
+          allowed: ['127.0.0.0/8', '::1'],
+          blocked: ['127.0.0.1'],
+        });
+        expect(created.body).toMatchObject({
+          allowed: ['127.0.0.0/8', '::1/128'],
+          blocked: ['127.0.0.1/32'],
+        });
+        await attach(created.body.id);
+        expect(await token(client)).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+        expect(await lastRefusal()).toEqual({ action: 'token.refused', reason: 'network_policy' });
+        await attach(await policy('loopback', ['127.0.0.1']));
+        expect((await token(client)).status).toBe(200);
+      },
+    );
+
+    it.skipIf(!engine.available)(
+      "checks the organization's policy first, then the service account's",
+      async () => {
+        const office = await policy('office', ['10.0.0.0/8']);
+        await call('PATCH', '/api/v1/organization', operator, { networkPolicyId: office });
+        // The organization does not allow 127.0.0.1, so the service account's own policy (loopback) decides.
+        expect((await token(client)).status).toBe(200);
+        await attach(null);
+        expect((await token(client)).status).toBe(401);
+        expect(await lastRefusal()).toEqual({ action: 'token.refused', reason: 'network_policy' });
+        await call('PATCH', '/api/v1/organization', operator, { networkPolicyId: null });
+        expect((await token(client)).status).toBe(200);
+      },
+    );
+
+    it.skipIf(!engine.available)(
+      'ignores a spoofed X-Forwarded-For unless the hop is a trusted proxy',
+      async () => {
+        await attach(await policy('vpn', ['10.8.0.0/16']));
+        expect((await token(client, { 'x-forwarded-for': '10.8.0.7' })).status).toBe(401);
+        const behindProxy = await startTestServer(
+          engine,
+          { PORTCULLIS_TRUSTED_PROXIES: '127.0.0.1', PORTCULLIS_MASTER_KEY: masterKey },
+          server.database,
+        );
+        try {
+          const viaProxy = await tokenRequest(
+            behindProxy.baseUrl,
+            {
+              grant_type: 'client_credentials',
+              client_id: client.clientId,
+              client_secret: client.clientSecret,
+            },
+            { headers: { 'x-forwarded-for': '10.8.0.7' } },
+          );
+          expect(viaProxy.status).toBe(200);
+          const outside = await tokenRequest(
+            behindProxy.baseUrl,
+            {
+              grant_type: 'client_credentials',
+              client_id: client.clientId,
+              client_secret: client.clientSecret,
+            },
+            { headers: { 'x-forwarded-for': '192.0.2.1' } },
+          );
+          expect(outside.status).toBe(401);
+        } finally {
+          await behindProxy.portcullis.close();
+        }
+      },
+    );
+
+    it.skipIf(!engine.available)(
+      'refuses a human sign-in from outside the login’s policy, with the same answer',
+      async () => {
+        const fence = await policy('nowhere', ['192.0.2.0/24']);
+        const org = await db()
+          .selectFrom('organizations')
+          .select('id')
+          .where('name', '=', 'acme')
+          .executeTakeFirstOrThrow();
+        const { createLogin } = await import('../../src/services/logins/create-login.js');
+        const { systemCaller } = await import('../../src/services/context.js');
+        const login = await createLogin(server.portcullis.ctx, systemCaller(), {
+          organizationId: org.id,
+          email: 'remote@acme.example',
+          name: 'Remote',
+          password: 'remote password 12',
+        });
+        await db()
+          .updateTable('logins')
+          .set({ network_policy_id: fence })
+          .where('id', '=', login.id)
+          .execute();
+        const refused = await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
+          body: { email: 'remote@acme.example', password: 'remote password 12' },
+        });
+        expect(refused).toMatchObject({ status: 401, body: { error: { code: 'invalid_credentials' } } });
+        expect(await lastRefusal()).toEqual({ action: 'login.refused', reason: 'network_policy' });
+      },
+    );
+
+    it.skipIf(!engine.available)('refuses to delete an attached policy unless asked to cascade', async () => {
+      const vpn = (await call('GET', '/api/v1/network-policies', operator)).body.items.find(
+        (p: { name: string }) => p.name === 'vpn',
+      );
+      const refused = await unchanged(() => call('DELETE', `/api/v1/network-policies/${vpn.id}`, operator));
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatchObject({
+        code: 'network_policy_attached',
+        details: { serviceAccounts: [client.clientId] },
+      });
+      expect((await call('DELETE', `/api/v1/network-policies/${vpn.id}?cascade=true`, operator)).status).toBe(
+        204,
+      );
+      const sa = await call('GET', `/api/v1/service-accounts/${client.clientId}`, operator);
+      expect(sa.body.networkPolicyId).toBeNull();
+      expect((await token(client)).status).toBe(200);
+    });
+  });
+});
