@@ -108,6 +108,12 @@ export const errorCatalogue = {
     meaning:
       'The network policy is attached to the organization, logins or service accounts; delete with cascade=true to detach it.',
   },
+  account_exists: { status: 409, meaning: 'An account with this name already exists in the organization.' },
+  account_not_empty: { status: 409, meaning: 'The account still has users; delete or move them first.' },
+  default_account_immutable: {
+    status: 409,
+    meaning: "The organization's default account cannot be deleted.",
+  },
   internal_error: {
     status: 500,
     meaning: 'An unexpected failure; the requestId lets an operator find it in the logs.',

@@ -7,12 +7,14 @@ import { authenticateRequest } from './authenticate-request.js';
 import { installErrorHandling } from './error-handler.js';
 import { jwksEndpoint } from './oauth/jwks-endpoint.js';
 import { tokenEndpoint } from './oauth/token-endpoint.js';
+import { accountRoutes } from './routes/accounts.js';
 import { auditEventRoutes } from './routes/audit-events.js';
 import { authLoginRoutes } from './routes/auth-login.js';
 import { authorizeRoutes } from './routes/authorize.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { clientCredentialRoutes } from './routes/client-credentials.js';
 import { healthRoutes } from './routes/health.js';
+import { loginRoutes } from './routes/logins.js';
 import { networkPolicyRoutes } from './routes/network-policies.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { roleRoutes } from './routes/roles.js';
@@ -90,6 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await authenticated.register(organizationRoutes, { ctx });
         await authenticated.register(networkPolicyRoutes, { ctx });
         await authenticated.register(auditEventRoutes, { ctx });
+        await authenticated.register(accountRoutes, { ctx });
+        await authenticated.register(loginRoutes, { ctx });
       });
       await api.register(async (judged) => {
         requireBearer(judged, ctx, { anyAudience: true });

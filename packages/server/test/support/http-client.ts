@@ -8,7 +8,12 @@ export interface JsonResponse<T = Record<string, unknown>> {
 
 async function parse<T>(response: Response): Promise<JsonResponse<T>> {
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as T };
+  const json = (response.headers.get('content-type') ?? '').includes('application/json');
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (json && text ? JSON.parse(text) : text || null) as T,
+  };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: test responses are inspected field by field.

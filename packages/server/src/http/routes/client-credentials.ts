@@ -2,9 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { maxDescriptionLength, objectNamePattern } from '../../domain/names/name-rules.js';
 import { createClientCredential } from '../../services/client-credentials/create-client-credential.js';
+import {
+  deleteOwnClientCredential,
+  getOwnClientCredential,
+  listOwnClientCredentials,
+  regenerateOwnSecret,
+  updateOwnClientCredential,
+} from '../../services/client-credentials/manage-client-credentials.js';
 import type { ServiceContext } from '../../services/context.js';
+import { maxGracePeriodSeconds } from '../../services/service-accounts/generate-secret.js';
+import type { ServiceAccount } from '../../store/repositories/service-accounts.js';
 import { callerOf } from '../request-context.js';
-import { errorResponses, isoTime, Timestamp } from '../schemas/common.js';
+import { errorResponses, IdParams, isoTime, PageQuery, Timestamp } from '../schemas/common.js';
 import { PermissionList } from './roles.js';
 
 const CreateBody = Type.Object(
@@ -56,6 +65,147 @@ export async function clientCredentialRoutes(
           : [],
         createdAt: isoTime(credential.createdAt),
       });
+    },
+  );
+
+  const CredentialView = Type.Object(
+    {
+      id: Type.String(),
+      name: Type.String(),
+      description: Type.String(),
+      enabled: Type.Boolean(),
+      permissions: Type.Array(Type.String()),
+      validTo: Type.Union([Timestamp, Type.Null()]),
+      timezone: Type.Union([Type.String(), Type.Null()]),
+      lastUsedAt: Type.Union([Timestamp, Type.Null()]),
+      createdAt: Timestamp,
+    },
+    { $id: 'ClientCredential' },
+  );
+  const view = (c: ServiceAccount) => ({
+    id: c.id,
+    name: c.name,
+    description: c.description,
+    enabled: c.enabled,
+    permissions: c.grantedPermissions ? c.grantedPermissions.split(' ').filter(Boolean) : [],
+    validTo: c.validTo === null ? null : isoTime(c.validTo),
+    timezone: c.validToTimezone,
+    lastUsedAt: c.lastUsedAt === null ? null : isoTime(c.lastUsedAt),
+    createdAt: isoTime(c.createdAt),
+  });
+  const Patch = Type.Object(
+    {
+      name: Type.Optional(Type.String({ pattern: objectNamePattern })),
+      description: Type.Optional(Type.String({ maxLength: maxDescriptionLength })),
+      enabled: Type.Optional(Type.Boolean()),
+      preset: Type.Optional(Type.Union([Type.Literal('admin'), Type.Literal('read_only')])),
+      permissions: Type.Optional(PermissionList),
+      validTo: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+      timezone: Type.Optional(Type.String({ maxLength: 64 })),
+    },
+    { additionalProperties: false },
+  );
+  const SecretBody = Type.Object(
+    { gracePeriodSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: maxGracePeriodSeconds })) },
+    { additionalProperties: false },
+  );
+  const tags = ['client credentials'];
+  const { ctx } = opts;
+
+  app.get<{ Querystring: Static<typeof PageQuery> }>(
+    '/client-credentials',
+    {
+      schema: {
+        tags,
+        summary: 'Your personal client credentials',
+        querystring: PageQuery,
+        response: {
+          200: Type.Object({
+            items: Type.Array(CredentialView),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const page = await listOwnClientCredentials(ctx, callerOf(request), {
+        limit: request.query.limit ?? 100,
+        after: request.query.cursor,
+      });
+      return { items: page.items.map(view), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get<{ Params: Static<typeof IdParams> }>(
+    '/client-credentials/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One of your client credentials',
+        params: IdParams,
+        response: { 200: CredentialView, ...errorResponses },
+      },
+    },
+    async (request) => view(await getOwnClientCredential(ctx, callerOf(request), request.params.id)),
+  );
+
+  app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof Patch> }>(
+    '/client-credentials/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit your client credential (new permissions must lie within yours)',
+        params: IdParams,
+        body: Patch,
+        response: { 200: CredentialView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      view(await updateOwnClientCredential(ctx, callerOf(request), request.params.id, request.body)),
+  );
+
+  app.post<{ Params: Static<typeof IdParams>; Body: Static<typeof SecretBody> | undefined }>(
+    '/client-credentials/:id/secrets',
+    {
+      schema: {
+        tags,
+        summary: 'New secret for your client credential (the old one stops, or after a grace period)',
+        params: IdParams,
+        body: SecretBody,
+        response: {
+          201: Type.Object({ clientId: Type.String(), clientSecret: Type.String(), secretId: Type.String() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const secret = await regenerateOwnSecret(
+        ctx,
+        callerOf(request),
+        request.params.id,
+        request.body?.gracePeriodSeconds ?? 0,
+      );
+      reply.header('cache-control', 'no-store');
+      return reply
+        .code(201)
+        .send({ clientId: secret.clientId, clientSecret: secret.clientSecret, secretId: secret.secret.id });
+    },
+  );
+
+  app.delete<{ Params: Static<typeof IdParams> }>(
+    '/client-credentials/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete your client credential',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteOwnClientCredential(ctx, callerOf(request), request.params.id);
+      return reply.code(204).send();
     },
   );
 }

@@ -10,8 +10,8 @@ import {
   grantRole,
   listUsers,
   revokeRole,
-  setUserActivation,
   type UserWithRoles,
+  updateUser,
 } from '../../services/users/manage-users.js';
 import { callerOf } from '../request-context.js';
 import { errorResponses, IdParams, isoTime, Timestamp } from '../schemas/common.js';
@@ -32,7 +32,18 @@ const CreateUserBody = Type.Object(
   { additionalProperties: false },
 );
 
-const UserPatch = Type.Object({ active: Type.Boolean() }, { additionalProperties: false });
+const UserPatch = Type.Object(
+  {
+    active: Type.Optional(Type.Boolean()),
+    name: Type.Optional(Type.String({ pattern: objectNamePattern })),
+    defaultDatabase: Type.Optional(Type.Union([contextField, Type.Null()])),
+    defaultEngine: Type.Optional(Type.Union([contextField, Type.Null()])),
+    serviceAccountId: Type.Optional(
+      Type.Union([idField, Type.Null()], { description: 'Link (id) or unlink (null).' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 const GrantParams = Type.Object({ id: idField, roleId: idField }, { additionalProperties: false });
 
 const UserView = Type.Object(
@@ -121,14 +132,13 @@ export async function userRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
     {
       schema: {
         tags,
-        summary: 'Deactivate or reactivate a user (its credentials stop or resume at once)',
+        summary: 'Edit a user: name, default context, linked service account, active',
         params: IdParams,
         body: UserPatch,
         response: { 200: UserView, ...errorResponses },
       },
     },
-    async (request) =>
-      view(await setUserActivation(ctx, callerOf(request), request.params.id, request.body.active)),
+    async (request) => view(await updateUser(ctx, callerOf(request), request.params.id, request.body)),
   );
 
   app.delete<{ Params: Static<typeof IdParams> }>(

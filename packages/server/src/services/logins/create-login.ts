@@ -5,8 +5,9 @@ import { insertLogin, type Login } from '../../store/repositories/logins.js';
 import { findOrganizationById } from '../../store/repositories/organizations.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { requireOrganizationAdmin } from '../authorization.js';
+import { requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { requireMayGrantOrganizationAdmin } from './manage-logins.js';
 import { hashPassword } from './password-hashing.js';
 
 export interface CreateLoginInput {
@@ -33,7 +34,12 @@ export async function prepareLogin(
   caller: Caller,
   input: CreateLoginInput,
 ): Promise<PreparedLogin> {
-  requireOrganizationAdmin(caller.actor, input.organizationId);
+  if (caller.actor.type !== 'system' && !caller.actor.isPlatformOperator) {
+    if (caller.actor.organizationId !== input.organizationId)
+      throw new PortcullisError('not_found', 'Organization not found.');
+    requirePermission(caller.actor, 'portcullis.logins', 'create');
+  }
+  requireMayGrantOrganizationAdmin(caller, input.isOrganizationAdmin);
   if (input.isPlatformOperator && !caller.actor.isPlatformOperator) {
     throw new PortcullisError('permission_denied', 'Only a platform operator can create another operator.');
   }

@@ -9,7 +9,6 @@ export async function findPolicyOfOrganization(
   id: string,
 ): Promise<NetworkPolicy> {
   const policy = await findNetworkPolicy(ctx.db, organizationId, id);
-  if (!policy)
-    throw new PortcullisError('not_found', 'Network policy not found.', { details: { networkPolicyId: id } });
+  if (!policy) throw new PortcullisError('not_found', 'Network policy not found.');
   return policy;
 }

@@ -7,13 +7,17 @@ import {
   type Role,
   unassignRole,
 } from '../../store/repositories/roles.js';
+import { findServiceAccountInOrganization } from '../../store/repositories/service-accounts.js';
 import {
   deleteUser as deleteUserRow,
   findUserInOrganization,
   listUsersInOrganization,
+  listUsersOfServiceAccount,
   setUserActive,
   type User,
+  updateUser as updateUserRow,
 } from '../../store/repositories/users.js';
+import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requirePermission, requireWithinGrantor } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
@@ -99,28 +103,81 @@ export function revokeRole(
   return changeRoleGrant(ctx, caller, userId, roleId, 'revoke');
 }
 
-export async function setUserActivation(
+export interface UserUpdate {
+  active?: boolean | undefined;
+  name?: string | undefined;
+  defaultDatabase?: string | null | undefined;
+  defaultEngine?: string | null | undefined;
+  /** Firebolt's "Associate a service account" toggle: an id links one, null unlinks it. */
+  serviceAccountId?: string | null | undefined;
+}
+
+/**
+ * Edits a user. Deactivating stops every credential acting through it at once; unlinking its service
+ * account is what allows that service account to be dropped.
+ */
+export async function updateUser(
   ctx: ServiceContext,
   caller: Caller,
   userId: string,
-  active: boolean,
+  update: UserUpdate,
 ): Promise<UserWithRoles> {
   requirePermission(caller.actor, 'portcullis.users', 'update');
   const now = ctx.clock();
-  return inTransaction(ctx, async (tx) => {
-    const user = await userOfCaller(tx, caller, userId);
-    if (user.active !== active) {
-      await setUserActive(tx.db, user.id, active, now);
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const user = await userOfCaller(tx, caller, userId);
+      if (update.serviceAccountId) await checkServiceAccountLink(tx, user, update.serviceAccountId);
+      const { active, ...fields } = update;
+      const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+      if (Object.keys(changes).length > 0) await updateUserRow(tx.db, user.id, changes, now);
+      if (active !== undefined && active !== user.active) await setUserActive(tx.db, user.id, active, now);
       await recordAuditEvent(tx.db, caller, now, {
         organizationId: user.organizationId,
-        action: active ? 'user.activated' : 'user.deactivated',
+        action: active === false ? 'user.deactivated' : 'user.updated',
         targetType: 'user',
         targetId: user.id,
-        details: { name: user.name },
+        details: { changes: update },
       });
+      return {
+        user: (await findUserInOrganization(tx.db, user.organizationId, user.id))!,
+        roles: await listRolesOfUser(tx.db, user.id),
+      };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new PortcullisError('user_exists', 'A user with this name already exists in the account.');
     }
-    return { user: { ...user, active, updatedAt: now }, roles: await listRolesOfUser(tx.db, user.id) };
-  });
+    throw error;
+  }
+}
+
+async function checkServiceAccountLink(
+  ctx: ServiceContext,
+  user: User,
+  serviceAccountId: string,
+): Promise<void> {
+  if (user.loginId) {
+    throw new PortcullisError(
+      'user_principal_conflict',
+      'A user is tied to a login or a service account, not both.',
+    );
+  }
+  const sa = await findServiceAccountInOrganization(ctx.db, user.organizationId, serviceAccountId);
+  if (!sa)
+    throw new PortcullisError('not_found', 'Service account not found.', { details: { serviceAccountId } });
+  const linked = (await listUsersOfServiceAccount(ctx.db, sa.id)).find(
+    (u) => u.accountId === user.accountId && u.id !== user.id,
+  );
+  if (linked) {
+    throw new PortcullisError(
+      'service_account_already_linked',
+      'The service account already has a user in this account.',
+      {
+        details: { userId: linked.id, userName: linked.name, accountId: user.accountId },
+      },
+    );
+  }
 }
 
 /** Personal credentials owned by this user lose their owner and stop working (FireTail). */

@@ -70,3 +70,31 @@ export async function findAccountByIdOrName(
     .executeTakeFirst();
   return row && toAccount(row);
 }
+
+export async function listAccounts(db: Db, organizationId: string): Promise<Account[]> {
+  const rows = await db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('is_default', 'desc')
+    .orderBy('name')
+    .execute();
+  return rows.map(toAccount);
+}
+
+export async function renameAccount(db: Db, id: string, name: string): Promise<void> {
+  await db.updateTable('accounts').set({ name }).where('id', '=', id).execute();
+}
+
+export async function deleteAccount(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('accounts').where('id', '=', id).execute();
+}
+
+export async function countUsersInAccount(db: Db, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('account_id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -66,3 +66,53 @@ export async function findLoginByEmailWithPasswordHash(
   const row = await db.selectFrom('logins').selectAll().where('email', '=', email).executeTakeFirst();
   return row && { login: toLogin(row), passwordHash: row.password_hash };
 }
+
+export async function listLogins(db: Db, organizationId: string): Promise<Login[]> {
+  const rows = await db
+    .selectFrom('logins')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('email')
+    .execute();
+  return rows.map(toLogin);
+}
+
+export interface LoginChanges {
+  name?: string;
+  isOrganizationAdmin?: boolean;
+  networkPolicyId?: string | null;
+  active?: boolean;
+}
+
+export async function updateLogin(db: Db, id: string, changes: LoginChanges, now: number): Promise<void> {
+  await db
+    .updateTable('logins')
+    .set({
+      updated_at: now,
+      ...(changes.name === undefined ? {} : { name: changes.name }),
+      ...(changes.isOrganizationAdmin === undefined
+        ? {}
+        : { is_organization_admin: changes.isOrganizationAdmin ? 1 : 0 }),
+      ...(changes.networkPolicyId === undefined ? {} : { network_policy_id: changes.networkPolicyId }),
+      ...(changes.active === undefined ? {} : { active: changes.active ? 1 : 0 }),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setPasswordHash(db: Db, id: string, passwordHash: string, now: number): Promise<void> {
+  await db
+    .updateTable('logins')
+    .set({ password_hash: passwordHash, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function findPasswordHash(db: Db, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('logins').select('password_hash').where('id', '=', id).executeTakeFirst())
+    ?.password_hash;
+}
+
+export async function deleteLogin(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('logins').where('id', '=', id).execute();
+}

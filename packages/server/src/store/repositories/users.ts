@@ -115,3 +115,24 @@ export async function setUserActive(db: Db, id: string, active: boolean, now: nu
 export async function deleteUser(db: Db, id: string): Promise<void> {
   await db.deleteFrom('users').where('id', '=', id).execute();
 }
+
+export interface UserChanges {
+  name?: string;
+  defaultDatabase?: string | null;
+  defaultEngine?: string | null;
+  serviceAccountId?: string | null;
+}
+
+export async function updateUser(db: Db, id: string, changes: UserChanges, now: number): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      updated_at: now,
+      ...(changes.name === undefined ? {} : { name: changes.name }),
+      ...(changes.defaultDatabase === undefined ? {} : { default_database: changes.defaultDatabase }),
+      ...(changes.defaultEngine === undefined ? {} : { default_engine: changes.defaultEngine }),
+      ...(changes.serviceAccountId === undefined ? {} : { service_account_id: changes.serviceAccountId }),
+    })
+    .where('id', '=', id)
+    .execute();
+}

@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { objectNamePattern } from '../../domain/names/name-rules.js';
+import {
+  createAccount,
+  deleteAccount,
+  getAccount,
+  listAccountsOfCaller,
+  renameAccount,
+} from '../../services/accounts/manage-accounts.js';
+import type { ServiceContext } from '../../services/context.js';
+import type { Account } from '../../store/repositories/accounts.js';
+import { callerOf } from '../request-context.js';
+import { errorResponses, IdParams, isoTime, Timestamp } from '../schemas/common.js';
+
+const AccountBody = Type.Object(
+  { name: Type.String({ pattern: objectNamePattern }) },
+  { additionalProperties: false },
+);
+const AccountView = Type.Object(
+  { id: Type.String(), name: Type.String(), isDefault: Type.Boolean(), createdAt: Timestamp },
+  { $id: 'Account' },
+);
+const view = (a: Account) => ({
+  id: a.id,
+  name: a.name,
+  isDefault: a.isDefault,
+  createdAt: isoTime(a.createdAt),
+});
+
+/** Accounts (workspaces) of the organization; every organization has a default one. */
+export async function accountRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
+  const { ctx } = opts;
+  const tags = ['accounts'];
+  app.get(
+    '/accounts',
+    {
+      schema: {
+        tags,
+        summary: 'List accounts',
+        response: { 200: Type.Object({ items: Type.Array(AccountView) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: (await listAccountsOfCaller(ctx, callerOf(request))).map(view) }),
+  );
+  app.post<{ Body: Static<typeof AccountBody> }>(
+    '/accounts',
+    {
+      schema: {
+        tags,
+        summary: 'Create an account',
+        body: AccountBody,
+        response: { 201: AccountView, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(view(await createAccount(ctx, callerOf(request), request.body.name))),
+  );
+  app.get<{ Params: Static<typeof IdParams> }>(
+    '/accounts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get an account',
+        params: IdParams,
+        response: { 200: AccountView, ...errorResponses },
+      },
+    },
+    async (request) => view(await getAccount(ctx, callerOf(request), request.params.id)),
+  );
+  app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof AccountBody> }>(
+    '/accounts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename an account',
+        params: IdParams,
+        body: AccountBody,
+        response: { 200: AccountView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      view(await renameAccount(ctx, callerOf(request), request.params.id, request.body.name)),
+  );
+  app.delete<{ Params: Static<typeof IdParams> }>(
+    '/accounts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete an empty, non-default account',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteAccount(ctx, callerOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+}

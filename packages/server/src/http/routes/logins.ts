@@ -1,0 +1,177 @@
+import type { FastifyInstance } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { organizationOf } from '../../services/authorization.js';
+import type { ServiceContext } from '../../services/context.js';
+import { createLogin } from '../../services/logins/create-login.js';
+import {
+  changeOwnPassword,
+  deleteLogin,
+  getLogin,
+  listLoginsOfCaller,
+  setLoginPassword,
+  updateLogin,
+} from '../../services/logins/manage-logins.js';
+import type { Login } from '../../store/repositories/logins.js';
+import { callerOf } from '../request-context.js';
+import { errorResponses, IdParams, isoTime, Timestamp } from '../schemas/common.js';
+
+const password = Type.String({ minLength: 1, maxLength: 256 });
+const CreateLoginBody = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 320 }),
+    name: Type.String({ minLength: 1, maxLength: 128 }),
+    password,
+    isOrganizationAdmin: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+const LoginPatch = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    isOrganizationAdmin: Type.Optional(Type.Boolean()),
+    networkPolicyId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+    active: Type.Optional(
+      Type.Boolean({ description: 'false stops the person and their credentials at once.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+const PasswordBody = Type.Object({ password }, { additionalProperties: false });
+const OwnPasswordBody = Type.Object(
+  { currentPassword: password, newPassword: password },
+  { additionalProperties: false },
+);
+
+const LoginView = Type.Object(
+  {
+    id: Type.String(),
+    email: Type.String(),
+    name: Type.String(),
+    isOrganizationAdmin: Type.Boolean(),
+    active: Type.Boolean(),
+    networkPolicyId: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { $id: 'Login' },
+);
+
+function view(login: Login) {
+  return {
+    id: login.id,
+    email: login.email,
+    name: login.name,
+    isOrganizationAdmin: login.isOrganizationAdmin,
+    active: login.active,
+    networkPolicyId: login.networkPolicyId,
+    createdAt: isoTime(login.createdAt),
+    updatedAt: isoTime(login.updatedAt),
+  };
+}
+
+/** People of the organization: email, name, password, organization-admin flag, network policy. */
+export async function loginRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
+  const { ctx } = opts;
+  const tags = ['logins'];
+  app.get(
+    '/logins',
+    {
+      schema: {
+        tags,
+        summary: 'List logins',
+        response: { 200: Type.Object({ items: Type.Array(LoginView) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: (await listLoginsOfCaller(ctx, callerOf(request))).map(view) }),
+  );
+  app.post<{ Body: Static<typeof CreateLoginBody> }>(
+    '/logins',
+    {
+      schema: {
+        tags,
+        summary: 'Create a login',
+        body: CreateLoginBody,
+        response: { 201: LoginView, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      const login = await createLogin(ctx, caller, {
+        ...request.body,
+        organizationId: organizationOf(caller.actor),
+      });
+      return reply.code(201).send(view(login));
+    },
+  );
+  app.get<{ Params: Static<typeof IdParams> }>(
+    '/logins/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get a login',
+        params: IdParams,
+        response: { 200: LoginView, ...errorResponses },
+      },
+    },
+    async (request) => view(await getLogin(ctx, callerOf(request), request.params.id)),
+  );
+  app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof LoginPatch> }>(
+    '/logins/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename, make or unmake admin, attach a network policy, deactivate',
+        params: IdParams,
+        body: LoginPatch,
+        response: { 200: LoginView, ...errorResponses },
+      },
+    },
+    async (request) => view(await updateLogin(ctx, callerOf(request), request.params.id, request.body)),
+  );
+  app.put<{ Params: Static<typeof IdParams>; Body: Static<typeof PasswordBody> }>(
+    '/logins/:id/password',
+    {
+      schema: {
+        tags,
+        summary: "Set (reset) a login's password",
+        params: IdParams,
+        body: PasswordBody,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await setLoginPassword(ctx, callerOf(request), request.params.id, request.body.password);
+      return reply.code(204).send();
+    },
+  );
+  app.delete<{ Params: Static<typeof IdParams> }>(
+    '/logins/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a login and its users',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteLogin(ctx, callerOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+  app.put<{ Body: Static<typeof OwnPasswordBody> }>(
+    '/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password',
+        body: OwnPasswordBody,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await changeOwnPassword(ctx, callerOf(request), request.body);
+      return reply.code(204).send();
+    },
+  );
+}

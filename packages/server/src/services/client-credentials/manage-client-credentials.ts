@@ -1,0 +1,127 @@
+import { PermissionSet } from '../../domain/permissions/permission-set.js';
+import { type PresetName, presets } from '../../domain/permissions/presets.js';
+import { PortcullisError } from '../../errors/portcullis-error.js';
+import {
+  deleteServiceAccount,
+  findServiceAccountInOrganization,
+  listServiceAccounts,
+  type ServiceAccount,
+  type ServiceAccountChanges,
+  type ServiceAccountPage,
+  updateServiceAccount,
+} from '../../store/repositories/service-accounts.js';
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { organizationOf, requireWithinGrantor } from '../authorization.js';
+import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
+import { type GeneratedSecret, generateSecretStep } from '../service-accounts/generate-secret.js';
+import { validToChanges } from '../service-accounts/update-service-account.js';
+
+export interface ClientCredentialUpdate {
+  name?: string | undefined;
+  description?: string | undefined;
+  enabled?: boolean | undefined;
+  preset?: PresetName | undefined;
+  permissions?: readonly string[] | undefined;
+  validTo?: string | null | undefined;
+  timezone?: string | undefined;
+}
+
+/** Members manage only their own personal credentials: anyone else's answers 404. */
+async function ownCredential(ctx: ServiceContext, caller: Caller, id: string): Promise<ServiceAccount> {
+  const { actor } = caller;
+  const organizationId = organizationOf(actor);
+  await requireProgrammaticAccess(ctx, organizationId);
+  const credential = await findServiceAccountInOrganization(ctx.db, organizationId, id, 'client_credential');
+  if (!credential || !actor.userId || credential.ownerUserId !== actor.userId) {
+    throw new PortcullisError('not_found', 'Client credential not found.');
+  }
+  return credential;
+}
+
+export async function listOwnClientCredentials(
+  ctx: ServiceContext,
+  caller: Caller,
+  page: { limit: number; after?: string | undefined },
+): Promise<ServiceAccountPage> {
+  const organizationId = organizationOf(caller.actor);
+  await requireProgrammaticAccess(ctx, organizationId);
+  if (!caller.actor.userId) return { items: [], nextCursor: null };
+  return listServiceAccounts(ctx.db, organizationId, { ...page, ownerUserId: caller.actor.userId });
+}
+
+export async function getOwnClientCredential(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+): Promise<ServiceAccount> {
+  return ownCredential(ctx, caller, id);
+}
+
+/** Changing the permissions is a new grant, checked against what the owner holds now. */
+export async function updateOwnClientCredential(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  update: ClientCredentialUpdate,
+): Promise<ServiceAccount> {
+  const credential = await ownCredential(ctx, caller, id);
+  const changes: ServiceAccountChanges = {
+    ...(update.name === undefined ? {} : { name: update.name }),
+    ...(update.description === undefined ? {} : { description: update.description }),
+    ...(update.enabled === undefined ? {} : { enabled: update.enabled }),
+    ...validToChanges(update.validTo, update.timezone),
+  };
+  if (update.preset || update.permissions) {
+    let granted = update.preset ? presets[update.preset](ctx.catalog) : PermissionSet.empty(ctx.catalog);
+    if (update.permissions) granted = granted.union(PermissionSet.parse(ctx.catalog, update.permissions));
+    requireWithinGrantor(caller.actor, granted);
+    changes.grantedPermissions = granted.format();
+  }
+  const now = ctx.clock();
+  return inTransaction(ctx, async (tx) => {
+    await updateServiceAccount(tx.db, credential.id, changes, now);
+    await recordAuditEvent(tx.db, caller, now, {
+      organizationId: credential.organizationId,
+      action: 'client_credential.updated',
+      targetType: 'service_account',
+      targetId: credential.id,
+      details: { changes },
+    });
+    return (await findServiceAccountInOrganization(
+      tx.db,
+      credential.organizationId,
+      credential.id,
+      'client_credential',
+    ))!;
+  });
+}
+
+export async function regenerateOwnSecret(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  gracePeriodSeconds = 0,
+): Promise<GeneratedSecret> {
+  const credential = await ownCredential(ctx, caller, id);
+  return inTransaction(ctx, (tx) => generateSecretStep(tx, caller, credential, gracePeriodSeconds));
+}
+
+export async function deleteOwnClientCredential(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+): Promise<void> {
+  const credential = await ownCredential(ctx, caller, id);
+  const now = ctx.clock();
+  await inTransaction(ctx, async (tx) => {
+    await deleteServiceAccount(tx.db, credential.id);
+    await recordAuditEvent(tx.db, caller, now, {
+      organizationId: credential.organizationId,
+      action: 'client_credential.deleted',
+      targetType: 'service_account',
+      targetId: credential.id,
+      details: { name: credential.name },
+    });
+  });
+}
