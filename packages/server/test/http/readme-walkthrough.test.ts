@@ -195,6 +195,10 @@ describe.each(enginesUnderTest())('README walkthrough on $engine', (engine) => {
     async () => {
       const doc = await api(server.baseUrl, 'GET', '/api/v1/openapi.json');
       expect(doc.body.openapi).toBe('3.1.0');
+      const rendered = await fetch(`${server.baseUrl}/docs`);
+      expect(rendered.status).toBe(200);
+      expect(rendered.headers.get('content-type')).toContain('text/html');
+      expect(await rendered.text()).toContain('swagger');
       expect(Object.keys(doc.body.paths)).toEqual(
         expect.arrayContaining([
           '/oauth/token',
