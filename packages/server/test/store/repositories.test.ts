@@ -19,9 +19,11 @@ import {
 import {
   deleteServiceAccount,
   findServiceAccountInOrganization,
+  InvalidCursorError,
   insertServiceAccount,
   listServiceAccounts,
   type ServiceAccount,
+  type ServiceAccountSort,
 } from '../../src/store/repositories/service-accounts.js';
 import { insertSigningKey, listVerifiableSigningKeys } from '../../src/store/repositories/signing-keys.js';
 import { insertUser, listUsersOfServiceAccount, type User } from '../../src/store/repositories/users.js';
@@ -168,11 +170,56 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
       created.push(row.id);
     }
     const first = await listServiceAccounts(database.db, pageOrg, { limit: 2 });
-    const second = await listServiceAccounts(database.db, pageOrg, { limit: 2, after: first.nextCursor! });
-    const third = await listServiceAccounts(database.db, pageOrg, { limit: 2, after: second.nextCursor! });
+    const second = await listServiceAccounts(database.db, pageOrg, { limit: 2, cursor: first.nextCursor! });
+    const third = await listServiceAccounts(database.db, pageOrg, { limit: 2, cursor: second.nextCursor! });
     expect([...first.items, ...second.items, ...third.items].map((s) => s.id)).toEqual(created);
     expect(third.nextCursor).toBeNull();
   });
+
+  it.skipIf(!engine.available)(
+    'sorts by name both ways across pages, filters by name and enabled',
+    async () => {
+      const sortOrg = newId('organization');
+      await insertOrganization(database.db, {
+        id: sortOrg,
+        name: `sorting-${engine.engine}`,
+        displayName: 'sorting',
+        programmaticAccessAvailable: false,
+        programmaticAccessEnabled: false,
+        networkPolicyId: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      for (const name of ['delta', 'Alpha-ETL', 'charlie', 'bravo-etl', 'echo']) {
+        await insertServiceAccount(database.db, { ...sa(name, sortOrg), enabled: name !== 'echo' });
+      }
+      const all = async (sort: ServiceAccountSort) => {
+        const names: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await listServiceAccounts(database.db, sortOrg, { limit: 2, sort, cursor });
+          names.push(...page.items.map((s) => s.name));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return names;
+      };
+      const ascending = await all('name');
+      expect(ascending).toHaveLength(5);
+      expect(await all('-name')).toEqual([...ascending].reverse());
+      expect(await all('-createdAt')).toEqual(['echo', 'bravo-etl', 'charlie', 'Alpha-ETL', 'delta']);
+      const etl = await listServiceAccounts(database.db, sortOrg, {
+        limit: 10,
+        nameContains: 'ETL',
+        sort: 'name',
+      });
+      expect(etl.items.map((s) => s.name).sort()).toEqual(['Alpha-ETL', 'bravo-etl']);
+      const disabled = await listServiceAccounts(database.db, sortOrg, { limit: 10, enabled: false });
+      expect(disabled.items.map((s) => s.name)).toEqual(['echo']);
+      await expect(
+        listServiceAccounts(database.db, sortOrg, { limit: 2, cursor: 'not-a-cursor' }),
+      ).rejects.toThrow(InvalidCursorError);
+    },
+  );
 
   it.skipIf(!engine.available)(
     'lets the database hold at most one current secret per service account',

@@ -131,7 +131,7 @@ export async function clientCredentialRoutes(
     async (request) => {
       const page = await listOwnClientCredentials(ctx, callerOf(request), {
         limit: request.query.limit ?? 100,
-        after: request.query.cursor,
+        cursor: request.query.cursor,
       });
       return { items: page.items.map(view), nextCursor: page.nextCursor };
     },

@@ -50,6 +50,23 @@ const ServiceAccountView = Type.Object(
   { $id: 'ServiceAccount' },
 );
 
+const ListQuery = Type.Object(
+  {
+    ...PageQuery.properties,
+    name: Type.Optional(Type.String({ maxLength: 64, description: 'Case-insensitive substring.' })),
+    enabled: Type.Optional(Type.Boolean()),
+    sort: Type.Optional(
+      Type.Union(
+        [Type.Literal('createdAt'), Type.Literal('-createdAt'), Type.Literal('name'), Type.Literal('-name')],
+        {
+          default: 'createdAt',
+        },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 const GeneratedSecretView = Type.Object({
   clientId: Type.String(),
   clientSecret: Type.String({ description: 'Shown once. Portcullis keeps only a keyed hash.' }),
@@ -168,13 +185,13 @@ export async function serviceAccountRoutes(
     },
   );
 
-  app.get<{ Querystring: Static<typeof PageQuery> }>(
+  app.get<{ Querystring: Static<typeof ListQuery> }>(
     '/service-accounts',
     {
       schema: {
         tags: ['service accounts'],
-        summary: 'List service accounts, oldest first',
-        querystring: PageQuery,
+        summary: 'List service accounts: filter by name and enabled, sort, cursor pagination',
+        querystring: ListQuery,
         response: {
           200: Type.Object({
             items: Type.Array(ServiceAccountView),
@@ -185,9 +202,13 @@ export async function serviceAccountRoutes(
       },
     },
     async (request) => {
+      const { limit, cursor, name, enabled, sort } = request.query;
       const page = await listServiceAccountsOfCaller(ctx, callerOf(request), {
-        limit: request.query.limit ?? 100,
-        after: request.query.cursor,
+        limit: limit ?? 100,
+        cursor,
+        nameContains: name,
+        enabled,
+        sort,
       });
       return { items: page.items.map(view), nextCursor: page.nextCursor };
     },

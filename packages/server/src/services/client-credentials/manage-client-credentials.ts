@@ -4,7 +4,6 @@ import { PortcullisError } from '../../errors/portcullis-error.js';
 import {
   deleteServiceAccount,
   findServiceAccountInOrganization,
-  listServiceAccounts,
   type ServiceAccount,
   type ServiceAccountChanges,
   type ServiceAccountPage,
@@ -15,6 +14,7 @@ import { organizationOf, requireWithinGrantor } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 import { type GeneratedSecret, generateSecretStep } from '../service-accounts/generate-secret.js';
+import { queryServiceAccounts } from '../service-accounts/read-service-accounts.js';
 import { validToChanges } from '../service-accounts/update-service-account.js';
 
 export interface ClientCredentialUpdate {
@@ -42,12 +42,12 @@ async function ownCredential(ctx: ServiceContext, caller: Caller, id: string): P
 export async function listOwnClientCredentials(
   ctx: ServiceContext,
   caller: Caller,
-  page: { limit: number; after?: string | undefined },
+  page: { limit: number; cursor?: string | undefined },
 ): Promise<ServiceAccountPage> {
   const organizationId = organizationOf(caller.actor);
   await requireProgrammaticAccess(ctx, organizationId);
   if (!caller.actor.userId) return { items: [], nextCursor: null };
-  return listServiceAccounts(ctx.db, organizationId, { ...page, ownerUserId: caller.actor.userId });
+  return queryServiceAccounts(ctx, organizationId, { ...page, ownerUserId: caller.actor.userId });
 }
 
 export async function getOwnClientCredential(

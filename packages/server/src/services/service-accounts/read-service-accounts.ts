@@ -1,9 +1,11 @@
 import { PortcullisError } from '../../errors/portcullis-error.js';
 import {
   findServiceAccountInOrganization,
+  InvalidCursorError,
   listServiceAccounts,
   type ServiceAccount,
   type ServiceAccountPage,
+  type ServiceAccountQuery,
 } from '../../store/repositories/service-accounts.js';
 import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
 import type { Caller, ServiceContext } from '../context.js';
@@ -23,13 +25,29 @@ export async function getServiceAccount(
   return sa;
 }
 
+/** The list query, with a cursor this list did not hand out reported as a 400. */
+export async function queryServiceAccounts(
+  ctx: ServiceContext,
+  organizationId: string,
+  query: ServiceAccountQuery,
+): Promise<ServiceAccountPage> {
+  try {
+    return await listServiceAccounts(ctx.db, organizationId, query);
+  } catch (error) {
+    if (!(error instanceof InvalidCursorError)) throw error;
+    throw new PortcullisError('validation_failed', 'The cursor is not one this list returned.', {
+      details: [{ field: 'cursor', message: 'invalid cursor' }],
+    });
+  }
+}
+
 export async function listServiceAccountsOfCaller(
   ctx: ServiceContext,
   caller: Caller,
-  options: { limit: number; after?: string | undefined },
+  query: Omit<ServiceAccountQuery, 'ownerUserId'>,
 ): Promise<ServiceAccountPage> {
   const organizationId = organizationOf(caller.actor);
   requireOrganizationAdmin(caller.actor, organizationId);
   await requireProgrammaticAccess(ctx, organizationId);
-  return listServiceAccounts(ctx.db, organizationId, options);
+  return queryServiceAccounts(ctx, organizationId, query);
 }

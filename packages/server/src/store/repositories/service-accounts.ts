@@ -95,28 +95,82 @@ export interface ServiceAccountPage {
   nextCursor: string | null;
 }
 
+export type ServiceAccountSort = 'createdAt' | '-createdAt' | 'name' | '-name';
+
+export interface ServiceAccountQuery {
+  limit: number;
+  /** Opaque, from a previous page's nextCursor. */
+  cursor?: string | undefined;
+  /** One owner's personal credentials; without it, the organization's service accounts. */
+  ownerUserId?: string | undefined;
+  /** Case-insensitive substring of the name. */
+  nameContains?: string | undefined;
+  enabled?: boolean | undefined;
+  sort?: ServiceAccountSort | undefined;
+}
+
+/** A keyset cursor: the sort key and id of the last row of the page, so pages never skip or repeat. */
+function encodeCursor(sa: ServiceAccount, sort: ServiceAccountSort): string {
+  return Buffer.from(JSON.stringify(sort.endsWith('name') ? [sa.name, sa.id] : [sa.id])).toString(
+    'base64url',
+  );
+}
+
+function decodeCursor(cursor: string): string[] | undefined {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(parsed) && parsed.every((p) => typeof p === 'string')
+      ? (parsed as string[])
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class InvalidCursorError extends Error {}
+
 /**
- * Organization service accounts, or one owner's personal credentials. Keyset pagination on the id, which
- * sorts by creation time (ULID).
+ * Organization service accounts, or one owner's personal credentials: filtered, sorted, keyset-paginated.
+ * Ids are time-ordered ULIDs, so sorting by id is sorting by creation time.
  */
 export async function listServiceAccounts(
   db: Db,
   organizationId: string,
-  options: { limit: number; after?: string | undefined; ownerUserId?: string | undefined },
+  options: ServiceAccountQuery,
 ): Promise<ServiceAccountPage> {
+  const sort = options.sort ?? 'createdAt';
+  const descending = sort.startsWith('-');
+  const byName = sort.endsWith('name');
   let query = db
     .selectFrom('service_accounts')
     .selectAll()
     .where('organization_id', '=', organizationId)
-    .orderBy('id')
     .limit(options.limit + 1);
   query = options.ownerUserId
     ? query.where('owner_user_id', '=', options.ownerUserId)
     : query.where('kind', '=', 'organization');
-  if (options.after) query = query.where('id', '>', options.after);
+  if (options.nameContains) {
+    const needle = `%${options.nameContains.toLowerCase().replace(/[%_\\]/g, '')}%`;
+    query = query.where((eb) => eb(eb.fn('lower', ['name']), 'like', needle));
+  }
+  if (options.enabled !== undefined) query = query.where('enabled', '=', options.enabled ? 1 : 0);
+  if (options.cursor) {
+    const key = decodeCursor(options.cursor);
+    if (!key || key.length !== (byName ? 2 : 1)) throw new InvalidCursorError();
+    const [first, second] = key as [string, string?];
+    const after = descending ? '<' : '>';
+    query = byName
+      ? query.where((eb) =>
+          eb.or([eb('name', after, first), eb.and([eb('name', '=', first), eb('id', after, second!)])]),
+        )
+      : query.where('id', after, first);
+  }
+  const direction = descending ? 'desc' : 'asc';
+  query = byName ? query.orderBy('name', direction).orderBy('id', direction) : query.orderBy('id', direction);
   const rows = await query.execute();
   const items = rows.slice(0, options.limit).map(toServiceAccount);
-  return { items, nextCursor: rows.length > options.limit ? (items.at(-1)?.id ?? null) : null };
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > options.limit && last ? encodeCursor(last, sort) : null };
 }
 
 /**
