@@ -8,12 +8,14 @@ import { authenticateRequest } from './authenticate-request.js';
 import { installErrorHandling } from './error-handler.js';
 import { jwksEndpoint } from './oauth/jwks-endpoint.js';
 import { tokenEndpoint } from './oauth/token-endpoint.js';
+import { accessKeyRoutes } from './routes/access-keys.js';
 import { accountRoutes } from './routes/accounts.js';
 import { auditEventRoutes } from './routes/audit-events.js';
 import { authLoginRoutes } from './routes/auth-login.js';
 import { authorizeRoutes } from './routes/authorize.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { clientCredentialRoutes } from './routes/client-credentials.js';
+import { fireflyRoutes } from './routes/firefly.js';
 import { healthRoutes } from './routes/health.js';
 import { loginRoutes } from './routes/logins.js';
 import { networkPolicyRoutes } from './routes/network-policies.js';
@@ -82,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { ping: options.ping });
   await app.register(jwksEndpoint, { keyRing: ctx.keyRing });
   await app.register(tokenEndpoint, { ctx });
+  await app.register(fireflyRoutes, { ctx });
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -98,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await authenticated.register(auditEventRoutes, { ctx });
         await authenticated.register(accountRoutes, { ctx });
         await authenticated.register(loginRoutes, { ctx });
+        await authenticated.register(accessKeyRoutes, { ctx });
       });
       await api.register(async (judged) => {
         requireBearer(judged, ctx, { anyAudience: true });

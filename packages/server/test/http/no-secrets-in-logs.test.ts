@@ -66,6 +66,15 @@ describe.each(enginesUnderTest())('secrets stay out of logs and audit events on 
       scope: 'incidents:get',
     });
     secrets.push(personalToken.body.access_token);
+    const pair = await api(server.baseUrl, 'POST', '/api/v1/users/me/access-keys', { token });
+    secrets.push(pair.body.secretKey);
+    const firefly = await api(server.baseUrl, 'POST', '/v2/login', {
+      body: { accessKey: pair.body.accessKey, secretKey: pair.body.secretKey },
+    });
+    secrets.push(firefly.body.accessToken);
+    await api(server.baseUrl, 'POST', '/v2/login', {
+      body: { accessKey: pair.body.secretKey, secretKey: pair.body.accessKey },
+    });
     await api(server.baseUrl, 'POST', '/api/v1/authorize', {
       token: personalToken.body.access_token,
       body: { permissions: ['incidents:get'], search: ['incidents'] },

@@ -14,6 +14,7 @@ interface Ids {
   user: string;
   role: string;
   clientCredential: string;
+  accessKey: string;
   organization: string;
   networkPolicy: string;
   account: string;
@@ -37,6 +38,20 @@ const notYours = { status: 404, reason: "someone else's personal credential is n
 
 const routes: Record<string, Route> = {
   'GET /health': { path: () => '/health', public: true, stranger: 'own' },
+  'POST /v2/login': {
+    path: () => '/v2/login',
+    body: { accessKey: 'x', secretKey: 'y' },
+    public: true,
+    stranger: 'own',
+  },
+  'GET /v2/health': { path: () => '/v2/health', public: true, stranger: 'own' },
+  'GET /api/v1/users/me/access-keys': { path: () => '/api/v1/users/me/access-keys', stranger: 'own' },
+  'POST /api/v1/users/me/access-keys': { path: () => '/api/v1/users/me/access-keys', stranger: 'own' },
+  'DELETE /api/v1/users/me/access-keys/{id}': {
+    path: (i) => `/api/v1/users/me/access-keys/${i.accessKey}`,
+    stranger: 404,
+    readOnly: notYours,
+  },
   'GET /.well-known/jwks.json': { path: () => '/.well-known/jwks.json', public: true, stranger: 'own' },
   'POST /oauth/token': { path: () => '/oauth/token', public: true, stranger: 'own' },
   'POST /api/v1/auth/login': { path: () => '/api/v1/auth/login', public: true, stranger: 'own' },
@@ -274,6 +289,8 @@ describe.each(enginesUnderTest())('route security on $engine', (engine) => {
           body: { name: 'mine', preset: 'read_only' },
         })
       ).body.id,
+      accessKey: (await api(server.baseUrl, 'POST', '/api/v1/users/me/access-keys', { token: admin })).body
+        .accessKey,
       organization: org.id,
       networkPolicy: (
         await api(server.baseUrl, 'POST', '/api/v1/network-policies', {

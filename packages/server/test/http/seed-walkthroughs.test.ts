@@ -188,6 +188,69 @@ describe.each(enginesUnderTest())('seed walkthroughs on $engine', (engine) => {
   );
 
   it.skipIf(!engine.available)(
+    'Firefly: Settings > Users > Create Key Pair → POST /v2/login → token',
+    async () => {
+      const login = await call('POST', '/api/v1/logins', operator, {
+        email: 'ops@acme.example',
+        name: 'Ops',
+        password: memberPassword,
+      });
+      const roles = (await call('GET', '/api/v1/roles', operator)).body.items;
+      await call('POST', '/api/v1/users', operator, {
+        name: 'ops',
+        loginId: login.body.id,
+        roleIds: [roles.find((r: { name: string }) => r.name === 'Read only').id],
+      });
+      const ops = (
+        await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
+          body: { email: 'ops@acme.example', password: memberPassword },
+        })
+      ).body.accessToken;
+      const pair = await call('POST', '/api/v1/users/me/access-keys', ops);
+      expect(pair.status).toBe(201);
+      expect(pair.body).toMatchObject({
+        accessKey: expect.stringMatching(/^sa_/),
+        secretKey: expect.stringMatching(/^pcs_/),
+      });
+
+      const health = await fetch(`${server.baseUrl}/v2/health`);
+      expect(health.status).toBe(204);
+      const loggedIn = await api(server.baseUrl, 'POST', '/v2/login', {
+        body: { accessKey: pair.body.accessKey, secretKey: pair.body.secretKey },
+      });
+      expect(loggedIn.status).toBe(200);
+      expect(Object.keys(loggedIn.body).sort()).toEqual(['accessToken', 'expiresAt', 'tokenType']);
+      expect(loggedIn.body.tokenType).toBe('Bearer');
+      expect(loggedIn.body.expiresAt - Date.now() / 1000).toBeGreaterThan(3500);
+      const jwks = createRemoteJWKSet(new URL(`${server.baseUrl}/.well-known/jwks.json`));
+      const { payload } = await jwtVerify(loggedIn.body.accessToken, jwks, { issuer: server.baseUrl });
+      expect(payload).toMatchObject({
+        sub: pair.body.accessKey,
+        scope: '*:get *:list',
+        exp: loggedIn.body.expiresAt,
+      });
+
+      const refused = await api(server.baseUrl, 'POST', '/v2/login', {
+        body: { accessKey: pair.body.accessKey, secretKey: 'wrong' },
+      });
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('content-type')).toContain('application/json');
+      expect(refused.body.error.code).toBe('unauthenticated');
+
+      const keys = await call('GET', '/api/v1/users/me/access-keys', ops);
+      expect(keys.body.items.map((k: { accessKey: string }) => k.accessKey)).toEqual([pair.body.accessKey]);
+      expect(JSON.stringify(keys.body)).not.toContain(pair.body.secretKey.slice(10));
+      expect((await call('DELETE', `/api/v1/users/me/access-keys/${pair.body.accessKey}`, ops)).status).toBe(
+        204,
+      );
+      const gone = await api(server.baseUrl, 'POST', '/v2/login', {
+        body: { accessKey: pair.body.accessKey, secretKey: pair.body.secretKey },
+      });
+      expect(gone.status).toBe(401);
+    },
+  );
+
+  it.skipIf(!engine.available)(
     'accounts, logins and passwords: the admin pages behind the walkthroughs',
     async () => {
       const account = await call('POST', '/api/v1/accounts', operator, { name: 'staging' });

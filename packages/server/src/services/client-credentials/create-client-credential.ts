@@ -2,7 +2,11 @@ import { newId } from '../../domain/ids/ids.js';
 import { PermissionSet } from '../../domain/permissions/permission-set.js';
 import { type PresetName, presets } from '../../domain/permissions/presets.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
-import { insertServiceAccount, type ServiceAccount } from '../../store/repositories/service-accounts.js';
+import {
+  insertServiceAccount,
+  type ServiceAccount,
+  type ServiceAccountKind,
+} from '../../store/repositories/service-accounts.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requireWithinGrantor } from '../authorization.js';
@@ -23,45 +27,45 @@ export interface CreatedClientCredential {
   secret: GeneratedSecret;
 }
 
+interface PersonalCredentialInput {
+  kind: Exclude<ServiceAccountKind, 'organization'>;
+  name: string;
+  description: string;
+  /** Undefined: not narrowed, the credential has exactly its owner's rights, now and later. */
+  granted: PermissionSet | undefined;
+}
+
 /**
- * FireTail's client credential: a personal service account owned by the person creating it, acting as
- * their user in the current account, granted at most what they hold right now (the check is repeated at
- * every use, so it also shrinks when they do). Its secret is generated in the same transaction.
+ * A personal credential is a service account owned by the person creating it, acting as their user in the
+ * current account, granted at most what they hold right now (checked again at every use, so it also shrinks
+ * when they do). Its secret is generated in the same transaction and shown once.
  */
-export async function createClientCredential(
+async function createPersonalCredential(
   ctx: ServiceContext,
   caller: Caller,
-  input: ClientCredentialInput,
+  input: PersonalCredentialInput,
 ): Promise<CreatedClientCredential> {
   const { actor } = caller;
   if (actor.type !== 'login' || !actor.userId) {
     throw new PortcullisError(
       'permission_denied',
-      'Client credentials belong to a person with a user in this account.',
+      'Personal credentials belong to a person with a user in this account.',
     );
   }
   const organizationId = organizationOf(actor);
   await requireProgrammaticAccess(ctx, organizationId);
-  if (!input.preset && !input.permissions) {
-    throw new PortcullisError('validation_failed', 'Choose a preset or list permissions.', {
-      details: [{ field: 'permissions', message: 'a preset or at least one permission is required' }],
-    });
-  }
-  let granted = input.preset ? presets[input.preset](ctx.catalog) : PermissionSet.empty(ctx.catalog);
-  if (input.permissions) granted = granted.union(PermissionSet.parse(ctx.catalog, input.permissions));
-  requireWithinGrantor(actor, granted);
-
+  if (input.granted) requireWithinGrantor(actor, input.granted);
   const now = ctx.clock();
   const credential: ServiceAccount = {
     id: newId('serviceAccount'),
     organizationId,
     name: input.name,
-    description: input.description ?? '',
+    description: input.description,
     isOrganizationAdmin: false,
     enabled: true,
-    kind: 'client_credential',
+    kind: input.kind,
     ownerUserId: actor.userId,
-    grantedPermissions: granted.format(),
+    grantedPermissions: input.granted ? input.granted.format() : null,
     networkPolicyId: null,
     validTo: null,
     validToTimezone: null,
@@ -74,7 +78,7 @@ export async function createClientCredential(
       await insertServiceAccount(tx.db, credential);
       await recordAuditEvent(tx.db, caller, now, {
         organizationId,
-        action: 'client_credential.created',
+        action: `${input.kind}.created`,
         targetType: 'service_account',
         targetId: credential.id,
         details: {
@@ -95,4 +99,40 @@ export async function createClientCredential(
     }
     throw error;
   }
+}
+
+/** FireTail's client credential: a name, a description, and a scope matrix within the creator's rights. */
+export async function createClientCredential(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: ClientCredentialInput,
+): Promise<CreatedClientCredential> {
+  if (!input.preset && !input.permissions) {
+    throw new PortcullisError('validation_failed', 'Choose a preset or list permissions.', {
+      details: [{ field: 'permissions', message: 'a preset or at least one permission is required' }],
+    });
+  }
+  let granted = input.preset ? presets[input.preset](ctx.catalog) : PermissionSet.empty(ctx.catalog);
+  if (input.permissions) granted = granted.union(PermissionSet.parse(ctx.catalog, input.permissions));
+  return createPersonalCredential(ctx, caller, {
+    kind: 'client_credential',
+    name: input.name,
+    description: input.description ?? '',
+    granted,
+  });
+}
+
+/** Firefly's access key pair: the person's own rights, unnarrowed; the access key is the client id. */
+export async function createAccessKey(
+  ctx: ServiceContext,
+  caller: Caller,
+  input: { description?: string | undefined },
+): Promise<CreatedClientCredential> {
+  const id = newId('serviceAccount');
+  return createPersonalCredential(ctx, caller, {
+    kind: 'access_key',
+    name: `access-key-${id.slice(-10)}`,
+    description: input.description ?? '',
+    granted: undefined,
+  });
 }

@@ -6,6 +6,7 @@ import {
   findServiceAccountInOrganization,
   type ServiceAccount,
   type ServiceAccountChanges,
+  type ServiceAccountKind,
   type ServiceAccountPage,
   updateServiceAccount,
 } from '../../store/repositories/service-accounts.js';
@@ -16,6 +17,8 @@ import { requireProgrammaticAccess } from '../organizations/programmatic-access.
 import { type GeneratedSecret, generateSecretStep } from '../service-accounts/generate-secret.js';
 import { queryServiceAccounts } from '../service-accounts/read-service-accounts.js';
 import { validToChanges } from '../service-accounts/update-service-account.js';
+
+type PersonalKind = Exclude<ServiceAccountKind, 'organization'>;
 
 export interface ClientCredentialUpdate {
   name?: string | undefined;
@@ -28,11 +31,16 @@ export interface ClientCredentialUpdate {
 }
 
 /** Members manage only their own personal credentials: anyone else's answers 404. */
-async function ownCredential(ctx: ServiceContext, caller: Caller, id: string): Promise<ServiceAccount> {
+async function ownCredential(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  kind: PersonalKind = 'client_credential',
+): Promise<ServiceAccount> {
   const { actor } = caller;
   const organizationId = organizationOf(actor);
   await requireProgrammaticAccess(ctx, organizationId);
-  const credential = await findServiceAccountInOrganization(ctx.db, organizationId, id, 'client_credential');
+  const credential = await findServiceAccountInOrganization(ctx.db, organizationId, id, kind);
   if (!credential || !actor.userId || credential.ownerUserId !== actor.userId) {
     throw new PortcullisError('not_found', 'Client credential not found.');
   }
@@ -43,11 +51,12 @@ export async function listOwnClientCredentials(
   ctx: ServiceContext,
   caller: Caller,
   page: { limit: number; cursor?: string | undefined },
+  kind: PersonalKind = 'client_credential',
 ): Promise<ServiceAccountPage> {
   const organizationId = organizationOf(caller.actor);
   await requireProgrammaticAccess(ctx, organizationId);
   if (!caller.actor.userId) return { items: [], nextCursor: null };
-  return queryServiceAccounts(ctx, organizationId, { ...page, ownerUserId: caller.actor.userId });
+  return queryServiceAccounts(ctx, organizationId, { ...page, ownerUserId: caller.actor.userId, kind });
 }
 
 export async function getOwnClientCredential(
@@ -111,14 +120,15 @@ export async function deleteOwnClientCredential(
   ctx: ServiceContext,
   caller: Caller,
   id: string,
+  kind: PersonalKind = 'client_credential',
 ): Promise<void> {
-  const credential = await ownCredential(ctx, caller, id);
+  const credential = await ownCredential(ctx, caller, id, kind);
   const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {
     await deleteServiceAccount(tx.db, credential.id);
     await recordAuditEvent(tx.db, caller, now, {
       organizationId: credential.organizationId,
-      action: 'client_credential.deleted',
+      action: `${kind}.deleted`,
       targetType: 'service_account',
       targetId: credential.id,
       details: { name: credential.name },

@@ -101,8 +101,9 @@ export interface ServiceAccountQuery {
   limit: number;
   /** Opaque, from a previous page's nextCursor. */
   cursor?: string | undefined;
-  /** One owner's personal credentials; without it, the organization's service accounts. */
+  /** One owner's personal credentials of this kind; without it, the organization's service accounts. */
   ownerUserId?: string | undefined;
+  kind?: ServiceAccountKind | undefined;
   /** Case-insensitive substring of the name. */
   nameContains?: string | undefined;
   enabled?: boolean | undefined;
@@ -147,7 +148,9 @@ export async function listServiceAccounts(
     .where('organization_id', '=', organizationId)
     .limit(options.limit + 1);
   query = options.ownerUserId
-    ? query.where('owner_user_id', '=', options.ownerUserId)
+    ? query
+        .where('owner_user_id', '=', options.ownerUserId)
+        .where('kind', '=', options.kind ?? 'client_credential')
     : query.where('kind', '=', 'organization');
   if (options.nameContains) {
     const needle = `%${options.nameContains.toLowerCase().replace(/[%_\\]/g, '')}%`;

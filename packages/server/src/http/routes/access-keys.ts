@@ -1,0 +1,107 @@
+import type { FastifyInstance } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { maxDescriptionLength } from '../../domain/names/name-rules.js';
+import { createAccessKey } from '../../services/client-credentials/create-client-credential.js';
+import {
+  deleteOwnClientCredential,
+  listOwnClientCredentials,
+} from '../../services/client-credentials/manage-client-credentials.js';
+import type { ServiceContext } from '../../services/context.js';
+import { callerOf } from '../request-context.js';
+import { errorResponses, IdParams, isoTime, PageQuery, Timestamp } from '../schemas/common.js';
+
+const CreateBody = Type.Object(
+  { description: Type.Optional(Type.String({ maxLength: maxDescriptionLength })) },
+  { additionalProperties: false },
+);
+const KeyView = Type.Object({
+  accessKey: Type.String(),
+  description: Type.String(),
+  lastUsedAt: Type.Union([Timestamp, Type.Null()]),
+  createdAt: Timestamp,
+});
+
+/** Firefly's "Settings > Users > Create Key Pair": your own access key and secret key, shown once. */
+export async function accessKeyRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
+  const { ctx } = opts;
+  const tags = ['access keys'];
+
+  app.post<{ Body: Static<typeof CreateBody> | undefined }>(
+    '/users/me/access-keys',
+    {
+      schema: {
+        tags,
+        summary: 'Create an access key pair acting as you (for POST /v2/login and Basic auth)',
+        body: CreateBody,
+        response: {
+          201: Type.Object({
+            accessKey: Type.String(),
+            secretKey: Type.String({ description: 'Shown once.' }),
+            createdAt: Timestamp,
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { credential, secret } = await createAccessKey(ctx, callerOf(request), request.body ?? {});
+      reply.header('cache-control', 'no-store');
+      return reply.code(201).send({
+        accessKey: secret.clientId,
+        secretKey: secret.clientSecret,
+        createdAt: isoTime(credential.createdAt),
+      });
+    },
+  );
+
+  app.get<{ Querystring: Static<typeof PageQuery> }>(
+    '/users/me/access-keys',
+    {
+      schema: {
+        tags,
+        summary: 'Your access keys (never the secret keys)',
+        querystring: PageQuery,
+        response: {
+          200: Type.Object({
+            items: Type.Array(KeyView),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const page = await listOwnClientCredentials(
+        ctx,
+        callerOf(request),
+        { limit: request.query.limit ?? 100, cursor: request.query.cursor },
+        'access_key',
+      );
+      return {
+        items: page.items.map((k) => ({
+          accessKey: k.id,
+          description: k.description,
+          lastUsedAt: k.lastUsedAt === null ? null : isoTime(k.lastUsedAt),
+          createdAt: isoTime(k.createdAt),
+        })),
+        nextCursor: page.nextCursor,
+      };
+    },
+  );
+
+  app.delete<{ Params: Static<typeof IdParams> }>(
+    '/users/me/access-keys/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete one of your access keys',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteOwnClientCredential(ctx, callerOf(request), request.params.id, 'access_key');
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { isPortcullisError, PortcullisError } from '../../errors/portcullis-error.js';
+import type { ServiceContext } from '../../services/context.js';
+import { issueClientCredentialsToken } from '../../services/tokens/issue-client-credentials-token.js';
+import { callerOf } from '../request-context.js';
+import { errorResponses } from '../schemas/common.js';
+
+const LoginBody = Type.Object(
+  {
+    accessKey: Type.String({ minLength: 1, maxLength: 128, description: "User's access key" }),
+    secretKey: Type.String({ minLength: 1, maxLength: 256, description: "User's secret key" }),
+  },
+  { additionalProperties: false },
+);
+const LoginResponse = Type.Object({
+  accessToken: Type.String(),
+  expiresAt: Type.Integer({ description: 'Unix seconds.' }),
+  tokenType: Type.Literal('Bearer'),
+});
+
+/**
+ * Firefly's API, exactly: `POST /v2/login {accessKey, secretKey}` → `{accessToken, expiresAt, tokenType}`,
+ * 401 on any failure; `GET /v2/health` → 204. The exchange is the client-credentials grant underneath, so
+ * every rule (inheritance, programmatic access, network policy, audit) applies unchanged.
+ */
+export async function fireflyRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
+  app.post<{ Body: Static<typeof LoginBody> }>(
+    '/v2/login',
+    {
+      schema: {
+        tags: ['firefly'],
+        summary: 'Login with access key (Firefly)',
+        body: LoginBody,
+        response: { 200: LoginResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      try {
+        const issued = await issueClientCredentialsToken(opts.ctx, callerOf(request), {
+          clientId: request.body.accessKey,
+          clientSecret: request.body.secretKey,
+        });
+        reply.header('cache-control', 'no-store');
+        return { accessToken: issued.accessToken, expiresAt: issued.expiresAt, tokenType: issued.tokenType };
+      } catch (error) {
+        // Firefly promises a 401 for every refused key pair; the audit event keeps the real reason.
+        if (isPortcullisError(error) && ['invalid_client', 'unauthorized_client'].includes(error.code)) {
+          throw new PortcullisError('unauthenticated', 'The access key or secret key is wrong.', {
+            auditReason: error.auditReason,
+          });
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/v2/health',
+    { schema: { tags: ['firefly'], summary: 'Health check (Firefly)', response: { 204: Type.Null() } } },
+    async (_request, reply) => reply.code(204).send(),
+  );
+}
