@@ -68,6 +68,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       tokenTtlSeconds: config.tokenTtlSeconds,
       catalog,
       usage: new UsageRecorder(database.db),
+      defaultAudiences: config.defaultAudiences,
     };
     ctx.usage.start();
     const bootstrapped = await bootstrap(ctx, { email: config.adminEmail, password: config.adminPassword });

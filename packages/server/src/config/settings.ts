@@ -23,6 +23,7 @@ export interface Settings {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   catalogFile: string | undefined;
+  defaultAudiences: string[];
 }
 
 type Parser<T> = (raw: unknown) => T;
@@ -96,6 +97,17 @@ function proxyList(raw: unknown): string[] {
     const value = text(item);
     const valid = value.includes('/') ? ipaddr.isValidCIDR(value) : ipaddr.isValid(value);
     if (!valid) throw new SettingValueError(`"${value}" is not an IP address or CIDR range`);
+    return value;
+  });
+}
+
+function audienceList(raw: unknown): string[] {
+  const items = Array.isArray(raw) ? raw : text(raw).split(',');
+  return items.map((item) => {
+    const value = text(item);
+    if (!URL.canParse(value)) {
+      throw new SettingValueError(`"${value}" is not an absolute URI`);
+    }
     return value;
   });
 }
@@ -207,6 +219,14 @@ export const settingSpecs = [
     description: 'Bootstrap admin password (first start only). Generated and printed once when unset.',
     parse: optional(text),
     fallback: undefined,
+  }),
+  spec({
+    key: 'defaultAudiences',
+    env: 'PORTCULLIS_DEFAULT_AUDIENCES',
+    description:
+      'Comma-separated audiences every organization accepts unless it sets its own (the issuer always).',
+    parse: audienceList,
+    fallback: [],
   }),
   spec({
     key: 'catalogFile',

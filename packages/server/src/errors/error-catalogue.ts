@@ -21,6 +21,10 @@ export const errorCatalogue = {
       'The client authenticated but may not use this grant: the service account has no user in the account.',
   },
   unsupported_grant_type: { status: 400, meaning: 'The grant_type is not supported by Portcullis.' },
+  invalid_target: {
+    status: 400,
+    meaning: 'RFC 8707: the requested audience or resource is not one this organization issues tokens for.',
+  },
   invalid_scope: { status: 400, meaning: 'The requested scope is invalid or exceeds what the client holds.' },
   server_error: {
     status: 500,
@@ -129,6 +133,7 @@ export const oauthErrorCodes = [
   'unauthorized_client',
   'unsupported_grant_type',
   'invalid_scope',
+  'invalid_target',
   'server_error',
 ] as const satisfies readonly ErrorCode[];
 

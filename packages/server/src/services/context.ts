@@ -17,6 +17,8 @@ export interface ServiceContext {
   tokenTtlSeconds: number;
   catalog: Catalog;
   usage: UsageRecorder;
+  /** Audiences an organization accepts when it names none of its own (the issuer is always accepted). */
+  defaultAudiences: readonly string[];
 }
 
 /** Who is acting. Resolved from live state on every request, never from token claims alone. */

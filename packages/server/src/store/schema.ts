@@ -10,6 +10,8 @@ export interface OrganizationRow {
   programmatic_access_available: number;
   programmatic_access_enabled: number;
   network_policy_id: string | null;
+  allowed_audiences: string | null;
+  token_ttl_seconds: number | null;
   created_at: number;
   updated_at: number;
 }

@@ -55,6 +55,8 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
         programmaticAccessAvailable: true,
         programmaticAccessEnabled: false,
         networkPolicyId: null,
+        allowedAudiences: null,
+        tokenTtlSeconds: null,
         createdAt: now,
         updatedAt: now,
       });
@@ -118,6 +120,8 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
       programmaticAccessAvailable: true,
       programmaticAccessEnabled: false,
       networkPolicyId: null,
+      allowedAudiences: null,
+      tokenTtlSeconds: null,
       createdAt: now,
     });
   });
@@ -160,6 +164,8 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
       programmaticAccessAvailable: false,
       programmaticAccessEnabled: false,
       networkPolicyId: null,
+      allowedAudiences: null,
+      tokenTtlSeconds: null,
       createdAt: now,
       updatedAt: now,
     });
@@ -187,6 +193,8 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
         programmaticAccessAvailable: false,
         programmaticAccessEnabled: false,
         networkPolicyId: null,
+        allowedAudiences: null,
+        tokenTtlSeconds: null,
         createdAt: now,
         updatedAt: now,
       });

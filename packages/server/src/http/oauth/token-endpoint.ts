@@ -17,6 +17,7 @@ const TokenRequest = Type.Object({
   client_id: param('client_secret_post: the service account id'),
   client_secret: param('client_secret_post: the secret'),
   audience: param('Audience of the token; defaults to the issuer.'),
+  resource: param('RFC 8707 resource indicator; used as the audience when audience is absent.'),
   scope: param('Space-separated resource:action permissions to narrow the token to.'),
   account: param('Account id or name to act in. Default: the only one, else the default account.'),
 });
@@ -75,6 +76,7 @@ export async function tokenEndpoint(app: FastifyInstance, opts: { ctx: ServiceCo
         clientId: credentials.clientId,
         clientSecret: credentials.clientSecret,
         audience: body.audience,
+        resource: body.resource,
         scope: body.scope,
         account: body.account,
       });

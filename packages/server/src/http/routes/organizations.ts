@@ -21,6 +21,8 @@ const OrganizationView = Type.Object(
     programmaticAccessAvailable: Type.Boolean({ description: 'Set by the platform operator.' }),
     programmaticAccessEnabled: Type.Boolean({ description: 'Set by the organization admin.' }),
     networkPolicyId: Type.Union([Type.String(), Type.Null()]),
+    allowedAudiences: Type.Union([Type.Array(Type.String()), Type.Null()]),
+    tokenTtlSeconds: Type.Union([Type.Integer(), Type.Null()]),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   },
@@ -61,6 +63,19 @@ const OwnPatch = Type.Object(
       Type.Boolean({ description: 'The Programmatic Access toggle.' }),
     ),
     networkPolicyId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+    allowedAudiences: Type.Optional(
+      Type.Union(
+        [Type.Array(Type.String({ format: 'uri', maxLength: 512 }), { maxItems: 50 }), Type.Null()],
+        {
+          description: 'Audiences tokens may be issued for besides the issuer; null: the server default.',
+        },
+      ),
+    ),
+    tokenTtlSeconds: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 60, maximum: 86400 }), Type.Null()], {
+        description: 'Access-token lifetime; null: the server default.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -73,6 +88,8 @@ export function organizationView(org: Organization) {
     programmaticAccessAvailable: org.programmaticAccessAvailable,
     programmaticAccessEnabled: org.programmaticAccessEnabled,
     networkPolicyId: org.networkPolicyId,
+    allowedAudiences: org.allowedAudiences,
+    tokenTtlSeconds: org.tokenTtlSeconds,
     createdAt: isoTime(org.createdAt),
     updatedAt: isoTime(org.updatedAt),
   };

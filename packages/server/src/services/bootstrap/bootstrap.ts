@@ -38,6 +38,8 @@ export async function bootstrap(
         displayName: 'Acme (demo)',
         programmaticAccessAvailable: true,
         programmaticAccessEnabled: true,
+        // Firebolt's clients send this audience; the demo accepts it so its curl works unchanged.
+        allowedAudiences: ['https://api.firebolt.io'],
       });
       const prepared = await prepareLogin(tx, caller, {
         organizationId: organization.id,

@@ -15,6 +15,7 @@ export interface CreateOrganizationInput {
   /** Programmatic access is off by default (FireTail); the operator makes it available per organization. */
   programmaticAccessAvailable?: boolean;
   programmaticAccessEnabled?: boolean;
+  allowedAudiences?: string[] | undefined;
 }
 
 export interface CreatedOrganization {
@@ -76,6 +77,8 @@ export async function createOrganizationStep(
     programmaticAccessAvailable: input.programmaticAccessAvailable ?? false,
     programmaticAccessEnabled: input.programmaticAccessEnabled ?? false,
     networkPolicyId: null,
+    allowedAudiences: input.allowedAudiences ?? null,
+    tokenTtlSeconds: null,
     createdAt: now,
     updatedAt: now,
   };

@@ -69,6 +69,8 @@ export async function updateOwnOrganization(
     displayName?: string | undefined;
     programmaticAccessEnabled?: boolean | undefined;
     networkPolicyId?: string | null | undefined;
+    allowedAudiences?: string[] | null | undefined;
+    tokenTtlSeconds?: number | null | undefined;
   },
 ): Promise<Organization> {
   requirePermission(caller.actor, 'portcullis.organization', 'update');

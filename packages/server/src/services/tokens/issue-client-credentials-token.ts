@@ -19,6 +19,8 @@ export interface ClientCredentialsRequest {
   clientSecret: string;
   /** Defaults to the issuer, which is also the audience of Portcullis's own API. */
   audience?: string | undefined;
+  /** RFC 8707 resource indicator: accepted as the audience when `audience` is absent. */
+  resource?: string | undefined;
   /** Space-separated permissions to narrow the token to; must lie within the effective set. */
   scope?: string | undefined;
   /** Account id or name to act in; see resolveCredential for the default. */
@@ -115,11 +117,24 @@ export async function issueClientCredentialsToken(
     }
   }
 
+  const audience = request.audience ?? request.resource ?? ctx.issuer;
+  const allowedAudiences = org.allowedAudiences ?? ctx.defaultAudiences;
+  if (audience !== ctx.issuer && !allowedAudiences.includes(audience)) {
+    throw await refuse(
+      'audience_not_allowed',
+      sa,
+      new PortcullisError(
+        'invalid_target',
+        `Tokens for the audience "${audience}" are not issued to this organization.`,
+      ),
+    );
+  }
+  const ttlSeconds = org.tokenTtlSeconds ?? ctx.tokenTtlSeconds;
   const claims = {
-    ...accessTokenClaims(ctx.issuer, now, ctx.tokenTtlSeconds, {
+    ...accessTokenClaims(ctx.issuer, now, ttlSeconds, {
       subject: sa.id,
       clientId: sa.id,
-      audience: request.audience ?? ctx.issuer,
+      audience,
       organizationId: sa.organizationId,
       accountId: resolved.accountId,
     }),
@@ -144,7 +159,7 @@ export async function issueClientCredentialsToken(
   return {
     accessToken,
     tokenType: 'Bearer',
-    expiresIn: ctx.tokenTtlSeconds,
+    expiresIn: ttlSeconds,
     expiresAt: claims.exp,
     scope: claims.scope,
   };

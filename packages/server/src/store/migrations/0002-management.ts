@@ -27,6 +27,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       .execute();
   }
 
+  // Per-organization token settings; NULL means the server's configured default.
+  await db.schema.alterTable('organizations').addColumn('allowed_audiences', 'text').execute();
+  await db.schema.alterTable('organizations').addColumn('token_ttl_seconds', 'integer').execute();
+
   // Valid-to in UTC plus the IANA time zone it was entered in (FireTail), and when it was last used.
   await db.schema.alterTable('service_accounts').addColumn('valid_to', 'bigint').execute();
   await db.schema.alterTable('service_accounts').addColumn('valid_to_timezone', 'text').execute();

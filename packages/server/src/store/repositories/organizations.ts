@@ -8,6 +8,10 @@ export interface Organization {
   programmaticAccessAvailable: boolean;
   programmaticAccessEnabled: boolean;
   networkPolicyId: string | null;
+  /** Audiences tokens may be issued for besides the issuer; null: the server default. */
+  allowedAudiences: string[] | null;
+  /** Null: the server default. */
+  tokenTtlSeconds: number | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -20,6 +24,9 @@ function toOrganization(row: OrganizationRow): Organization {
     programmaticAccessAvailable: row.programmatic_access_available === 1,
     programmaticAccessEnabled: row.programmatic_access_enabled === 1,
     networkPolicyId: row.network_policy_id,
+    allowedAudiences:
+      row.allowed_audiences === null ? null : row.allowed_audiences.split(' ').filter(Boolean),
+    tokenTtlSeconds: row.token_ttl_seconds,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -35,6 +42,8 @@ export async function insertOrganization(db: Db, org: Organization): Promise<voi
       programmatic_access_available: org.programmaticAccessAvailable ? 1 : 0,
       programmatic_access_enabled: org.programmaticAccessEnabled ? 1 : 0,
       network_policy_id: org.networkPolicyId,
+      allowed_audiences: org.allowedAudiences === null ? null : org.allowedAudiences.join(' '),
+      token_ttl_seconds: org.tokenTtlSeconds,
       created_at: org.createdAt,
       updated_at: org.updatedAt,
     })
@@ -68,6 +77,8 @@ export interface OrganizationChanges {
   programmaticAccessAvailable?: boolean;
   programmaticAccessEnabled?: boolean;
   networkPolicyId?: string | null;
+  allowedAudiences?: string[] | null;
+  tokenTtlSeconds?: number | null;
 }
 
 export async function updateOrganization(
@@ -88,6 +99,12 @@ export async function updateOrganization(
         ? {}
         : { programmatic_access_enabled: changes.programmaticAccessEnabled ? 1 : 0 }),
       ...(changes.networkPolicyId === undefined ? {} : { network_policy_id: changes.networkPolicyId }),
+      ...(changes.allowedAudiences === undefined
+        ? {}
+        : {
+            allowed_audiences: changes.allowedAudiences === null ? null : changes.allowedAudiences.join(' '),
+          }),
+      ...(changes.tokenTtlSeconds === undefined ? {} : { token_ttl_seconds: changes.tokenTtlSeconds }),
     })
     .where('id', '=', id)
     .execute();
