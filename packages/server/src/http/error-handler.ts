@@ -71,11 +71,13 @@ function send(request: FastifyRequest, reply: FastifyReply, error: PortcullisErr
   });
 }
 
-function wwwAuthenticateFor(error: PortcullisError): string {
-  // RFC 6750 §3: no error attribute when the request carried no credentials at all.
-  return error.code === 'unauthenticated' && error.auditReason !== 'no_credentials'
-    ? 'Bearer realm="portcullis", error="invalid_token"'
-    : 'Bearer realm="portcullis"';
+/** RFC 6750 §3: no error attribute when the request carried no credentials at all; Basic is offered too. */
+function wwwAuthenticateFor(error: PortcullisError): string[] {
+  const bearer =
+    error.code === 'unauthenticated' && error.auditReason !== 'no_credentials'
+      ? 'Bearer realm="portcullis", error="invalid_token"'
+      : 'Bearer realm="portcullis"';
+  return [bearer, 'Basic realm="portcullis", charset="UTF-8"'];
 }
 
 /** The one place errors become HTTP responses. Internal failures are logged and hidden behind a code. */

@@ -82,7 +82,9 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
           code: 'unauthenticated',
           requestId: expect.stringMatching(/^req_/),
         });
-        expect(response.headers.get('www-authenticate')).toBe('Bearer realm="portcullis"');
+        expect(response.headers.get('www-authenticate')).toBe(
+          'Bearer realm="portcullis", Basic realm="portcullis", charset="UTF-8"',
+        );
       },
     );
 
@@ -112,7 +114,7 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
           expect(response.status).toBe(401);
           expect(response.body.error.code).toBe('unauthenticated');
           expect(response.headers.get('www-authenticate')).toBe(
-            'Bearer realm="portcullis", error="invalid_token"',
+            'Bearer realm="portcullis", error="invalid_token", Basic realm="portcullis", charset="UTF-8"',
           );
         }
       },

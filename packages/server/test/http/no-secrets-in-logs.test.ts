@@ -72,6 +72,14 @@ describe.each(enginesUnderTest())('secrets stay out of logs and audit events on 
       body: { accessKey: pair.body.accessKey, secretKey: pair.body.secretKey },
     });
     secrets.push(firefly.body.accessToken);
+    const basic = (id: string, secret: string) =>
+      `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+    await api(server.baseUrl, 'GET', '/api/v1/roles', {
+      headers: { authorization: basic(pair.body.accessKey, pair.body.secretKey) },
+    });
+    await api(server.baseUrl, 'GET', '/api/v1/roles', {
+      headers: { authorization: basic(pair.body.secretKey, pair.body.accessKey) },
+    });
     await api(server.baseUrl, 'POST', '/v2/login', {
       body: { accessKey: pair.body.secretKey, secretKey: pair.body.accessKey },
     });

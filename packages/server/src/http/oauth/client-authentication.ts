@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../errors/error-catalogue.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
 
 export interface ClientCredentials {
@@ -6,26 +7,29 @@ export interface ClientCredentials {
   method: 'client_secret_basic' | 'client_secret_post';
 }
 
-function formDecode(value: string): string {
-  try {
-    return decodeURIComponent(value.replace(/\+/g, ' '));
-  } catch {
-    throw new PortcullisError('invalid_client', 'The Basic credentials are not form-encoded correctly.', {
-      auditReason: 'malformed_basic_header',
-    });
-  }
+function malformed(code: ErrorCode, message: string): PortcullisError {
+  return new PortcullisError(code, message, { auditReason: 'malformed_basic_header' });
 }
 
-/** RFC 6749 §2.3.1: id and secret are form-encoded, joined by a colon, then base64-encoded. */
-function fromBasicHeader(header: string): { clientId: string; clientSecret: string } {
+/**
+ * RFC 6749 §2.3.1: id and secret are form-encoded, joined by a colon, then base64-encoded. A malformed
+ * header is `invalid_client` at the token endpoint and `unauthenticated` on the API.
+ */
+export function parseBasicCredentials(
+  header: string,
+  code: ErrorCode,
+): { clientId: string; clientSecret: string } {
+  const formDecode = (value: string) => {
+    try {
+      return decodeURIComponent(value.replace(/\+/g, ' '));
+    } catch {
+      throw malformed(code, 'The Basic credentials are not form-encoded correctly.');
+    }
+  };
   const match = /^Basic\s+([A-Za-z0-9+/=._~-]+)\s*$/i.exec(header);
   const decoded = match?.[1] ? Buffer.from(match[1], 'base64').toString('utf8') : '';
   const colon = decoded.indexOf(':');
-  if (colon < 1) {
-    throw new PortcullisError('invalid_client', 'The Authorization header is not valid Basic credentials.', {
-      auditReason: 'malformed_basic_header',
-    });
-  }
+  if (colon < 1) throw malformed(code, 'The Authorization header is not valid Basic credentials.');
   return {
     clientId: formDecode(decoded.slice(0, colon)),
     clientSecret: formDecode(decoded.slice(colon + 1)),
@@ -47,7 +51,7 @@ export function clientCredentialsOf(
         'Use one client authentication method: Basic or client_secret in the body, not both.',
       );
     }
-    const basic = fromBasicHeader(authorization);
+    const basic = parseBasicCredentials(authorization, 'invalid_client');
     if (body.client_id !== undefined && body.client_id !== basic.clientId) {
       throw new PortcullisError(
         'invalid_request',

@@ -1,0 +1,39 @@
+import { isPortcullisError, PortcullisError } from '../../errors/portcullis-error.js';
+import type { Actor, Caller, ServiceContext } from '../context.js';
+import { authenticateClient, type ClientCredentials, refusalRecorder } from './authenticate-client.js';
+
+/**
+ * `Authorization: Basic base64(id:secret)` on the API (Firefly): the credential acts with exactly its
+ * effective permissions, after the same checks as the token endpoint. Refusals are audited as
+ * `basic_auth.refused` and answered with the API's 401.
+ */
+export async function authenticateBasic(
+  ctx: ServiceContext,
+  caller: Caller,
+  credentials: ClientCredentials,
+): Promise<Actor> {
+  const refuse = refusalRecorder(ctx, caller, credentials.clientId, 'basic_auth.refused', ctx.clock());
+  try {
+    const { sa, resolved } = await authenticateClient(ctx, caller, credentials, refuse);
+    return {
+      type: 'service_account',
+      id: sa.id,
+      organizationId: sa.organizationId,
+      accountId: resolved.accountId,
+      userId: resolved.user.id,
+      isOrganizationAdmin: sa.isOrganizationAdmin,
+      isPlatformOperator: false,
+      permissions: resolved.effective,
+    };
+  } catch (error) {
+    if (
+      isPortcullisError(error) &&
+      (error.code === 'invalid_client' || error.code === 'unauthorized_client')
+    ) {
+      throw new PortcullisError('unauthenticated', 'The Basic credentials are not valid here.', {
+        auditReason: error.auditReason,
+      });
+    }
+    throw error;
+  }
+}
