@@ -21,6 +21,11 @@ export const errorCatalogue = {
       'The client authenticated but may not use this grant: the service account has no user in the account.',
   },
   unsupported_grant_type: { status: 400, meaning: 'The grant_type is not supported by Portcullis.' },
+  insufficient_scope: {
+    status: 403,
+    meaning:
+      'RFC 6750: the authenticated client lacks the permission this OAuth endpoint needs (introspection).',
+  },
   invalid_target: {
     status: 400,
     meaning: 'RFC 8707: the requested audience or resource is not one this organization issues tokens for.',
@@ -134,6 +139,7 @@ export const oauthErrorCodes = [
   'unsupported_grant_type',
   'invalid_scope',
   'invalid_target',
+  'insufficient_scope',
   'server_error',
 ] as const satisfies readonly ErrorCode[];
 

@@ -7,7 +7,8 @@ import type { ServiceContext } from '../services/context.js';
 import { authenticateRequest } from './authenticate-request.js';
 import { installErrorHandling } from './error-handler.js';
 import { jwksEndpoint } from './oauth/jwks-endpoint.js';
-import { tokenEndpoint } from './oauth/token-endpoint.js';
+import { oauthEndpoints } from './oauth/oauth-endpoints.js';
+import { revocationFeedRoutes } from './oauth/revocation-feed.js';
 import { accessKeyRoutes } from './routes/access-keys.js';
 import { accountRoutes } from './routes/accounts.js';
 import { auditEventRoutes } from './routes/audit-events.js';
@@ -83,7 +84,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { ctx } = options;
   await app.register(healthRoutes, { ping: options.ping });
   await app.register(jwksEndpoint, { keyRing: ctx.keyRing });
-  await app.register(tokenEndpoint, { ctx });
+  await app.register(oauthEndpoints, { ctx });
+  await app.register(async (feed) => {
+    requireBearer(feed, ctx);
+    await feed.register(revocationFeedRoutes, { ctx });
+  });
   await app.register(fireflyRoutes, { ctx });
   await app.register(
     async (api) => {

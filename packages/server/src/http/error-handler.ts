@@ -36,6 +36,7 @@ function fromFastifyError(error: FastifyError): PortcullisError {
 /** RFC 6749 §5.2 has a closed set of codes; everything else a token request can hit maps onto them. */
 function oauthCodeOf(error: PortcullisError): OAuthErrorCode {
   if (isOAuthErrorCode(error.code)) return error.code;
+  if (error.code === 'permission_denied') return 'insufficient_scope';
   return statusOf(error.code) >= 500 ? 'server_error' : 'invalid_request';
 }
 

@@ -137,6 +137,19 @@ export interface NetworkPolicyRow {
   updated_at: number;
 }
 
+export interface RevocationEventRow {
+  id: string;
+  organization_id: string;
+  kind: string;
+  jti: string | null;
+  subject: string | null;
+  not_before: number | null;
+  reason: string;
+  effect: string;
+  created_at: number;
+  forget_after: number;
+}
+
 export interface Schema {
   organizations: OrganizationRow;
   accounts: AccountRow;
@@ -149,6 +162,7 @@ export interface Schema {
   signing_keys: SigningKeyRow;
   audit_events: AuditEventRow;
   network_policies: NetworkPolicyRow;
+  revocation_events: RevocationEventRow;
 }
 
 /** The tables a failed request must leave untouched; tests snapshot them around bad input. */

@@ -54,6 +54,10 @@ const routes: Record<string, Route> = {
   },
   'GET /.well-known/jwks.json': { path: () => '/.well-known/jwks.json', public: true, stranger: 'own' },
   'POST /oauth/token': { path: () => '/oauth/token', public: true, stranger: 'own' },
+  // Introspection and revocation authenticate the client themselves, as /oauth/token does (own tests).
+  'POST /oauth/introspect': { path: () => '/oauth/introspect', public: true, stranger: 'own' },
+  'POST /oauth/revoke': { path: () => '/oauth/revoke', public: true, stranger: 'own' },
+  'GET /oauth/revocations': { path: () => '/oauth/revocations', stranger: 'own' },
   'POST /api/v1/auth/login': { path: () => '/api/v1/auth/login', public: true, stranger: 'own' },
   'GET /api/v1/service-accounts': { path: () => '/api/v1/service-accounts', stranger: 'own' },
   'POST /api/v1/service-accounts': {

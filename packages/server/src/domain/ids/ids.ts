@@ -16,6 +16,7 @@ export const idPrefixes = {
   signingKey: 'key',
   auditEvent: 'evt',
   networkPolicy: 'np',
+  revocation: 'rev',
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -34,6 +34,8 @@ export const adminResources: readonly ResourceDefinition[] = [
   { id: 'portcullis.client_credentials', name: 'Client credentials' },
   { id: 'portcullis.network_policies', name: 'Network policies' },
   { id: 'portcullis.audit_log', name: 'Audit log' },
+  // `run` lets a resource server introspect tokens and follow the revocation feed of its organization.
+  { id: 'portcullis.introspection', name: 'Token introspection' },
 ];
 
 /** FireTail's 25 resource categories: the built-in demo catalog. */

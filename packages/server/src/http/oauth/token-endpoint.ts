@@ -1,4 +1,3 @@
-import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { PortcullisError } from '../../errors/portcullis-error.js';
@@ -34,15 +33,7 @@ const TokenResponse = Type.Object({
 const supportedGrantTypes = new Set(['client_credentials']);
 
 /** POST /oauth/token (RFC 6749 §4.4 client credentials), form-encoded only. */
-export async function tokenEndpoint(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
-  // This plugin's scope accepts form bodies and nothing else; JSON is an invalid_request here.
-  app.removeAllContentTypeParsers();
-  await app.register(formbody);
-
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
-  });
-
+export function tokenEndpoint(app: FastifyInstance, opts: { ctx: ServiceContext }): void {
   app.post<{ Body: Static<typeof TokenRequest> }>(
     '/oauth/token',
     {

@@ -3,6 +3,7 @@ import { PortcullisError } from '../../errors/portcullis-error.js';
 import { findDefaultAccount } from '../../store/repositories/accounts.js';
 import { findLoginById } from '../../store/repositories/logins.js';
 import { findOrganizationById } from '../../store/repositories/organizations.js';
+import { isTokenRevoked, subjectNotBefore } from '../../store/repositories/revocations.js';
 import { findServiceAccountById } from '../../store/repositories/service-accounts.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { loginPermissions } from '../permissions/login-permissions.js';
@@ -35,9 +36,20 @@ async function verified(ctx: ServiceContext, token: string, options: BearerOptio
 }
 
 /**
+ * A token is void once revoked (RFC 7009) or when its subject lost rights after it was issued. Not-before
+ * times are compared at whole seconds, like `iat`, so a token issued in the same second as the change stays
+ * valid (scripts that rotate a secret and use the new one at once keep working); see docs/revocation.md.
+ */
+export async function isTokenVoid(ctx: ServiceContext, claims: TokenClaims): Promise<boolean> {
+  if (typeof claims.jti === 'string' && (await isTokenRevoked(ctx.db, claims.jti))) return true;
+  const notBefore = await subjectNotBefore(ctx.db, claims.sub);
+  return notBefore !== undefined && claims.iat < Math.floor(notBefore / 1000);
+}
+
+/**
  * Turns a bearer token into the actor behind it, with the permissions it has *now*: the signature proves
- * the token is ours, and live look-ups apply every downgrade, deactivation or deletion at once. A service
- * account's token never does more than its `scope` claim, even if its user has gained rights since.
+ * the token is ours, and live look-ups apply every downgrade, deactivation, deletion or revocation at once.
+ * A service account's token never does more than its `scope` claim, even if its user has gained rights since.
  */
 export async function authenticateBearer(
   ctx: ServiceContext,
@@ -45,6 +57,12 @@ export async function authenticateBearer(
   options: BearerOptions = {},
 ): Promise<Actor> {
   const claims = await verified(ctx, token, options);
+  if (await isTokenVoid(ctx, claims)) throw unauthenticated('The access token has been revoked.');
+  return actorOfClaims(ctx, claims);
+}
+
+/** The live actor behind verified claims; throws `unauthenticated` when it can no longer act. */
+export async function actorOfClaims(ctx: ServiceContext, claims: TokenClaims): Promise<Actor> {
   const accountClaim = typeof claims.account_id === 'string' ? claims.account_id : undefined;
   switch (kindOfId(claims.sub)) {
     case 'login': {

@@ -14,6 +14,7 @@ import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requireWithinGrantor } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
+import { revokeSubjects } from '../revocation/record-revocations.js';
 import { type GeneratedSecret, generateSecretStep } from '../service-accounts/generate-secret.js';
 import { queryServiceAccounts } from '../service-accounts/read-service-accounts.js';
 import { validToChanges } from '../service-accounts/update-service-account.js';
@@ -90,6 +91,13 @@ export async function updateOwnClientCredential(
   const now = ctx.clock();
   return inTransaction(ctx, async (tx) => {
     await updateServiceAccount(tx.db, credential.id, changes, now);
+    const narrowed =
+      changes.grantedPermissions !== undefined &&
+      !PermissionSet.parseStored(ctx.catalog, credential.grantedPermissions ?? '*:*').isSubsetOf(
+        PermissionSet.parseStored(ctx.catalog, changes.grantedPermissions ?? '*:*'),
+      );
+    if (changes.enabled === false || narrowed)
+      await revokeSubjects(tx, credential.organizationId, [credential.id], 'credential_restricted');
     await recordAuditEvent(tx.db, caller, now, {
       organizationId: credential.organizationId,
       action: 'client_credential.updated',
@@ -126,6 +134,7 @@ export async function deleteOwnClientCredential(
   const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {
     await deleteServiceAccount(tx.db, credential.id);
+    await revokeSubjects(tx, credential.organizationId, [credential.id], 'credential_deleted');
     await recordAuditEvent(tx.db, caller, now, {
       organizationId: credential.organizationId,
       action: `${kind}.deleted`,

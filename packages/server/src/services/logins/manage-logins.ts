@@ -14,6 +14,7 @@ import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
+import { revokeThroughUsers, usersOfLogin } from '../revocation/record-revocations.js';
 import { hashPassword, verifyPassword } from './password-hashing.js';
 
 async function loginOfCaller(ctx: ServiceContext, caller: Caller, id: string): Promise<Login> {
@@ -75,6 +76,14 @@ export async function updateLogin(
     if (changes.networkPolicyId)
       await findPolicyOfOrganization(tx, login.organizationId, changes.networkPolicyId);
     await updateLoginRow(tx.db, login.id, changes, now);
+    if (changes.active === false || (changes.isOrganizationAdmin === false && login.isOrganizationAdmin)) {
+      await revokeThroughUsers(
+        tx,
+        login.organizationId,
+        await usersOfLogin(tx.db, login.id),
+        'login_restricted',
+      );
+    }
     await recordAuditEvent(tx.db, caller, now, {
       organizationId: login.organizationId,
       action: changes.active === false ? 'login.deactivated' : 'login.updated',
@@ -142,6 +151,7 @@ export async function deleteLogin(ctx: ServiceContext, caller: Caller, id: strin
   const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {
     const login = await loginOfCaller(tx, caller, id);
+    await revokeThroughUsers(tx, login.organizationId, await usersOfLogin(tx.db, login.id), 'login_deleted');
     await deleteLoginRow(tx.db, login.id);
     await recordAuditEvent(tx.db, caller, now, {
       organizationId: login.organizationId,

@@ -13,6 +13,7 @@ import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requirePermission, requireWithinGrantor } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { revokeThroughUsers, usersHoldingRole } from '../revocation/record-revocations.js';
 
 export interface RoleInput {
   name: string;
@@ -113,6 +114,15 @@ export async function updateRole(
         ...(permissions ? { permissions: permissions.format() } : {}),
         updatedAt: now,
       };
+      const before = PermissionSet.parseStored(ctx.catalog, role.permissions);
+      if (permissions && !before.isSubsetOf(permissions)) {
+        await revokeThroughUsers(
+          tx,
+          role.organizationId,
+          await usersHoldingRole(tx.db, role.id),
+          'role_downgraded',
+        );
+      }
       await updateRoleRow(
         tx.db,
         role.id,
@@ -140,6 +150,7 @@ export async function deleteRole(ctx: ServiceContext, caller: Caller, id: string
   await inTransaction(ctx, async (tx) => {
     const role = await roleOfCaller(tx, caller, id);
     mutable(role);
+    await revokeThroughUsers(tx, role.organizationId, await usersHoldingRole(tx.db, role.id), 'role_deleted');
     await deleteRoleRow(tx.db, role.id);
     await recordAuditEvent(tx.db, caller, now, {
       organizationId: role.organizationId,

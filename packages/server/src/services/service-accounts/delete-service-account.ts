@@ -6,8 +6,9 @@ import {
 import { listUsersOfServiceAccount } from '../../store/repositories/users.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
-import type { Caller, ServiceContext } from '../context.js';
+import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
+import { revokeSubjects } from '../revocation/record-revocations.js';
 
 /** Firebolt: a service account still tied to users cannot be dropped; unlink them first. */
 export async function deleteServiceAccount(ctx: ServiceContext, caller: Caller, id: string): Promise<void> {
@@ -15,7 +16,8 @@ export async function deleteServiceAccount(ctx: ServiceContext, caller: Caller, 
   requireOrganizationAdmin(caller.actor, organizationId);
   await requireProgrammaticAccess(ctx, organizationId);
   const now = ctx.clock();
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (tx) => {
+    const trx = tx.db;
     const sa = await findServiceAccountInOrganization(trx, organizationId, id);
     if (!sa) throw new PortcullisError('not_found', 'Service account not found.');
     const users = await listUsersOfServiceAccount(trx, sa.id);
@@ -29,6 +31,7 @@ export async function deleteServiceAccount(ctx: ServiceContext, caller: Caller, 
       );
     }
     await deleteServiceAccountRow(trx, sa.id);
+    await revokeSubjects(tx, organizationId, [sa.id], 'service_account_deleted');
     await recordAuditEvent(trx, caller, now, {
       organizationId,
       action: 'service_account.deleted',

@@ -17,6 +17,7 @@ import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
+import { revokeSubjects } from '../revocation/record-revocations.js';
 
 export interface GeneratedSecret {
   clientId: string;
@@ -60,6 +61,8 @@ export async function generateSecretStep(
       ? await expireUsableSecrets(tx.db, sa.id, now + gracePeriodSeconds * 1000)
       : await revokeUsableSecrets(tx.db, sa.id, now);
   await insertSecret(tx.db, secret);
+  if (gracePeriodSeconds === 0 && previous > 0)
+    await revokeSubjects(tx, sa.organizationId, [sa.id], 'secret_regenerated', 'void');
   await recordAuditEvent(tx.db, caller, now, {
     organizationId: sa.organizationId,
     action: 'service_account.secret_generated',

@@ -12,6 +12,7 @@ import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
+import { revokeSubjects } from '../revocation/record-revocations.js';
 
 export interface ServiceAccountUpdate {
   name?: string | undefined;
@@ -72,6 +73,11 @@ export async function updateServiceAccount(
       if (changes.networkPolicyId)
         await findPolicyOfOrganization(tx, organizationId, changes.networkPolicyId);
       await updateServiceAccountRow(tx.db, sa.id, changes, now);
+      const lostRights =
+        changes.enabled === false ||
+        (changes.isOrganizationAdmin === false && sa.isOrganizationAdmin) ||
+        (typeof changes.validTo === 'number' && changes.validTo <= now);
+      if (lostRights) await revokeSubjects(tx, organizationId, [sa.id], 'service_account_restricted');
       await recordAuditEvent(tx.db, caller, now, {
         organizationId,
         action: 'service_account.updated',

@@ -22,6 +22,7 @@ import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requirePermission, requireWithinGrantor } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { storedPermissions } from '../permissions/stored-permissions.js';
+import { revokeSubjects, revokeThroughUsers } from '../revocation/record-revocations.js';
 
 export interface UserWithRoles {
   user: User;
@@ -71,6 +72,7 @@ async function changeRoleGrant(
       if (changed) await assignRole(tx.db, user.id, role.id, now);
     } else {
       changed = (await unassignRole(tx.db, user.id, role.id)) > 0;
+      if (changed) await revokeThroughUsers(tx, user.organizationId, [user.id], 'user_downgraded');
     }
     if (changed) {
       await recordAuditEvent(tx.db, caller, now, {
@@ -132,6 +134,14 @@ export async function updateUser(
       const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
       if (Object.keys(changes).length > 0) await updateUserRow(tx.db, user.id, changes, now);
       if (active !== undefined && active !== user.active) await setUserActive(tx.db, user.id, active, now);
+      if (active === false) await revokeThroughUsers(tx, user.organizationId, [user.id], 'user_deactivated');
+      if (
+        update.serviceAccountId !== undefined &&
+        user.serviceAccountId &&
+        update.serviceAccountId !== user.serviceAccountId
+      ) {
+        await revokeSubjects(tx, user.organizationId, [user.serviceAccountId], 'user_unlinked');
+      }
       await recordAuditEvent(tx.db, caller, now, {
         organizationId: user.organizationId,
         action: active === false ? 'user.deactivated' : 'user.updated',
@@ -186,6 +196,7 @@ export async function deleteUser(ctx: ServiceContext, caller: Caller, userId: st
   const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {
     const user = await userOfCaller(tx, caller, userId);
+    await revokeThroughUsers(tx, user.organizationId, [user.id], 'user_deleted');
     await deleteUserRow(tx.db, user.id);
     await recordAuditEvent(tx.db, caller, now, {
       organizationId: user.organizationId,

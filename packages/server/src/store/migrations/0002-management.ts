@@ -36,6 +36,31 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('service_accounts').addColumn('valid_to_timezone', 'text').execute();
   await db.schema.alterTable('service_accounts').addColumn('last_used_at', 'bigint').execute();
 
+  // Revocations resource servers must learn about: a revoked token (jti), or every token of a subject issued
+  // before a moment (not_before). Ids are time-ordered, so they double as the feed's cursor.
+  await db.schema
+    .createTable('revocation_events')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('organization_id', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('jti', 'text')
+    .addColumn('subject', 'text')
+    .addColumn('not_before', 'bigint')
+    .addColumn('reason', 'text', (c) => c.notNull())
+    // 'void': tokens before not_before are dead everywhere; 'recheck': their claims may be stale (live
+    // checks recompute them, offline verifiers must stop trusting them).
+    .addColumn('effect', 'text', (c) => c.notNull().defaultTo('void'))
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    // After this, no token the event concerns can still be valid, and the event can be forgotten.
+    .addColumn('forget_after', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('revocation_events_jti').on('revocation_events').column('jti').execute();
+  await db.schema
+    .createIndex('revocation_events_subject')
+    .on('revocation_events')
+    .columns(['subject', 'not_before'])
+    .execute();
+
   await db.schema
     .createIndex('audit_events_org_action')
     .on('audit_events')

@@ -1,0 +1,22 @@
+import formbody from '@fastify/formbody';
+import type { FastifyInstance } from 'fastify';
+import type { ServiceContext } from '../../services/context.js';
+import { introspectionEndpoint } from './introspection-endpoint.js';
+import { revocationEndpoint } from './revocation-endpoint.js';
+import { tokenEndpoint } from './token-endpoint.js';
+
+/**
+ * The form-encoded OAuth endpoints (RFC 6749, 7662, 7009) share this scope: bodies are
+ * application/x-www-form-urlencoded and nothing else (JSON is an invalid_request here), and no answer
+ * may be cached.
+ */
+export async function oauthEndpoints(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
+  app.removeAllContentTypeParsers();
+  await app.register(formbody);
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+  });
+  tokenEndpoint(app, opts);
+  introspectionEndpoint(app, opts);
+  revocationEndpoint(app, opts);
+}

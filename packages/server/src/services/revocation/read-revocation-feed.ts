@@ -1,0 +1,36 @@
+import { listRevocationEvents, type RevocationEvent } from '../../store/repositories/revocations.js';
+import { organizationOf, requirePermission } from '../authorization.js';
+import type { Caller, ServiceContext } from '../context.js';
+
+export interface RevocationFeedPage {
+  events: RevocationEvent[];
+  /** Pass back as `after` to continue; unchanged when nothing new arrived. */
+  cursor: string | null;
+}
+
+const pollIntervalMs = 250;
+const pageSize = 500;
+
+/**
+ * The revocation feed of the caller's organization, oldest first after the cursor. With `waitSeconds`, an
+ * empty answer is held until something arrives or the wait ends (long-poll), so a follower learns of a
+ * revocation within a poll interval without a request per token.
+ */
+export async function readRevocationFeed(
+  ctx: ServiceContext,
+  caller: Caller,
+  after: string | undefined,
+  waitSeconds: number,
+  signal?: AbortSignal,
+): Promise<RevocationFeedPage> {
+  requirePermission(caller.actor, 'portcullis.introspection', 'run');
+  const organizationId = organizationOf(caller.actor);
+  const deadline = Date.now() + waitSeconds * 1000;
+  for (;;) {
+    const events = await listRevocationEvents(ctx.db, { after, organizationId, limit: pageSize });
+    if (events.length > 0 || Date.now() >= deadline || signal?.aborted) {
+      return { events, cursor: events.at(-1)?.id ?? after ?? null };
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollIntervalMs));
+  }
+}

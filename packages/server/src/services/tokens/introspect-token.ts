@@ -1,0 +1,40 @@
+import { PortcullisError } from '../../errors/portcullis-error.js';
+import { actorOfClaims, isTokenVoid } from '../authentication/authenticate-bearer.js';
+import { requirePermission } from '../authorization.js';
+import type { Caller, ServiceContext } from '../context.js';
+import type { TokenClaims } from './key-ring.js';
+
+export type IntrospectionResponse =
+  | { active: false }
+  | ({ active: true; token_type: 'Bearer'; scope?: string } & TokenClaims);
+
+const inactive = { active: false } as const;
+
+/**
+ * RFC 7662 for callers holding `portcullis.introspection:run`, about tokens of their own organization.
+ * `active` and `scope` reflect live state: a deleted, disabled or expired service account, a deleted or
+ * deactivated user, a revoked token, or a not-before after issuance make it inactive, and `scope` is the
+ * token's claim intersected with what the credential may do right now.
+ */
+export async function introspectToken(
+  ctx: ServiceContext,
+  caller: Caller,
+  token: string,
+): Promise<IntrospectionResponse> {
+  requirePermission(caller.actor, 'portcullis.introspection', 'run');
+  let claims: TokenClaims;
+  try {
+    claims = await ctx.keyRing.verify(token);
+  } catch {
+    return inactive;
+  }
+  if (claims.org_id !== caller.actor.organizationId || (await isTokenVoid(ctx, claims))) return inactive;
+  try {
+    const actor = await actorOfClaims(ctx, claims);
+    const scope = actor.type === 'service_account' ? actor.permissions?.format() : undefined;
+    return { ...claims, active: true, token_type: 'Bearer', ...(scope === undefined ? {} : { scope }) };
+  } catch (error) {
+    if (error instanceof PortcullisError && error.code === 'unauthenticated') return inactive;
+    throw error;
+  }
+}

@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemCaller } from '../../src/services/context.js';
+import { createOrganizationWithAdmin } from '../../src/services/organizations/create-organization-with-admin.js';
+import { enginesUnderTest } from '../support/engines.js';
+import {
+  adminToken,
+  api,
+  createUsableServiceAccount,
+  type JsonResponse,
+  tokenRequest,
+} from '../support/http-client.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+type Client = { clientId: string; clientSecret: string };
+
+describe.each(enginesUnderTest())(
+  'revocation, introspection and the revocation feed on $engine',
+  (engine) => {
+    let server: TestServer;
+    let admin: string;
+    let resourceServer: Client;
+    let app: Client;
+    let appUserId: string;
+    let readOnlyRoleId: string;
+
+    const basic = (c: Client) => `Basic ${Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64')}`;
+    const form = async (
+      path: string,
+      fields: Record<string, string>,
+      authorization: string,
+    ): Promise<JsonResponse> => {
+      const response = await fetch(`${server.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization },
+        body: new URLSearchParams(fields).toString(),
+      });
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+    };
+    const introspect = (token: string, as: Client = resourceServer) =>
+      form('/oauth/introspect', { token }, basic(as));
+    const tokenOf = async (c: Client, extra: Record<string, string> = {}) =>
+      (
+        await tokenRequest(server.baseUrl, {
+          grant_type: 'client_credentials',
+          client_id: c.clientId,
+          client_secret: c.clientSecret,
+          ...extra,
+        })
+      ).body.access_token as string;
+    const feed = async (after?: string, wait = 0) =>
+      api(server.baseUrl, 'GET', `/oauth/revocations?wait=${wait}${after ? `&after=${after}` : ''}`, {
+        headers: { authorization: basic(resourceServer) },
+      });
+
+    beforeAll(async () => {
+      if (!engine.available) return;
+      server = await startTestServer(engine);
+      admin = await adminToken(server.baseUrl);
+      const introspector = await api(server.baseUrl, 'POST', '/api/v1/roles', {
+        token: admin,
+        body: { name: 'resource-server', permissions: ['portcullis.introspection:run'] },
+      });
+      resourceServer = await createUsableServiceAccount(server.baseUrl, admin, 'api-gateway');
+      const users = (await api(server.baseUrl, 'GET', '/api/v1/users', { token: admin })).body.items;
+      const rsUser = users.find(
+        (u: { serviceAccountId: string | null }) => u.serviceAccountId === resourceServer.clientId,
+      );
+      await api(server.baseUrl, 'PUT', `/api/v1/users/${rsUser.id}/roles/${introspector.body.id}`, {
+        token: admin,
+      });
+
+      readOnlyRoleId = (await api(server.baseUrl, 'GET', '/api/v1/roles', { token: admin })).body.items.find(
+        (r: { name: string }) => r.name === 'Read only',
+      ).id;
+      app = await createUsableServiceAccount(server.baseUrl, admin, 'app');
+      appUserId = (await api(server.baseUrl, 'GET', '/api/v1/users', { token: admin })).body.items.find(
+        (u: { serviceAccountId: string | null }) => u.serviceAccountId === app.clientId,
+      ).id;
+      await api(server.baseUrl, 'PUT', `/api/v1/users/${appUserId}/roles/${readOnlyRoleId}`, {
+        token: admin,
+      });
+    });
+    afterAll(async () => server?.close());
+
+    it.skipIf(!engine.available)('introspects a live token with its claims and live scope', async () => {
+      const token = await tokenOf(app, { audience: 'https://api.firebolt.io' });
+      const answer = await introspect(token);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      expect(answer.body).toMatchObject({
+        active: true,
+        scope: '*:get *:list',
+        client_id: app.clientId,
+        sub: app.clientId,
+        aud: 'https://api.firebolt.io',
+        iss: server.baseUrl,
+        token_type: 'Bearer',
+        jti: expect.any(String),
+        exp: expect.any(Number),
+      });
+      // A bearer token for the API works as the caller's credential too.
+      const asBearer = await form('/oauth/introspect', { token }, `Bearer ${await tokenOf(resourceServer)}`);
+      expect(asBearer.body.active).toBe(true);
+    });
+
+    it.skipIf(!engine.available)(
+      'says inactive for garbage and for tokens of another organization',
+      async () => {
+        expect((await introspect('not.a.token')).body).toEqual({ active: false });
+        const globexAdmin = { email: 'admin@globex.example', name: 'G', password: 'globex admin password' };
+        await createOrganizationWithAdmin(server.portcullis.ctx, systemCaller(), {
+          name: 'globex',
+          programmaticAccessAvailable: true,
+          programmaticAccessEnabled: true,
+          admin: globexAdmin,
+        });
+        const globex = (
+          await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
+            body: { email: globexAdmin.email, password: globexAdmin.password },
+          })
+        ).body.accessToken;
+        const stranger = await createUsableServiceAccount(server.baseUrl, globex, 'stranger');
+        expect((await introspect(await tokenOf(stranger))).body).toEqual({ active: false });
+      },
+    );
+
+    it.skipIf(!engine.available)(
+      'refuses callers without the introspection permission, or without credentials',
+      async () => {
+        const token = await tokenOf(app);
+        const forbidden = await introspect(token, app);
+        expect(forbidden).toMatchObject({ status: 403, body: { error: 'insufficient_scope' } });
+        const anonymous = await form('/oauth/introspect', { token }, '');
+        expect(anonymous).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+      },
+    );
+
+    it.skipIf(!engine.available)(
+      'narrows scope live on a downgrade, and the feed tells offline verifiers to recheck',
+      async () => {
+        const start = (await feed()).body.cursor as string | null;
+        const token = await tokenOf(app);
+        const narrow = await api(server.baseUrl, 'POST', '/api/v1/roles', {
+          token: admin,
+          body: { name: 'incidents-reader', permissions: ['incidents:get', 'incidents:list'] },
+        });
+        await api(server.baseUrl, 'PUT', `/api/v1/users/${appUserId}/roles/${narrow.body.id}`, {
+          token: admin,
+        });
+        await api(server.baseUrl, 'DELETE', `/api/v1/users/${appUserId}/roles/${readOnlyRoleId}`, {
+          token: admin,
+        });
+        expect((await introspect(token)).body).toMatchObject({
+          active: true,
+          scope: 'incidents:get incidents:list',
+        });
+        const events = (await feed(start ?? undefined)).body.events;
+        expect(events).toContainEqual(
+          expect.objectContaining({
+            kind: 'subject',
+            subject: app.clientId,
+            reason: 'user_downgraded',
+            effect: 'recheck',
+          }),
+        );
+        await api(server.baseUrl, 'PUT', `/api/v1/users/${appUserId}/roles/${readOnlyRoleId}`, {
+          token: admin,
+        });
+      },
+    );
+
+    it.skipIf(!engine.available)(
+      'revokes a token for the client that holds it (RFC 7009), everywhere',
+      async () => {
+        const token = await tokenOf(app);
+        const cursor = (await feed()).body.cursor as string | null;
+        // Another client cannot revoke it; the answer does not say so.
+        expect((await form('/oauth/revoke', { token }, basic(resourceServer))).status).toBe(200);
+        expect((await introspect(token)).body.active).toBe(true);
+
+        const revoked = await form('/oauth/revoke', { token, token_type_hint: 'access_token' }, basic(app));
+        expect(revoked.status).toBe(200);
+        expect((await introspect(token)).body).toEqual({ active: false });
+        expect((await api(server.baseUrl, 'GET', '/api/v1/catalog', { token })).status).toBe(401);
+        const events = (await feed(cursor ?? undefined)).body.events;
+        expect(events).toEqual([
+          expect.objectContaining({
+            kind: 'token',
+            reason: 'revoked_by_client',
+            effect: 'void',
+            jti: expect.any(String),
+          }),
+        ]);
+        // Revoking garbage, or twice, is still a 200.
+        expect((await form('/oauth/revoke', { token }, basic(app))).status).toBe(200);
+        expect((await form('/oauth/revoke', { token: 'garbage' }, basic(app))).status).toBe(200);
+        expect(
+          (
+            await form(
+              '/oauth/revoke',
+              { token },
+              `Basic ${Buffer.from(`${app.clientId}:nope`).toString('base64')}`,
+            )
+          ).status,
+        ).toBe(401);
+      },
+    );
+
+    it.skipIf(!engine.available)(
+      'voids earlier tokens when a secret is regenerated without grace',
+      async () => {
+        const earlier = await tokenOf(app);
+        // Tokens are compared at whole seconds: wait for the next one so `earlier` falls before the change.
+        await new Promise((resolve) => setTimeout(resolve, 1100 - (Date.now() % 1000)));
+        const rotated = await api(
+          server.baseUrl,
+          'POST',
+          `/api/v1/service-accounts/${app.clientId}/secrets`,
+          { token: admin },
+        );
+        app = { clientId: app.clientId, clientSecret: rotated.body.clientSecret };
+        const later = await tokenOf(app);
+        expect((await introspect(earlier)).body).toEqual({ active: false });
+        expect((await introspect(later)).body.active).toBe(true);
+        expect((await api(server.baseUrl, 'GET', '/api/v1/catalog', { token: earlier })).status).toBe(401);
+      },
+    );
+
+    it.skipIf(!engine.available)('long-polls the feed until an event arrives', async () => {
+      const cursor = (await feed()).body.cursor as string;
+      const waiting = feed(cursor, 10);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const sa = await api(server.baseUrl, 'POST', '/api/v1/service-accounts', {
+        token: admin,
+        body: { name: 'short-lived' },
+      });
+      const started = Date.now();
+      await api(server.baseUrl, 'DELETE', `/api/v1/service-accounts/${sa.body.id}`, { token: admin });
+      const answer = await waiting;
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(answer.body.events).toEqual([
+        expect.objectContaining({ subject: sa.body.id, reason: 'service_account_deleted' }),
+      ]);
+      expect(answer.body.cursor).toBe(answer.body.events[0].id);
+      const empty = await feed(answer.body.cursor, 0);
+      expect(empty.body).toEqual({ events: [], cursor: answer.body.cursor });
+    });
+
+    it.skipIf(!engine.available)('keeps the feed to callers with the introspection permission', async () => {
+      const refused = await api(server.baseUrl, 'GET', '/oauth/revocations', {
+        headers: { authorization: basic(app) },
+      });
+      expect(refused).toMatchObject({ status: 403, body: { error: { code: 'permission_denied' } } });
+    });
+  },
+);
