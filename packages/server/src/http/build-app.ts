@@ -7,6 +7,7 @@ import type { ServiceContext } from '../services/context.js';
 import { authenticateRequest } from './authenticate-request.js';
 import { installErrorHandling } from './error-handler.js';
 import { jwksEndpoint } from './oauth/jwks-endpoint.js';
+import { metadataEndpoint } from './oauth/metadata-endpoint.js';
 import { oauthEndpoints } from './oauth/oauth-endpoints.js';
 import { revocationFeedRoutes } from './oauth/revocation-feed.js';
 import { accessKeyRoutes } from './routes/access-keys.js';
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { ctx } = options;
   await app.register(healthRoutes, { ping: options.ping });
   await app.register(jwksEndpoint, { keyRing: ctx.keyRing });
+  await app.register(metadataEndpoint, { ctx });
   await app.register(oauthEndpoints, { ctx });
   await app.register(async (feed) => {
     requireBearer(feed, ctx);

@@ -53,6 +53,16 @@ const routes: Record<string, Route> = {
     readOnly: notYours,
   },
   'GET /.well-known/jwks.json': { path: () => '/.well-known/jwks.json', public: true, stranger: 'own' },
+  'GET /.well-known/oauth-authorization-server': {
+    path: () => '/.well-known/oauth-authorization-server',
+    public: true,
+    stranger: 'own',
+  },
+  'GET /.well-known/openid-configuration': {
+    path: () => '/.well-known/openid-configuration',
+    public: true,
+    stranger: 'own',
+  },
   'POST /oauth/token': { path: () => '/oauth/token', public: true, stranger: 'own' },
   // Introspection and revocation authenticate the client themselves, as /oauth/token does (own tests).
   'POST /oauth/introspect': { path: () => '/oauth/introspect', public: true, stranger: 'own' },
