@@ -71,6 +71,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       defaultAudiences: config.defaultAudiences,
     };
     ctx.usage.start();
+    keyRing.startAutomaticRotation(config.keyRotationHours);
     const bootstrapped = await bootstrap(ctx, { email: config.adminEmail, password: config.adminPassword });
     const app = await buildApp({
       ctx,
@@ -86,6 +87,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       bootstrap: bootstrapped,
       close: async () => {
         await app.close();
+        keyRing.stop();
         await ctx.usage.stop();
         await database.close();
       },

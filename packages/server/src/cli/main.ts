@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/load-config.js';
+import { deriveKeys, resolveMasterKey } from '../config/master-key.js';
 import { createPortcullis } from '../server.js';
+import { KeyRing } from '../services/tokens/key-ring.js';
 import { openDatabase } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 
@@ -42,6 +44,31 @@ program
     try {
       const { applied } = await migrateToLatest(database);
       process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
+    } finally {
+      await database.close();
+    }
+  });
+
+const keys = program.command('keys').description('Signing keys');
+keys
+  .command('rotate')
+  .description('Make the next signing key current now; the old one stays published until its tokens expire')
+  .action(async () => {
+    const config = loadConfig();
+    const database = openDatabase(config.databaseUrl);
+    try {
+      await migrateToLatest(database);
+      const ring = await KeyRing.open({
+        db: database.db,
+        wrapKey: deriveKeys(resolveMasterKey(config.masterKey, config.dataDir).key).signingKeyWrapKey,
+        algorithm: config.signingAlgorithm,
+        issuer: config.issuer,
+        clock: Date.now,
+        maxTokenLifetimeSeconds: 86_400,
+      });
+      const before = ring.currentKeyId;
+      await ring.rotate();
+      process.stdout.write(`rotated: ${before} retired, ${ring.currentKeyId} current\n`);
     } finally {
       await database.close();
     }

@@ -24,6 +24,7 @@ export interface Settings {
   adminPassword: string | undefined;
   catalogFile: string | undefined;
   defaultAudiences: string[];
+  keyRotationHours: number;
 }
 
 type Parser<T> = (raw: unknown) => T;
@@ -227,6 +228,13 @@ export const settingSpecs = [
       'Comma-separated audiences every organization accepts unless it sets its own (the issuer always).',
     parse: audienceList,
     fallback: [],
+  }),
+  spec({
+    key: 'keyRotationHours',
+    env: 'PORTCULLIS_KEY_ROTATION_HOURS',
+    description: 'Rotate the signing key this often (hours; 0: only with `portcullis keys rotate`).',
+    parse: integerIn(0, 8760),
+    fallback: 720,
   }),
   spec({
     key: 'catalogFile',

@@ -115,6 +115,18 @@ describe('the portcullis command', () => {
     expect(bad.stderr).toContain('PORTCULLIS_LOGLEVEL: unknown setting');
   });
 
+  it('rotates the signing key with "portcullis keys rotate"', async () => {
+    const env = { PORTCULLIS_DATA_DIR: path.join(workDir, 'rotate') };
+    const first = run(['keys', 'rotate'], env);
+    expect(await first.exited).toBe(0);
+    const [, retired, current] = /rotated: (key_\w+) retired, (key_\w+) current/.exec(first.stdout) ?? [];
+    expect(retired).toBeDefined();
+    expect(current).not.toBe(retired);
+    const second = run(['keys', 'rotate'], env);
+    expect(await second.exited).toBe(0);
+    expect(second.stdout).toContain(`rotated: ${current} retired`);
+  });
+
   it('migrates a database with "portcullis migrate" and reports an up-to-date one', async () => {
     const env = { PORTCULLIS_DATA_DIR: path.join(workDir, 'migrate') };
     const first = run(['migrate'], env);

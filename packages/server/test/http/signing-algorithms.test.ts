@@ -28,7 +28,10 @@ describe('access-token signing algorithms', () => {
       const { protectedHeader } = await jwtVerify(issued.body.access_token, jwks, { issuer: server.baseUrl });
       expect(protectedHeader).toMatchObject({ alg, typ: 'at+jwt' });
       const published = (await api(server.baseUrl, 'GET', '/.well-known/jwks.json')).body.keys;
-      expect(published).toEqual([expect.objectContaining({ ...keyShape, alg, kid: protectedHeader.kid })]);
+      // The current key, and the next one published ahead of rotation.
+      expect(published).toHaveLength(2);
+      for (const key of published) expect(key).toMatchObject({ ...keyShape, alg });
+      expect(published.map((k: { kid: string }) => k.kid)).toContain(protectedHeader.kid);
     } finally {
       await server.close();
     }
@@ -62,7 +65,8 @@ describe('access-token signing algorithms', () => {
       );
       try {
         const keys = (await api(after.baseUrl, 'GET', '/.well-known/jwks.json')).body.keys;
-        expect(keys.map((k: { alg: string }) => k.alg).sort()).toEqual(['ES256', 'EdDSA']);
+        // The retired EdDSA key stays until its tokens expire; the new current and next keys are ES256.
+        expect(keys.map((k: { alg: string }) => k.alg).sort()).toEqual(['ES256', 'ES256', 'EdDSA']);
         expect(
           (await api(after.baseUrl, 'GET', '/api/v1/service-accounts', { token: oldToken })).status,
         ).toBe(200);

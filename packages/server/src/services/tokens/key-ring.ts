@@ -5,12 +5,16 @@ import type { SigningAlgorithm } from '../../config/settings.js';
 import { newId } from '../../domain/ids/ids.js';
 import type { Db } from '../../store/database.js';
 import {
+  deleteSigningKey,
   insertSigningKey,
   listVerifiableSigningKeys,
+  promoteNextSigningKey,
   retireCurrentSigningKey,
   type StoredSigningKey,
 } from '../../store/repositories/signing-keys.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
+import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { systemCaller } from '../context.js';
 import { seal, unseal } from './sealed-key.js';
 
 export interface KeyRingOptions {
@@ -39,6 +43,8 @@ export type TokenClaims = Record<string, unknown> & {
 const refreshIntervalMs = 5_000;
 const decodeHeader = createDecoder({ complete: true });
 
+class RotationLost extends Error {}
+
 /**
  * The signing keys, in memory: fast-jwt signs and verifies (it is several times faster than jose here),
  * jose generates keys and speaks JWK. The database decides which key is current, so several nodes agree.
@@ -48,12 +54,13 @@ export class KeyRing {
   private signer: ((payload: Record<string, unknown>) => string) | undefined;
   private currentId: string | undefined;
   private lastRefresh = 0;
+  private timers: NodeJS.Timeout[] = [];
 
   private constructor(private readonly options: KeyRingOptions) {}
 
   static async open(options: KeyRingOptions): Promise<KeyRing> {
     const ring = new KeyRing(options);
-    await ring.ensureCurrentKey();
+    await ring.ensureKeys();
     return ring;
   }
 
@@ -91,7 +98,11 @@ export class KeyRing {
     this.lastRefresh = clock();
     const stored = await listVerifiableSigningKeys(db, clock() - maxTokenLifetimeSeconds * 1000);
     const next = new Map<string, LoadedKey>();
-    for (const key of stored) next.set(key.id, this.keys.get(key.id) ?? this.load(key));
+    for (const key of stored) {
+      // Reuse the parsed key, but take the row as it is now: its state changes on rotation.
+      const loaded = this.keys.get(key.id);
+      next.set(key.id, loaded ? { ...loaded, stored: key } : this.load(key));
+    }
     const current = stored.find((k) => k.state === 'current');
     this.keys = next;
     if (current && current.id !== this.currentId) {
@@ -106,25 +117,106 @@ export class KeyRing {
     }
   }
 
-  /** Makes sure a current key of the configured algorithm exists; creates (and retires the old) if not. */
-  private async ensureCurrentKey(): Promise<void> {
+  /**
+   * Makes sure a current key and a next key of the configured algorithm exist. The next key is published
+   * in the JWKS before it signs anything, so verifiers that cache the JWKS already know it at rotation.
+   */
+  private async ensureKeys(): Promise<void> {
     await this.refresh();
     const current = this.currentId ? this.keys.get(this.currentId) : undefined;
-    if (current && current.stored.algorithm === this.options.algorithm) return;
-    const created = await this.createKey();
-    try {
+    if (!current || current.stored.algorithm !== this.options.algorithm) {
+      const created = await this.createKey('current');
+      await this.tolerateRace(async () => {
+        await this.options.db.transaction().execute(async (trx) => {
+          await retireCurrentSigningKey(trx, created.createdAt);
+          await insertSigningKey(trx, created);
+        });
+      });
+      await this.refresh();
+    }
+    const next = this.nextKey();
+    if (next?.stored.algorithm === this.options.algorithm) return;
+    const created = await this.createKey('next');
+    await this.tolerateRace(async () => {
       await this.options.db.transaction().execute(async (trx) => {
-        await retireCurrentSigningKey(trx, created.createdAt);
+        if (next) await deleteSigningKey(trx, next.stored.id);
         await insertSigningKey(trx, created);
       });
-    } catch (error) {
-      // Another node made its key current first; use that one.
-      if (!isUniqueViolation(error)) throw error;
-    }
+    });
     await this.refresh();
   }
 
-  private async createKey(): Promise<StoredSigningKey> {
+  /** Another node did the same thing first (the database allows one current and one next key): use theirs. */
+  private async tolerateRace(change: () => Promise<void>): Promise<void> {
+    try {
+      await change();
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+
+  private nextKey(): LoadedKey | undefined {
+    return [...this.keys.values()].find((k) => k.stored.state === 'next');
+  }
+
+  /**
+   * Rotates: the next key becomes current, the current one retires (it stays in the JWKS until every token
+   * it signed has expired) and a new next key is made. Safe on several nodes at once: one wins, the others
+   * pick its result up. Returns whether this call rotated.
+   */
+  async rotate(): Promise<boolean> {
+    await this.ensureKeys();
+    const currentId = this.currentId;
+    const next = this.nextKey();
+    if (!currentId || !next) return false;
+    let rotated = false;
+    await this.options.db
+      .transaction()
+      .execute(async (trx) => {
+        rotated = await promoteNextSigningKey(trx, currentId, next.stored.id, this.options.clock());
+        if (!rotated) throw new RotationLost();
+        await recordAuditEvent(trx, systemCaller(), this.options.clock(), {
+          organizationId: null,
+          action: 'signing_key.rotated',
+          targetType: 'signing_key',
+          targetId: next.stored.id,
+          details: { retired: currentId, algorithm: next.stored.algorithm },
+        });
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof RotationLost)) throw error;
+      });
+    await this.refresh();
+    await this.ensureKeys();
+    return rotated;
+  }
+
+  /** Rotates when the current key is at least `intervalHours` old. Every node checks; one wins. */
+  async rotateIfDue(intervalHours: number): Promise<boolean> {
+    const current = this.currentId ? this.keys.get(this.currentId) : undefined;
+    const activatedAt = current?.stored.activatedAt ?? current?.stored.createdAt;
+    const due = activatedAt !== undefined && this.options.clock() - activatedAt >= intervalHours * 3_600_000;
+    return due ? this.rotate() : false;
+  }
+
+  /** Refreshes from the database (other nodes' rotations) and checks for a due rotation, on timers. */
+  startAutomaticRotation(intervalHours: number): void {
+    this.timers.push(setInterval(() => void this.refresh().catch(() => undefined), 30_000));
+    if (intervalHours > 0) {
+      const everyMs = Math.min(60_000, (intervalHours * 3_600_000) / 10);
+      this.timers.push(
+        setInterval(() => void this.rotateIfDue(intervalHours).catch(() => undefined), everyMs),
+      );
+    }
+    for (const timer of this.timers) timer.unref();
+  }
+
+  stop(): void {
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
+  }
+
+  private async createKey(state: 'current' | 'next'): Promise<StoredSigningKey> {
     const { algorithm, wrapKey, clock } = this.options;
     const id = newId('signingKey');
     const { publicKey, privateKey } = await generateKeyPair(algorithm, {
@@ -140,11 +232,11 @@ export class KeyRing {
     return {
       id,
       algorithm,
-      state: 'current',
+      state,
       publicJwk: JSON.stringify(publicJwk),
       privateKeySealed: seal(wrapKey, privatePem, id),
       createdAt: now,
-      activatedAt: now,
+      activatedAt: state === 'current' ? now : null,
       retiredAt: null,
     };
   }

@@ -175,13 +175,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('activated_at', 'bigint')
     .addColumn('retired_at', 'bigint')
     .execute();
-  // Several nodes agree on one current key because the database allows only one.
+  // Several nodes agree on one current key, and one next key, because the database allows only one of each.
   await db.schema
     .createIndex('signing_keys_one_current')
     .on('signing_keys')
     .column('state')
     .unique()
     .where(sql.ref('state'), '=', 'current')
+    .execute();
+  await db.schema
+    .createIndex('signing_keys_one_next')
+    .on('signing_keys')
+    .column('state')
+    .unique()
+    .where(sql.ref('state'), '=', 'next')
     .execute();
 
   await db.schema

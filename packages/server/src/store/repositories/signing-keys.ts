@@ -62,3 +62,34 @@ export async function listVerifiableSigningKeys(db: Db, retiredSince: number): P
     .execute();
   return rows.map(toStoredSigningKey);
 }
+
+/**
+ * One rotation step, guarded so that of several nodes rotating at once exactly one succeeds: the current
+ * key retires and the next becomes current only if they are still what this node saw. Returns false when
+ * another node got there first.
+ */
+export async function promoteNextSigningKey(
+  db: Db,
+  currentId: string,
+  nextId: string,
+  now: number,
+): Promise<boolean> {
+  const retired = await db
+    .updateTable('signing_keys')
+    .set({ state: 'retired', retired_at: now })
+    .where('id', '=', currentId)
+    .where('state', '=', 'current')
+    .executeTakeFirst();
+  if (retired.numUpdatedRows === 0n) return false;
+  const promoted = await db
+    .updateTable('signing_keys')
+    .set({ state: 'current', activated_at: now })
+    .where('id', '=', nextId)
+    .where('state', '=', 'next')
+    .executeTakeFirst();
+  return promoted.numUpdatedRows > 0n;
+}
+
+export async function deleteSigningKey(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('signing_keys').where('id', '=', id).execute();
+}
