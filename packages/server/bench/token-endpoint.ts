@@ -1,0 +1,238 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { describeMachine } from './machine.js';
+
+/**
+ * Token issuance under load (issue 5): Portcullis on SQLite and PostgreSQL — the whole pipeline — against
+ * node-oidc-provider and a bare Fastify probe (form + one HMAC + one JWT), 64 connections for 10 s each,
+ * then Portcullis at a fixed 2,000 req/s for p99. Every server runs in its own process on 127.0.0.1.
+ */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const cli = path.join(here, '..', 'dist', 'cli', 'main.js');
+const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
+
+interface Target {
+  name: string;
+  url: string;
+  body: string;
+  stop(): Promise<void>;
+}
+
+interface Result {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Resolves when the child prints `ready`, or at once when there is nothing to wait for. */
+function start(args: string[], env: Record<string, string>, ready?: RegExp): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += String(chunk);
+      if (ready?.test(output)) resolve(child);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk) => (output += String(chunk)));
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}: ${output}`)));
+    if (!ready) child.once('spawn', () => resolve(child));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  child.removeAllListeners('exit');
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+async function helperTarget(name: string, file: string): Promise<Target> {
+  const port = await freePort();
+  const child = await start(
+    ['--import', 'tsx', path.join(here, 'targets', file)],
+    { PORT: String(port), CLIENT_ID: 'bench', CLIENT_SECRET: 'bench-secret' },
+    /ready/,
+  );
+  return {
+    name,
+    url: `http://127.0.0.1:${port}/oauth/token`,
+    body: form({ grant_type: 'client_credentials', client_id: 'bench', client_secret: 'bench-secret' }),
+    stop: () => stop(child),
+  };
+}
+
+async function portcullisTarget(
+  name: string,
+  databaseUrl: string | undefined,
+  dataDir: string,
+): Promise<Target> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = await start([cli, 'start'], {
+    PORTCULLIS_PORT: String(port),
+    PORTCULLIS_DATA_DIR: dataDir,
+    PORTCULLIS_MASTER_KEY: randomBytes(32).toString('hex'),
+    PORTCULLIS_ADMIN_PASSWORD: 'benchmark password',
+    // Per-request log lines are off in every target alike.
+    PORTCULLIS_LOG_LEVEL: 'warn',
+    ...(databaseUrl ? { PORTCULLIS_DATABASE_URL: databaseUrl } : {}),
+  });
+  for (let i = 0; i < 100; i++) {
+    if ((await fetch(`${base}/health`).catch(() => undefined))?.ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const json = (response: Response) => response.json() as Promise<Record<string, any>>;
+  const post = (pathname: string, token: string | undefined, body?: unknown) =>
+    fetch(`${base}${pathname}`, {
+      method: 'POST',
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }).then(json);
+  const { accessToken } = await post('/api/v1/auth/login', undefined, {
+    email: 'admin@acme.example',
+    password: 'benchmark password',
+  });
+  const roles = await fetch(`${base}/api/v1/roles`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  }).then(json);
+  const sa = await post('/api/v1/service-accounts', accessToken, { name: 'bench' });
+  const secret = await post(`/api/v1/service-accounts/${sa.id}/secrets`, accessToken);
+  await post('/api/v1/users', accessToken, {
+    name: 'bench',
+    serviceAccountId: sa.id,
+    roleIds: [roles.items.find((r: { name: string }) => r.name === 'Read only').id],
+  });
+  return {
+    name,
+    url: `${base}/oauth/token`,
+    body: form({
+      grant_type: 'client_credentials',
+      client_id: secret.clientId,
+      client_secret: secret.clientSecret,
+    }),
+    stop: () => stop(child),
+  };
+}
+
+async function load(
+  target: Target,
+  options: { seconds: number; connections: number; rate?: number },
+): Promise<Result> {
+  const result = await autocannon({
+    url: target.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: target.body,
+    connections: options.connections,
+    duration: options.seconds,
+    ...(options.rate ? { overallRate: options.rate } : {}),
+  });
+  return {
+    name: target.name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors,
+  };
+}
+
+async function measureTarget(make: () => Promise<Target>): Promise<{ result: Result; target?: Target }> {
+  const target = await make();
+  await load(target, { seconds: 2, connections: 16 });
+  const result = await load(target, { seconds: durationSeconds, connections: 64 });
+  return { result, target };
+}
+
+async function postgresSchema(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  const baseUrl = process.env.PORTCULLIS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const client = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query(`create schema ${schema}`);
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  const url = new URL(baseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
+
+export async function benchTokenEndpoint(): Promise<void> {
+  console.log(`\n## Token issuance under load, ${durationSeconds} s × 64 connections (${describeMachine()})`);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'portcullis-bench-'));
+  const postgres = await postgresSchema();
+  const results: Result[] = [];
+  try {
+    for (const make of [
+      () => helperTarget('bare probe (form + HMAC + JWT)', 'bare-probe.ts'),
+      () => helperTarget('oidc-provider 9 (memory adapter)', 'oidc-provider.ts'),
+      () => portcullisTarget('Portcullis, SQLite', undefined, path.join(dataDir, 'sqlite')),
+      ...(postgres
+        ? [() => portcullisTarget('Portcullis, PostgreSQL', postgres.url, path.join(dataDir, 'pg'))]
+        : []),
+    ]) {
+      const { result, target } = await measureTarget(make);
+      results.push(result);
+      if (result.name === 'Portcullis, SQLite' && target) {
+        const fixed = await load(target, { seconds: durationSeconds, connections: 64, rate: 2000 });
+        results.push({ ...fixed, name: 'Portcullis, SQLite, fixed 2,000 req/s' });
+      }
+      await target?.stop();
+    }
+  } finally {
+    await postgres?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (!postgres) console.log('(PostgreSQL did not answer: its row is missing)');
+  const find = (prefix: string) => results.find((r) => r.name.startsWith(prefix));
+  const probe = find('bare probe');
+  const op = find('oidc-provider');
+  console.log('target | req/s | p50 ms | p99 ms | errors | × oidc-provider | × bare probe');
+  console.log('---|---|---|---|---|---|---');
+  for (const r of results) {
+    const ratio = (base: Result | undefined) =>
+      base && !r.name.includes('fixed') ? (r.rps / base.rps).toFixed(2) : '';
+    console.log(
+      `${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${ratio(op)} | ${ratio(probe)}`,
+    );
+  }
+}
