@@ -6,6 +6,7 @@ import type { Config } from './config/load-config.js';
 import { deriveKeys, resolveMasterKey } from './config/master-key.js';
 import { buildApp } from './http/build-app.js';
 import { loggerOptions } from './http/logger-options.js';
+import { AuditBatch } from './services/audit/audit-batch.js';
 import { type BootstrapResult, bootstrap } from './services/bootstrap/bootstrap.js';
 import type { ServiceContext } from './services/context.js';
 import { KeyRing } from './services/tokens/key-ring.js';
@@ -68,9 +69,11 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       tokenTtlSeconds: config.tokenTtlSeconds,
       catalog,
       usage: new UsageRecorder(database.db),
+      issuanceAudit: new AuditBatch(database.db),
       defaultAudiences: config.defaultAudiences,
     };
     ctx.usage.start();
+    ctx.issuanceAudit.start();
     keyRing.startAutomaticRotation(config.keyRotationHours);
     const bootstrapped = await bootstrap(ctx, { email: config.adminEmail, password: config.adminPassword });
     const app = await buildApp({
@@ -89,6 +92,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
         await app.close();
         keyRing.stop();
         await ctx.usage.stop();
+        await ctx.issuanceAudit.stop();
         await database.close();
       },
     };

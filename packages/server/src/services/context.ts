@@ -3,6 +3,7 @@ import type { Catalog } from '../domain/permissions/catalog.js';
 import type { PermissionSet } from '../domain/permissions/permission-set.js';
 import type { Db } from '../store/database.js';
 import type { ActorType } from '../store/repositories/audit-events.js';
+import type { AuditBatch } from './audit/audit-batch.js';
 import type { KeyRing } from './tokens/key-ring.js';
 import type { UsageRecorder } from './usage/usage-recorder.js';
 
@@ -17,6 +18,8 @@ export interface ServiceContext {
   tokenTtlSeconds: number;
   catalog: Catalog;
   usage: UsageRecorder;
+  /** Issuance events, written in batches (see audit/audit-batch.ts). */
+  issuanceAudit: AuditBatch;
   /** Audiences an organization accepts when it names none of its own (the issuer is always accepted). */
   defaultAudiences: readonly string[];
 }

@@ -279,6 +279,11 @@ describe.each(enginesUnderTest())('management API on $engine', (engine) => {
     );
 
     it.skipIf(!engine.available)('filters by time range and exports the same events as NDJSON', async () => {
+      // Issuance events are written in batches, at most a second later; flush instead of waiting.
+      await server.portcullis.ctx.issuanceAudit.flush();
+      expect(
+        (await call('GET', '/api/v1/audit-events?action=token.issued&limit=1', operator)).body.items,
+      ).toHaveLength(1);
       const from = new Date(Date.now() - 3600_000).toISOString();
       const listed = await call(
         'GET',

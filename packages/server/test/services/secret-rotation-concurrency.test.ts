@@ -36,3 +36,45 @@ describe.each(enginesUnderTest())('concurrent secret generation on $engine', (en
     expect(accepted).toEqual([usable[0]?.id]);
   });
 });
+
+describe.each(enginesUnderTest())('batched issuance audit on $engine', (engine) => {
+  it.skipIf(!engine.available)(
+    'writes issuance events within the flush window, and all of them on shutdown',
+    async () => {
+      const server = await startTestServer(engine);
+      const db = server.portcullis.database.db;
+      const issued = async () =>
+        Number(
+          (
+            await db
+              .selectFrom('audit_events')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('action', '=', 'token.issued')
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      try {
+        const client = await createUsableServiceAccount(
+          server.baseUrl,
+          await adminToken(server.baseUrl),
+          'batched',
+        );
+        const form = {
+          grant_type: 'client_credentials',
+          client_id: client.clientId,
+          client_secret: client.clientSecret,
+        };
+        await Promise.all(Array.from({ length: 20 }, () => tokenRequest(server.baseUrl, form)));
+        expect(await issued()).toBeLessThanOrEqual(20);
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        expect(await issued()).toBe(20);
+        await Promise.all(Array.from({ length: 5 }, () => tokenRequest(server.baseUrl, form)));
+        await server.portcullis.app.close();
+        await server.portcullis.ctx.issuanceAudit.stop();
+        expect(await issued()).toBe(25);
+      } finally {
+        await server.close();
+      }
+    },
+  );
+});

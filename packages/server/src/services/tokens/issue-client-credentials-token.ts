@@ -1,6 +1,5 @@
 import { PermissionSet } from '../../domain/permissions/permission-set.js';
 import { isPortcullisError, PortcullisError } from '../../errors/portcullis-error.js';
-import { recordAuditEvent } from '../audit/record-audit-event.js';
 import {
   authenticateClient,
   type ClientCredentials,
@@ -86,7 +85,7 @@ export async function issueClientCredentialsToken(
     scope: scope.format(),
   };
   const accessToken = ctx.keyRing.sign(claims);
-  await recordAuditEvent(ctx.db, caller, now, {
+  ctx.issuanceAudit.enqueue(caller, now, {
     organizationId: sa.organizationId,
     action: 'token.issued',
     targetType: 'service_account',

@@ -37,25 +37,36 @@ function toAuditEvent(row: AuditEventRow): AuditEvent {
   };
 }
 
+function toRow(event: AuditEvent): AuditEventRow {
+  return {
+    id: event.id,
+    organization_id: event.organizationId,
+    occurred_at: event.occurredAt,
+    actor_type: event.actorType,
+    actor_id: event.actorId,
+    action: event.action,
+    target_type: event.targetType,
+    target_id: event.targetId,
+    result: event.result,
+    reason: event.reason,
+    client_ip: event.clientIp,
+    request_id: event.requestId,
+    details: event.details === null ? null : JSON.stringify(event.details),
+  };
+}
+
 export async function insertAuditEvent(db: Db, event: AuditEvent): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      id: event.id,
-      organization_id: event.organizationId,
-      occurred_at: event.occurredAt,
-      actor_type: event.actorType,
-      actor_id: event.actorId,
-      action: event.action,
-      target_type: event.targetType,
-      target_id: event.targetId,
-      result: event.result,
-      reason: event.reason,
-      client_ip: event.clientIp,
-      request_id: event.requestId,
-      details: event.details === null ? null : JSON.stringify(event.details),
-    })
-    .execute();
+  await db.insertInto('audit_events').values(toRow(event)).execute();
+}
+
+export async function insertAuditEvents(db: Db, events: readonly AuditEvent[]): Promise<void> {
+  // Chunks keep each statement well under SQLite's bound-parameter limit.
+  for (let i = 0; i < events.length; i += 200) {
+    await db
+      .insertInto('audit_events')
+      .values(events.slice(i, i + 200).map(toRow))
+      .execute();
+  }
 }
 
 /** Newest first. Filtering and cursors arrive with the management API. */
