@@ -8,6 +8,7 @@ import { buildApp } from './http/build-app.js';
 import { loggerOptions } from './http/logger-options.js';
 import { AuditBatch } from './services/audit/audit-batch.js';
 import { type BootstrapResult, bootstrap } from './services/bootstrap/bootstrap.js';
+import { ChangeGeneration } from './services/cache/change-generation.js';
 import type { ServiceContext } from './services/context.js';
 import { KeyRing } from './services/tokens/key-ring.js';
 import { UsageRecorder } from './services/usage/usage-recorder.js';
@@ -70,10 +71,12 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       catalog,
       usage: new UsageRecorder(database.db),
       issuanceAudit: new AuditBatch(database.db),
+      changes: new ChangeGeneration(database),
       defaultAudiences: config.defaultAudiences,
     };
     ctx.usage.start();
     ctx.issuanceAudit.start();
+    await ctx.changes.listen();
     keyRing.startAutomaticRotation(config.keyRotationHours);
     const bootstrapped = await bootstrap(ctx, { email: config.adminEmail, password: config.adminPassword });
     const app = await buildApp({
@@ -93,6 +96,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
         keyRing.stop();
         await ctx.usage.stop();
         await ctx.issuanceAudit.stop();
+        await ctx.changes.stop();
         await database.close();
       },
     };

@@ -4,6 +4,7 @@ import type { PermissionSet } from '../domain/permissions/permission-set.js';
 import type { Db } from '../store/database.js';
 import type { ActorType } from '../store/repositories/audit-events.js';
 import type { AuditBatch } from './audit/audit-batch.js';
+import type { ChangeGeneration } from './cache/change-generation.js';
 import type { KeyRing } from './tokens/key-ring.js';
 import type { UsageRecorder } from './usage/usage-recorder.js';
 
@@ -20,6 +21,8 @@ export interface ServiceContext {
   usage: UsageRecorder;
   /** Issuance events, written in batches (see audit/audit-batch.ts). */
   issuanceAudit: AuditBatch;
+  /** Moves on every committed change, on any node; see cache/change-generation.ts. */
+  changes: ChangeGeneration;
   /** Audiences an organization accepts when it names none of its own (the issuer is always accepted). */
   defaultAudiences: readonly string[];
 }
@@ -77,7 +80,20 @@ export function anonymousCaller(clientIp: string | null, requestId: string | nul
   };
 }
 
-/** Runs a use case's steps in one transaction; the steps see the transaction as `ctx.db`. */
-export function inTransaction<T>(ctx: ServiceContext, steps: (tx: ServiceContext) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute((trx) => steps({ ...ctx, db: trx }));
+/**
+ * Runs a use case's steps in one transaction; the steps see the transaction as `ctx.db`. Committing moves
+ * the change generation here and, through the database, on every other node, so cached hot data is
+ * re-read.
+ */
+export async function inTransaction<T>(
+  ctx: ServiceContext,
+  steps: (tx: ServiceContext) => Promise<T>,
+): Promise<T> {
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const value = await steps({ ...ctx, db: trx });
+    await ctx.changes.announce(trx);
+    return value;
+  });
+  ctx.changes.bump();
+  return result;
 }

@@ -13,6 +13,11 @@ export interface Database {
   engine: Engine;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /**
+   * PostgreSQL only: LISTEN on a channel with a connection of its own; `onReconnect` runs after the
+   * connection was lost and regained (notifications may have been missed meanwhile).
+   */
+  listen?(channel: string, onNotify: () => void, onReconnect: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -52,6 +57,33 @@ function openPostgres(url: string): Database {
   return {
     db,
     engine: 'postgres',
+    listen: async (channel, onNotify, onReconnect) => {
+      let stopped = false;
+      let client: pg.Client | undefined;
+      const connect = async (): Promise<void> => {
+        const next = new pg.Client({ connectionString: url });
+        next.on('notification', onNotify);
+        next.on('error', () => undefined);
+        next.on('end', () => {
+          if (stopped) return;
+          setTimeout(
+            () =>
+              void connect()
+                .then(onReconnect)
+                .catch(() => undefined),
+            1000,
+          ).unref();
+        });
+        await next.connect();
+        await next.query(`LISTEN ${channel}`);
+        client = next;
+      };
+      await connect();
+      return async () => {
+        stopped = true;
+        await client?.end().catch(() => undefined);
+      };
+    },
     ping: async () => {
       await sql`select 1`.execute(db);
     },

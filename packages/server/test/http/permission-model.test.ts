@@ -337,7 +337,7 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
           preset: 'read_only',
         });
         expect((await clientToken(created.body.clientId, created.body.clientSecret)).status).toBe(200);
-        await db().updateTable('logins').set({ active: 0 }).where('id', '=', login.id).execute();
+        await call('PATCH', `/api/v1/logins/${login.id}`, admin, { active: false });
         const refused = await clientToken(created.body.clientId, created.body.clientSecret);
         expect(refused).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
         expect(await latestAuditEvents(db(), 1)).toEqual([

@@ -1,4 +1,5 @@
 import { isId } from '../../domain/ids/ids.js';
+import { networkVerdict } from '../../domain/network-policies/network-policy.js';
 import { isWellFormedClientSecret } from '../../domain/secrets/secret-format.js';
 import { secretMatchesHash } from '../../domain/secrets/secret-hash.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
@@ -7,9 +8,10 @@ import { findUsableSecrets } from '../../store/repositories/secrets.js';
 import { findServiceAccountById, type ServiceAccount } from '../../store/repositories/service-accounts.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Caller, ServiceContext } from '../context.js';
-import { checkNetworkAccess } from '../network-policies/check-network-access.js';
+import { attachedPolicies } from '../network-policies/check-network-access.js';
 import { programmaticAccessOn } from '../organizations/programmatic-access.js';
 import { isRefusal, type ResolvedCredential, resolveCredential } from '../permissions/resolve-credential.js';
+import { type ClientState, ClientStateCache } from './client-state-cache.js';
 
 export interface ClientCredentials {
   clientId: string;
@@ -59,11 +61,50 @@ export function refusalRecorder(
   };
 }
 
+const cache = new WeakMap<ServiceContext['changes'], ClientStateCache>();
+
+function cacheOf(ctx: ServiceContext): ClientStateCache {
+  let found = cache.get(ctx.changes);
+  if (!found) {
+    found = new ClientStateCache();
+    cache.set(ctx.changes, found);
+  }
+  return found;
+}
+
+/** Reads what the database says about a client id; undefined for an unknown one (never cached). */
+async function loadClientState(
+  ctx: ServiceContext,
+  clientId: string,
+  account: string | undefined,
+): Promise<ClientState | undefined> {
+  const key = `${clientId} ${account ?? ''}`;
+  const now = ctx.clock();
+  const generation = ctx.changes.current;
+  const cached = cacheOf(ctx).get(key, generation, now);
+  if (cached) return cached;
+  const sa = await findServiceAccountById(ctx.db, clientId);
+  if (!sa) return undefined;
+  const org = await findOrganizationById(ctx.db, sa.organizationId);
+  const state: ClientState = {
+    sa,
+    secrets: await findUsableSecrets(ctx.db, sa.id, now),
+    org,
+    policies: org
+      ? await attachedPolicies(ctx, org, sa.networkPolicyId)
+      : { organization: undefined, principal: undefined },
+    resolution: await resolveCredential(ctx, sa, account),
+  };
+  cacheOf(ctx).set(key, state, generation, now);
+  return state;
+}
+
 /**
  * Everything that decides whether a client id and secret may act, shared by the token endpoint, Firefly's
  * /v2/login and HTTP Basic on the API: the secret (shape first, no database read for a malformed one; then
  * a constant-time comparison against each usable secret), enabled, programmatic access, valid-to, network
- * policy, and the inheritance rule in the account.
+ * policy, and the inheritance rule in the account. What the database says is cached until anything
+ * changes (client-state-cache.ts); every decision is still made here, per request.
  */
 export async function authenticateClient(
   ctx: ServiceContext,
@@ -75,9 +116,10 @@ export async function authenticateClient(
   if (!isWellFormedClientSecret(credentials.clientSecret)) throw await refuse('malformed_secret');
   if (!isId('serviceAccount', credentials.clientId)) throw await refuse('unknown_client');
 
-  const sa = await findServiceAccountById(ctx.db, credentials.clientId);
-  if (!sa) throw await refuse('unknown_client');
-  const secrets = await findUsableSecrets(ctx.db, sa.id, now);
+  const state = await loadClientState(ctx, credentials.clientId, credentials.account);
+  if (!state) throw await refuse('unknown_client');
+  const { sa, org, policies, resolution } = state;
+  const secrets = state.secrets.filter((s) => s.expiresAt === null || s.expiresAt > now);
   // Check every usable secret (at most two during a grace period) so timing does not say which matched.
   const matched = secrets.map((s) =>
     secretMatchesHash(ctx.keys.secretHashKey, credentials.clientSecret, s.secretHash),
@@ -85,20 +127,18 @@ export async function authenticateClient(
   const secret = secrets[matched.indexOf(true)];
   if (!secret) throw await refuse('wrong_secret', sa);
   if (!sa.enabled) throw await refuse('disabled', sa);
-  const org = await findOrganizationById(ctx.db, sa.organizationId);
   if (!org || !programmaticAccessOn(org)) throw await refuse('programmatic_access_disabled', sa);
   if (sa.validTo !== null && sa.validTo <= now) throw await refuse('expired', sa);
-  if (!(await checkNetworkAccess(ctx, org, sa.networkPolicyId, caller.clientIp)).allowed) {
+  if (!networkVerdict(policies.organization, policies.principal, caller.clientIp ?? '').allowed) {
     throw await refuse('network_policy', sa);
   }
-  const resolved = await resolveCredential(ctx, sa, credentials.account);
-  if (isRefusal(resolved)) {
+  if (isRefusal(resolution)) {
     throw await refuse(
-      resolved.reason,
+      resolution.reason,
       sa,
-      new PortcullisError(resolved.code, messages[resolved.code], { auditReason: resolved.reason }),
+      new PortcullisError(resolution.code, messages[resolution.code], { auditReason: resolution.reason }),
     );
   }
   ctx.usage.record(sa.id, secret.id, now);
-  return { sa, org, secretId: secret.id, resolved };
+  return { sa, org, secretId: secret.id, resolved: resolution };
 }

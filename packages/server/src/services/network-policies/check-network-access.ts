@@ -1,4 +1,5 @@
 import {
+  type CompiledPolicy,
   compilePolicy,
   type NetworkVerdict,
   networkVerdict,
@@ -29,4 +30,21 @@ export async function checkNetworkAccess(
     await compiled(ctx, org.id, principalPolicyId),
     clientAddress ?? '',
   );
+}
+
+export interface AttachedPolicies {
+  organization: CompiledPolicy | undefined;
+  principal: CompiledPolicy | undefined;
+}
+
+/** The policies that apply to a principal, compiled, for callers that keep them between requests. */
+export async function attachedPolicies(
+  ctx: ServiceContext,
+  org: Organization,
+  principalPolicyId: string | null,
+): Promise<AttachedPolicies> {
+  return {
+    organization: await compiled(ctx, org.id, org.networkPolicyId),
+    principal: await compiled(ctx, org.id, principalPolicyId),
+  };
 }

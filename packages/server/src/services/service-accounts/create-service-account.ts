@@ -4,7 +4,7 @@ import { insertServiceAccount, type ServiceAccount } from '../../store/repositor
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
-import type { Caller, ServiceContext } from '../context.js';
+import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 
 export interface CreateServiceAccountInput {
@@ -41,9 +41,9 @@ export async function createServiceAccount(
     updatedAt: now,
   };
   try {
-    await ctx.db.transaction().execute(async (trx) => {
-      await insertServiceAccount(trx, sa);
-      await recordAuditEvent(trx, caller, now, {
+    await inTransaction(ctx, async (tx) => {
+      await insertServiceAccount(tx.db, sa);
+      await recordAuditEvent(tx.db, caller, now, {
         organizationId,
         action: 'service_account.created',
         targetType: 'service_account',

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enginesUnderTest, type TestDatabase } from '../support/engines.js';
+import { adminToken, api, createUsableServiceAccount, tokenRequest } from '../support/http-client.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+const masterKey = '3c'.repeat(32);
+
+describe.each(enginesUnderTest())('cached client state on $engine', (engine) => {
+  let database: TestDatabase;
+  let nodeA: TestServer;
+  let nodeB: TestServer;
+  let admin: string;
+  let client: { clientId: string; clientSecret: string };
+  const token = (node: TestServer) =>
+    tokenRequest(node.baseUrl, {
+      grant_type: 'client_credentials',
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+    });
+
+  beforeAll(async () => {
+    if (!engine.available) return;
+    database = await engine.create();
+    nodeA = await startTestServer(engine, { PORTCULLIS_MASTER_KEY: masterKey }, database);
+    nodeB = await startTestServer(
+      engine,
+      { PORTCULLIS_MASTER_KEY: masterKey, PORTCULLIS_ISSUER: nodeA.baseUrl },
+      database,
+    );
+    admin = await adminToken(nodeA.baseUrl);
+    client = await createUsableServiceAccount(nodeA.baseUrl, admin, 'cached');
+  });
+  afterAll(async () => {
+    await nodeB?.close();
+    await nodeA?.close();
+    await database?.drop();
+  });
+
+  it.skipIf(!engine.available)('applies a change on the node that made it at once', async () => {
+    expect((await token(nodeA)).body.scope).toBe('');
+    const roles = (await api(nodeA.baseUrl, 'GET', '/api/v1/roles', { token: admin })).body.items;
+    const user = (await api(nodeA.baseUrl, 'GET', '/api/v1/users', { token: admin })).body.items.find(
+      (u: { serviceAccountId: string | null }) => u.serviceAccountId === client.clientId,
+    );
+    await api(
+      nodeA.baseUrl,
+      'PUT',
+      `/api/v1/users/${user.id}/roles/${roles.find((r: { name: string }) => r.name === 'Read only').id}`,
+      {
+        token: admin,
+      },
+    );
+    expect((await token(nodeA)).body.scope).toBe('*:get *:list');
+  });
+
+  // Several nodes share a database only on PostgreSQL, where changes travel by LISTEN/NOTIFY.
+  it.skipIf(!engine.available || engine.engine === 'sqlite')(
+    'applies a change made on another node within a second',
+    async () => {
+      expect((await token(nodeB)).status).toBe(200);
+      await api(nodeA.baseUrl, 'PATCH', `/api/v1/service-accounts/${client.clientId}`, {
+        token: admin,
+        body: { enabled: false },
+      });
+      const deadline = Date.now() + 1000;
+      let status = 200;
+      while (status === 200 && Date.now() < deadline) {
+        status = (await token(nodeB)).status;
+        if (status === 200) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(status).toBe(401);
+      await api(nodeA.baseUrl, 'PATCH', `/api/v1/service-accounts/${client.clientId}`, {
+        token: admin,
+        body: { enabled: true },
+      });
+    },
+  );
+});
