@@ -106,6 +106,7 @@ async function portcullisTarget(
     if ((await fetch(`${base}/health`).catch(() => undefined))?.ok) break;
     await new Promise((r) => setTimeout(r, 100));
   }
+  // biome-ignore lint/suspicious/noExplicitAny: the benchmark reads a few fields of untyped API answers.
   const json = (response: Response) => response.json() as Promise<Record<string, any>>;
   const post = (pathname: string, token: string | undefined, body?: unknown) =>
     fetch(`${base}${pathname}`, {

@@ -1,8 +1,7 @@
-import { newId } from '../../domain/ids/ids.js';
 import type { Db } from '../../store/database.js';
 import { type AuditEvent, insertAuditEvents } from '../../store/repositories/audit-events.js';
 import type { Caller } from '../context.js';
-import type { AuditEntry } from './record-audit-event.js';
+import { type AuditEntry, auditEventOf } from './record-audit-event.js';
 
 /**
  * Audit events of successful token issuance, written in one transaction every 100 ms instead of one
@@ -22,21 +21,7 @@ export class AuditBatch {
   ) {}
 
   enqueue(caller: Caller, occurredAt: number, entry: AuditEntry): void {
-    this.pending.push({
-      id: newId('auditEvent'),
-      organizationId: entry.organizationId,
-      occurredAt,
-      actorType: entry.actor?.type ?? caller.actor.type,
-      actorId: entry.actor ? entry.actor.id : caller.actor.id,
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      result: entry.result ?? 'success',
-      reason: entry.reason ?? null,
-      clientIp: caller.clientIp,
-      requestId: caller.requestId,
-      details: entry.details ?? null,
-    });
+    this.pending.push(auditEventOf(caller, occurredAt, entry));
     if (this.pending.length >= this.maxPending) void this.flush().catch(() => undefined);
   }
 

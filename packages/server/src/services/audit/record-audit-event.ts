@@ -1,6 +1,6 @@
 import { newId } from '../../domain/ids/ids.js';
 import type { Db } from '../../store/database.js';
-import { type ActorType, insertAuditEvent } from '../../store/repositories/audit-events.js';
+import { type ActorType, type AuditEvent, insertAuditEvent } from '../../store/repositories/audit-events.js';
 import type { Caller } from '../context.js';
 
 export interface AuditEntry {
@@ -16,14 +16,9 @@ export interface AuditEntry {
   actor?: { type: ActorType; id: string | null };
 }
 
-/** Writes one audit event; call it with the use case's transaction so the event commits with the change. */
-export async function recordAuditEvent(
-  db: Db,
-  caller: Caller,
-  occurredAt: number,
-  entry: AuditEntry,
-): Promise<void> {
-  await insertAuditEvent(db, {
+/** The stored form of an entry: who and where from the caller, unless the entry names its own actor. */
+export function auditEventOf(caller: Caller, occurredAt: number, entry: AuditEntry): AuditEvent {
+  return {
     id: newId('auditEvent'),
     organizationId: entry.organizationId,
     occurredAt,
@@ -37,5 +32,15 @@ export async function recordAuditEvent(
     clientIp: caller.clientIp,
     requestId: caller.requestId,
     details: entry.details ?? null,
-  });
+  };
+}
+
+/** Writes one audit event; call it with the use case's transaction so the event commits with the change. */
+export async function recordAuditEvent(
+  db: Db,
+  caller: Caller,
+  occurredAt: number,
+  entry: AuditEntry,
+): Promise<void> {
+  await insertAuditEvent(db, auditEventOf(caller, occurredAt, entry));
 }

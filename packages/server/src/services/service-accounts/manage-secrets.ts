@@ -5,14 +5,9 @@ import {
   revokeSecret,
   type StoredSecret,
 } from '../../store/repositories/secrets.js';
-import {
-  findServiceAccountInOrganization,
-  type ServiceAccount,
-} from '../../store/repositories/service-accounts.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
-import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
+import { getServiceAccount } from './read-service-accounts.js';
 
 export type SecretStatus = 'active' | 'expiring' | 'expired' | 'revoked';
 
@@ -22,26 +17,13 @@ export function secretStatus(secret: StoredSecret, now: number): SecretStatus {
   return secret.expiresAt > now ? 'expiring' : 'expired';
 }
 
-async function organizationServiceAccount(
-  ctx: ServiceContext,
-  caller: Caller,
-  id: string,
-): Promise<ServiceAccount> {
-  const organizationId = organizationOf(caller.actor);
-  requireOrganizationAdmin(caller.actor, organizationId);
-  await requireProgrammaticAccess(ctx, organizationId);
-  const sa = await findServiceAccountInOrganization(ctx.db, organizationId, id);
-  if (!sa) throw new PortcullisError('not_found', 'Service account not found.');
-  return sa;
-}
-
 /** Metadata only: the secret itself was shown once, at generation, and is not stored. */
 export async function listSecrets(
   ctx: ServiceContext,
   caller: Caller,
   serviceAccountId: string,
 ): Promise<StoredSecret[]> {
-  const sa = await organizationServiceAccount(ctx, caller, serviceAccountId);
+  const sa = await getServiceAccount(ctx, caller, serviceAccountId);
   return listSecretsOfServiceAccount(ctx.db, sa.id);
 }
 
@@ -51,7 +33,7 @@ export async function revokeOneSecret(
   serviceAccountId: string,
   secretId: string,
 ): Promise<void> {
-  const sa = await organizationServiceAccount(ctx, caller, serviceAccountId);
+  const sa = await getServiceAccount(ctx, caller, serviceAccountId);
   const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {
     const secret = await findSecretOfServiceAccount(tx.db, sa.id, secretId);
