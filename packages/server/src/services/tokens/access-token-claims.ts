@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 /** RFC 9068 claims common to every access token Portcullis signs. */
 export interface AccessTokenSubject {
@@ -18,7 +18,8 @@ export function accessTokenClaims(issuer: string, nowMs: number, ttlSeconds: num
     client_id: s.clientId,
     iat,
     exp: iat + ttlSeconds,
-    jti: randomBytes(16).toString('base64url'),
+    // 122 random bits from Node's cached entropy: one system call per many tokens, not one per token.
+    jti: randomUUID(),
     org_id: s.organizationId,
     ...(s.accountId ? { account_id: s.accountId } : {}),
   };
