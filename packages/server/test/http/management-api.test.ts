@@ -307,20 +307,12 @@ describe.each(enginesUnderTest())('management API on $engine', (engine) => {
     });
 
     it.skipIf(!engine.available)('answers 403 to a caller without portcullis.audit_log:list', async () => {
-      const org = await db()
-        .selectFrom('organizations')
-        .select('id')
-        .where('name', '=', 'acme')
-        .executeTakeFirstOrThrow();
-      const { createLogin } = await import('../../src/services/logins/create-login.js');
-      const { systemCaller } = await import('../../src/services/context.js');
-      const login = await createLogin(server.portcullis.ctx, systemCaller(), {
-        organizationId: org.id,
+      const login = await call('POST', '/api/v1/logins', operator, {
         email: 'nobody@acme.example',
         name: 'Nobody',
         password: 'nobody password 12',
       });
-      await call('POST', '/api/v1/users', operator, { name: 'nobody', loginId: login.id });
+      await call('POST', '/api/v1/users', operator, { name: 'nobody', loginId: login.body.id });
       const nobody = (
         await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
           body: { email: 'nobody@acme.example', password: 'nobody password 12' },
@@ -435,24 +427,15 @@ describe.each(enginesUnderTest())('management API on $engine', (engine) => {
       'refuses a human sign-in from outside the login’s policy, with the same answer',
       async () => {
         const fence = await policy('nowhere', ['192.0.2.0/24']);
-        const org = await db()
-          .selectFrom('organizations')
-          .select('id')
-          .where('name', '=', 'acme')
-          .executeTakeFirstOrThrow();
-        const { createLogin } = await import('../../src/services/logins/create-login.js');
-        const { systemCaller } = await import('../../src/services/context.js');
-        const login = await createLogin(server.portcullis.ctx, systemCaller(), {
-          organizationId: org.id,
+        const login = await call('POST', '/api/v1/logins', operator, {
           email: 'remote@acme.example',
           name: 'Remote',
           password: 'remote password 12',
         });
-        await db()
-          .updateTable('logins')
-          .set({ network_policy_id: fence })
-          .where('id', '=', login.id)
-          .execute();
+        const fenced = await call('PATCH', `/api/v1/logins/${login.body.id}`, operator, {
+          networkPolicyId: fence,
+        });
+        expect(fenced.body.networkPolicyId).toBe(fence);
         const refused = await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
           body: { email: 'remote@acme.example', password: 'remote password 12' },
         });

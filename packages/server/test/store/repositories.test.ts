@@ -10,6 +10,7 @@ import {
   countOrganizations,
   findOrganizationByName,
   insertOrganization,
+  type Organization,
 } from '../../src/store/repositories/organizations.js';
 import {
   findUsableSecrets,
@@ -48,18 +49,7 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
       [orgId, 'org-one'],
       [otherOrgId, 'org-two'],
     ] as const) {
-      await insertOrganization(database.db, {
-        id,
-        name,
-        displayName: name,
-        programmaticAccessAvailable: true,
-        programmaticAccessEnabled: false,
-        networkPolicyId: null,
-        allowedAudiences: null,
-        tokenTtlSeconds: null,
-        createdAt: now,
-        updatedAt: now,
-      });
+      await insertOrganization(database.db, organization(id, name));
     }
     await insertAccount(database.db, {
       id: accountId,
@@ -74,6 +64,20 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
     if (!engine.available) return;
     await database.close();
     await testDb.drop();
+  });
+
+  /** An organization row with programmatic access available but off; only id and name vary. */
+  const organization = (id: string, name: string): Organization => ({
+    id,
+    name,
+    displayName: name,
+    programmaticAccessAvailable: true,
+    programmaticAccessEnabled: false,
+    networkPolicyId: null,
+    allowedAudiences: null,
+    tokenTtlSeconds: null,
+    createdAt: now,
+    updatedAt: now,
   });
 
   const sa = (name: string, organizationId = orgId): ServiceAccount => ({
@@ -157,18 +161,7 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
 
   it.skipIf(!engine.available)('pages service accounts by cursor in creation order', async () => {
     const pageOrg = newId('organization');
-    await insertOrganization(database.db, {
-      id: pageOrg,
-      name: `paging-${engine.engine}`,
-      displayName: 'paging',
-      programmaticAccessAvailable: false,
-      programmaticAccessEnabled: false,
-      networkPolicyId: null,
-      allowedAudiences: null,
-      tokenTtlSeconds: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    await insertOrganization(database.db, organization(pageOrg, `paging-${engine.engine}`));
     const created = [];
     for (let i = 0; i < 5; i++) {
       const row = sa(`page-${i}`, pageOrg);
@@ -186,18 +179,7 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
     'sorts by name both ways across pages, filters by name and enabled',
     async () => {
       const sortOrg = newId('organization');
-      await insertOrganization(database.db, {
-        id: sortOrg,
-        name: `sorting-${engine.engine}`,
-        displayName: 'sorting',
-        programmaticAccessAvailable: false,
-        programmaticAccessEnabled: false,
-        networkPolicyId: null,
-        allowedAudiences: null,
-        tokenTtlSeconds: null,
-        createdAt: now,
-        updatedAt: now,
-      });
+      await insertOrganization(database.db, organization(sortOrg, `sorting-${engine.engine}`));
       for (const name of ['delta', 'Alpha-ETL', 'charlie', 'bravo-etl', 'echo']) {
         await insertServiceAccount(database.db, { ...sa(name, sortOrg), enabled: name !== 'echo' });
       }
