@@ -8,15 +8,18 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { describeMachine } from './machine.js';
+import { type OpenLoopResult, openLoop } from './open-loop.js';
 
 /**
  * Token issuance under load (issue 5): Portcullis on SQLite and PostgreSQL — the whole pipeline — against
- * node-oidc-provider and a bare Fastify probe (form + one HMAC + one JWT), 64 connections for 10 s each,
- * then Portcullis at a fixed 2,000 req/s for p99. Every server runs in its own process on 127.0.0.1.
+ * node-oidc-provider and a bare Fastify probe (form + one HMAC + one JWT): autocannon, 64 connections for
+ * 10 s each, for throughput; then a fixed offered load of 2,000 req/s, open loop (open-loop.ts), for
+ * latency. Every server runs in its own process on 127.0.0.1; the load comes from this process.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, '..', 'dist', 'cli', 'main.js');
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
+const fixedRate = 2000;
 
 interface Target {
   name: string;
@@ -143,10 +146,7 @@ async function portcullisTarget(
   };
 }
 
-async function load(
-  target: Target,
-  options: { seconds: number; connections: number; rate?: number },
-): Promise<Result> {
+async function load(target: Target, options: { seconds: number; connections: number }): Promise<Result> {
   const result = await autocannon({
     url: target.url,
     method: 'POST',
@@ -154,7 +154,6 @@ async function load(
     body: target.body,
     connections: options.connections,
     duration: options.seconds,
-    ...(options.rate ? { overallRate: options.rate } : {}),
   });
   return {
     name: target.name,
@@ -165,11 +164,26 @@ async function load(
   };
 }
 
-async function measureTarget(make: () => Promise<Target>): Promise<{ result: Result; target?: Target }> {
+interface FixedRateResult extends OpenLoopResult {
+  name: string;
+}
+
+async function measureTarget(
+  make: () => Promise<Target>,
+  atFixedRate: boolean,
+): Promise<{ result: Result; fixed?: FixedRateResult }> {
   const target = await make();
-  await load(target, { seconds: 2, connections: 16 });
-  const result = await load(target, { seconds: durationSeconds, connections: 64 });
-  return { result, target };
+  try {
+    await load(target, { seconds: 2, connections: 16 });
+    const result = await load(target, { seconds: durationSeconds, connections: 64 });
+    if (!atFixedRate) return { result };
+    const fixedLoad = (seconds: number) =>
+      openLoop({ url: target.url, body: target.body, rate: fixedRate, seconds, connections: 64 });
+    await fixedLoad(3);
+    return { result, fixed: { name: target.name, ...(await fixedLoad(durationSeconds)) } };
+  } finally {
+    await target.stop();
+  }
 }
 
 async function postgresSchema(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
@@ -202,22 +216,19 @@ export async function benchTokenEndpoint(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'portcullis-bench-'));
   const postgres = await postgresSchema();
   const results: Result[] = [];
+  const fixed: FixedRateResult[] = [];
   try {
-    for (const make of [
-      () => helperTarget('bare probe (form + HMAC + JWT)', 'bare-probe.ts'),
-      () => helperTarget('oidc-provider 9 (memory adapter)', 'oidc-provider.ts'),
-      () => portcullisTarget('Portcullis, SQLite', undefined, path.join(dataDir, 'sqlite')),
+    for (const [make, atFixedRate] of [
+      [() => helperTarget('bare probe (form + HMAC + JWT)', 'bare-probe.ts'), true],
+      [() => helperTarget('oidc-provider 9 (memory adapter)', 'oidc-provider.ts'), false],
+      [() => portcullisTarget('Portcullis, SQLite', undefined, path.join(dataDir, 'sqlite')), true],
       ...(postgres
-        ? [() => portcullisTarget('Portcullis, PostgreSQL', postgres.url, path.join(dataDir, 'pg'))]
+        ? [[() => portcullisTarget('Portcullis, PostgreSQL', postgres.url, path.join(dataDir, 'pg')), true]]
         : []),
-    ]) {
-      const { result, target } = await measureTarget(make);
-      results.push(result);
-      if (result.name === 'Portcullis, SQLite' && target) {
-        const fixed = await load(target, { seconds: durationSeconds, connections: 64, rate: 2000 });
-        results.push({ ...fixed, name: 'Portcullis, SQLite, fixed 2,000 req/s' });
-      }
-      await target?.stop();
+    ] as [() => Promise<Target>, boolean][]) {
+      const measured = await measureTarget(make, atFixedRate);
+      results.push(measured.result);
+      if (measured.fixed) fixed.push(measured.fixed);
     }
   } finally {
     await postgres?.drop();
@@ -230,10 +241,18 @@ export async function benchTokenEndpoint(): Promise<void> {
   console.log('target | req/s | p50 ms | p99 ms | errors | × oidc-provider | × bare probe');
   console.log('---|---|---|---|---|---|---');
   for (const r of results) {
-    const ratio = (base: Result | undefined) =>
-      base && !r.name.includes('fixed') ? (r.rps / base.rps).toFixed(2) : '';
+    const ratio = (base: Result | undefined) => (base ? (r.rps / base.rps).toFixed(2) : '');
     console.log(
       `${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${ratio(op)} | ${ratio(probe)}`,
     );
+  }
+  console.log(
+    `\nFixed offered load, open loop, ${fixedRate} req/s for ${durationSeconds} s (latency from when each request was due):`,
+  );
+  console.log('target | completed | errors | p50 ms | p99 ms | max ms');
+  console.log('---|---|---|---|---|---');
+  const ms = (value: number) => value.toFixed(2);
+  for (const r of fixed) {
+    console.log(`${r.name} | ${r.completed} | ${r.errors} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)}`);
   }
 }
