@@ -99,7 +99,7 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
             sub: 'login_01m82xvp2vsehr91fdaggr88nr',
           }),
         ).toString('base64url');
-        const expired = keyRing.sign({
+        const expired = await keyRing.sign({
           ...accessTokenClaims(issuer, Date.now() - 7200_000, 60, {
             subject: 'x',
             clientId: 'c',

@@ -70,7 +70,7 @@ export async function authenticateLogin(
     audience: ctx.issuer,
     organizationId: login.organizationId,
   });
-  const accessToken = ctx.keyRing.sign(claims);
+  const accessToken = await ctx.keyRing.sign(claims);
   await recordAuditEvent(ctx.db, caller, now, {
     organizationId: login.organizationId,
     action: 'login.authenticated',

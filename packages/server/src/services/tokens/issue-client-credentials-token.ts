@@ -84,7 +84,7 @@ export async function issueClientCredentialsToken(
     }),
     scope: scope.format(),
   };
-  const accessToken = ctx.keyRing.sign(claims);
+  const accessToken = await ctx.keyRing.sign(claims);
   ctx.issuanceAudit.enqueue(caller, now, {
     organizationId: sa.organizationId,
     action: 'token.issued',

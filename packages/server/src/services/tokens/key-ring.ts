@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { createDecoder, createSigner, createVerifier } from 'fast-jwt';
+import { createDecoder, createVerifier } from 'fast-jwt';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { SigningAlgorithm } from '../../config/settings.js';
 import { newId } from '../../domain/ids/ids.js';
@@ -15,6 +15,7 @@ import {
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { systemCaller } from '../context.js';
+import { createJwsSigner, type JwsSigner } from './jws-signer.js';
 import { seal, unseal } from './sealed-key.js';
 
 export interface KeyRingOptions {
@@ -46,12 +47,12 @@ const decodeHeader = createDecoder({ complete: true });
 class RotationLost extends Error {}
 
 /**
- * The signing keys, in memory: fast-jwt signs and verifies (it is several times faster than jose here),
- * jose generates keys and speaks JWK. The database decides which key is current, so several nodes agree.
+ * The signing keys, in memory: Node's crypto signs on the thread pool (jws-signer.ts), fast-jwt verifies
+ * (several times faster than jose here), jose generates keys and speaks JWK. The database decides which key is current, so several nodes agree.
  */
 export class KeyRing {
   private keys = new Map<string, LoadedKey>();
-  private signer: ((payload: Record<string, unknown>) => string) | undefined;
+  private signer: JwsSigner | undefined;
   private currentId: string | undefined;
   private lastRefresh = 0;
   private timers: NodeJS.Timeout[] = [];
@@ -69,7 +70,7 @@ export class KeyRing {
     return this.currentId;
   }
 
-  sign(payload: Record<string, unknown>): string {
+  async sign(payload: Record<string, unknown>): Promise<string> {
     if (!this.signer) throw new Error('no current signing key');
     return this.signer(payload);
   }
@@ -107,12 +108,7 @@ export class KeyRing {
     this.keys = next;
     if (current && current.id !== this.currentId) {
       const privatePem = unseal(this.options.wrapKey, current.privateKeySealed, current.id);
-      this.signer = createSigner({
-        key: privatePem,
-        algorithm: current.algorithm as SigningAlgorithm,
-        kid: current.id,
-        header: { alg: current.algorithm, typ: 'at+jwt' },
-      });
+      this.signer = createJwsSigner(privatePem, current.algorithm as SigningAlgorithm, current.id);
       this.currentId = current.id;
     }
   }
