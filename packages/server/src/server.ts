@@ -12,6 +12,8 @@ import { ChangeGeneration } from './services/cache/change-generation.js';
 import type { ServiceContext } from './services/context.js';
 import { KeyRing } from './services/tokens/key-ring.js';
 import { UsageRecorder } from './services/usage/usage-recorder.js';
+import { type BackgroundWriter, inlineBackgroundWriter } from './store/background/background-writes.js';
+import { ThreadedBackgroundWriter } from './store/background/threaded-writer.js';
 import { type Database, openDatabase } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 
@@ -33,6 +35,13 @@ const version = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
+function backgroundWriterFor(database: Database, databaseUrl: string): BackgroundWriter {
+  // An in-memory SQLite database cannot be opened from a second thread.
+  return database.engine === 'sqlite' && databaseUrl !== 'sqlite::memory:'
+    ? new ThreadedBackgroundWriter(databaseUrl)
+    : inlineBackgroundWriter(database.db);
+}
+
 /** The composition root: config → master key → database (migrated) → key ring → bootstrap → HTTP app. */
 export async function createPortcullis(config: Config, options: StartOptions = {}): Promise<Portcullis> {
   const catalog = loadCatalog(config.catalogFile);
@@ -49,10 +58,15 @@ export async function createPortcullis(config: Config, options: StartOptions = {
   }
   const keys = deriveKeys(masterKey.key);
   const database = openDatabase(config.databaseUrl);
+  let backgroundWriter: BackgroundWriter | undefined;
   try {
     const migrations = await migrateToLatest(database);
     if (migrations.applied.length > 0) log.info({ applied: migrations.applied }, 'database migrated');
     const clock = options.clock ?? Date.now;
+    const writer = backgroundWriterFor(database, config.databaseUrl);
+    backgroundWriter = writer;
+    const onBackgroundError = (error: unknown) =>
+      log.error({ err: error }, 'a background write (issuance audit or last-used times) failed');
     const keyRing = await KeyRing.open({
       db: database.db,
       wrapKey: keys.signingKeyWrapKey,
@@ -69,8 +83,8 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       issuer: config.issuer,
       tokenTtlSeconds: config.tokenTtlSeconds,
       catalog,
-      usage: new UsageRecorder(database.db),
-      issuanceAudit: new AuditBatch(database.db),
+      usage: new UsageRecorder(writer, onBackgroundError),
+      issuanceAudit: new AuditBatch(writer, onBackgroundError),
       changes: new ChangeGeneration(database),
       defaultAudiences: config.defaultAudiences,
     };
@@ -96,11 +110,13 @@ export async function createPortcullis(config: Config, options: StartOptions = {
         keyRing.stop();
         await ctx.usage.stop();
         await ctx.issuanceAudit.stop();
+        await writer.close();
         await ctx.changes.stop();
         await database.close();
       },
     };
   } catch (error) {
+    await backgroundWriter?.close();
     await database.close();
     throw error;
   }

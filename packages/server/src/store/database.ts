@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import type { Schema } from './schema.js';
 
@@ -18,10 +28,37 @@ export interface Database {
    * connection was lost and regained (notifications may have been missed meanwhile).
    */
   listen?(channel: string, onNotify: () => void, onReconnect: () => void): Promise<() => Promise<void>>;
+  /**
+   * SQLite only: a number that changes whenever another connection (another thread or process) has
+   * committed to the file since the last call; this connection's own commits do not move it.
+   */
+  dataVersion?(): number;
   close(): Promise<void>;
 }
 
 const int8Oid = 20;
+
+/**
+ * Transactions take the write lock when they begin. Another connection writes to the same file (the
+ * background writer thread, other processes), and a deferred transaction that read first and then wants to
+ * write fails at once with SQLITE_BUSY when that connection committed in between; waiting at BEGIN instead
+ * goes through the busy timeout like any other write.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly config: SqliteDialectConfig) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.config);
+  }
+}
 
 function openSqlite(file: string): Database {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -32,10 +69,12 @@ function openSqlite(file: string): Database {
   connection.pragma('synchronous = FULL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: connection }) });
+  const dataVersion = connection.prepare('pragma data_version').pluck();
   return {
     db,
     engine: 'sqlite',
+    dataVersion: () => dataVersion.get() as number,
     ping: async () => {
       await sql`select 1`.execute(db);
     },

@@ -1,5 +1,5 @@
-import type { Db } from '../../store/database.js';
-import { type AuditEvent, insertAuditEvents } from '../../store/repositories/audit-events.js';
+import type { BackgroundWriter } from '../../store/background/background-writes.js';
+import type { AuditEvent } from '../../store/repositories/audit-events.js';
 import type { Caller } from '../context.js';
 import { type AuditEntry, auditEventOf } from './record-audit-event.js';
 
@@ -14,19 +14,20 @@ export class AuditBatch {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly db: Db,
-    // Small, frequent batches: on SQLite each write blocks the event loop, so a second's worth showed in p99.
+    private readonly writer: BackgroundWriter,
+    private readonly onError: (error: unknown) => void,
+    // Small, frequent batches keep the window short; on SQLite they are written on a thread of their own.
     private readonly intervalMs = 100,
     private readonly maxPending = 1000,
   ) {}
 
   enqueue(caller: Caller, occurredAt: number, entry: AuditEntry): void {
     this.pending.push(auditEventOf(caller, occurredAt, entry));
-    if (this.pending.length >= this.maxPending) void this.flush().catch(() => undefined);
+    if (this.pending.length >= this.maxPending) void this.flush().catch(this.onError);
   }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.flush().catch(() => undefined), this.intervalMs);
+    this.timer ??= setInterval(() => void this.flush().catch(this.onError), this.intervalMs);
     this.timer.unref();
   }
 
@@ -34,7 +35,7 @@ export class AuditBatch {
     if (this.pending.length === 0) return;
     const events = this.pending;
     this.pending = [];
-    await this.db.transaction().execute((trx) => insertAuditEvents(trx, events));
+    await this.writer.write({ kind: 'audit', events });
   }
 
   async stop(): Promise<void> {

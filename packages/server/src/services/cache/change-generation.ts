@@ -5,17 +5,25 @@ const channel = 'portcullis_changes';
 
 /**
  * A counter that moves whenever anything may have changed: every committed use-case transaction on this
- * node, and — on PostgreSQL — every committed one on any node (NOTIFY inside the transaction is delivered
- * only if it commits). In-memory copies of hot data remember the generation they were read at and are
- * thrown away when it moves, so nothing is served past a change.
+ * node; on PostgreSQL every committed one on any node (NOTIFY inside the transaction is delivered only if
+ * it commits); on SQLite every commit by another connection to the file — another process, another
+ * server in this one, or `portcullis keys rotate` — seen through `PRAGMA data_version` when read.
+ * In-memory copies of hot data remember the generation they were read at and are thrown away when it
+ * moves, so nothing is served past a change.
  */
 export class ChangeGeneration {
   private value = 0;
+  private seenDataVersion: number | undefined;
   private stopListening: (() => Promise<void>) | undefined;
 
   constructor(private readonly database: Database) {}
 
   get current(): number {
+    const dataVersion = this.database.dataVersion?.();
+    if (dataVersion !== this.seenDataVersion) {
+      this.seenDataVersion = dataVersion;
+      this.value++;
+    }
     return this.value;
   }
 

@@ -1,6 +1,4 @@
-import type { Db } from '../../store/database.js';
-import { touchSecrets } from '../../store/repositories/secrets.js';
-import { touchServiceAccounts } from '../../store/repositories/service-accounts.js';
+import type { BackgroundWriter } from '../../store/background/background-writes.js';
 
 /**
  * Last-used times of service accounts and secrets, kept in memory and written in one transaction every
@@ -13,7 +11,8 @@ export class UsageRecorder {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly db: Db,
+    private readonly writer: BackgroundWriter,
+    private readonly onError: (error: unknown) => void,
     private readonly intervalMs = 100,
   ) {}
 
@@ -23,7 +22,7 @@ export class UsageRecorder {
   }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.flush().catch(() => undefined), this.intervalMs);
+    this.timer ??= setInterval(() => void this.flush().catch(this.onError), this.intervalMs);
     this.timer.unref();
   }
 
@@ -33,10 +32,7 @@ export class UsageRecorder {
     const secrets = this.secrets;
     this.serviceAccounts = new Map();
     this.secrets = new Map();
-    await this.db.transaction().execute(async (trx) => {
-      await touchServiceAccounts(trx, serviceAccounts);
-      await touchSecrets(trx, secrets);
-    });
+    await this.writer.write({ kind: 'usage', serviceAccounts, secrets });
   }
 
   async stop(): Promise<void> {

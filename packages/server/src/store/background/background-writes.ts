@@ -1,0 +1,38 @@
+import type { Db } from '../database.js';
+import { type AuditEvent, insertAuditEvents } from '../repositories/audit-events.js';
+import { touchSecrets } from '../repositories/secrets.js';
+import { touchServiceAccounts } from '../repositories/service-accounts.js';
+
+/**
+ * Writes that no request waits for: the audit events of successful token issuance and last-used times,
+ * gathered in memory and written in batches (decision 0008). Plain data, so a batch can cross to a thread.
+ */
+export type BackgroundWrite =
+  | { kind: 'audit'; events: AuditEvent[] }
+  | { kind: 'usage'; serviceAccounts: Map<string, number>; secrets: Map<string, number> };
+
+export interface BackgroundWriter {
+  /** Resolves once the batch is committed. */
+  write(batch: BackgroundWrite): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** One batch, one transaction. */
+export async function applyBackgroundWrite(db: Db, batch: BackgroundWrite): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (batch.kind === 'audit') {
+      await insertAuditEvents(trx, batch.events);
+    } else {
+      await touchServiceAccounts(trx, batch.serviceAccounts);
+      await touchSecrets(trx, batch.secrets);
+    }
+  });
+}
+
+/** PostgreSQL: the driver does not block the event loop, so batches are written from it. */
+export function inlineBackgroundWriter(db: Db): BackgroundWriter {
+  return {
+    write: (batch) => applyBackgroundWrite(db, batch),
+    close: async () => undefined,
+  };
+}

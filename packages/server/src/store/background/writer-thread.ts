@@ -1,0 +1,39 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../database.js';
+import { applyBackgroundWrite, type BackgroundWrite } from './background-writes.js';
+
+/**
+ * The SQLite writer thread: its own connection to the same file (WAL lets the main connection keep
+ * reading), so a batch's inserts and its fsync never stall the event loop that answers token requests.
+ */
+export interface WriterRequest {
+  id: number;
+  batch: BackgroundWrite;
+}
+
+export interface WriterReply {
+  id: number;
+  error?: string;
+}
+
+const port = parentPort;
+if (!port) throw new Error('writer-thread.js runs only as a worker thread');
+const database = openDatabase((workerData as { databaseUrl: string }).databaseUrl);
+
+// One batch at a time, in arrival order: SQLite has a single writer anyway.
+let queue = Promise.resolve();
+port.on('message', (request: WriterRequest | 'close') => {
+  if (request === 'close') {
+    queue = queue.then(() => database.close()).then(() => port.close());
+    return;
+  }
+  queue = queue.then(async () => {
+    const reply: WriterReply = { id: request.id };
+    try {
+      await applyBackgroundWrite(database.db, request.batch);
+    } catch (error) {
+      reply.error = error instanceof Error ? error.message : String(error);
+    }
+    port.postMessage(reply);
+  });
+});
