@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /**
  * Client secrets look like `pcs_<43 base62 chars: 256 random bits><6 base62 chars: checksum>`.
@@ -26,7 +26,8 @@ function toBase62(value: bigint, length: number): string {
 }
 
 function checksumOf(prefixAndBody: string): string {
-  const digest = createHash('sha256').update(prefixAndBody).digest();
+  // One-shot: no Hash object, so nothing per token request for the garbage collector to finalize.
+  const digest = hash('sha256', prefixAndBody, 'buffer');
   return toBase62(BigInt(digest.readUInt32BE(0)), checksumLength);
 }
 
