@@ -227,6 +227,61 @@ describe.each(enginesUnderTest())(
       },
     );
 
+    it.skipIf(!engine.available)(
+      'voids earlier tokens when one secret is revoked, and tells offline verifiers',
+      async () => {
+        const secretsPath = `/api/v1/service-accounts/${app.clientId}/secrets`;
+        const old = (await api(server.baseUrl, 'GET', secretsPath, { token: admin })).body.items.find(
+          (secret: { status: string }) => secret.status === 'active',
+        );
+        const rotated = await api(server.baseUrl, 'POST', secretsPath, {
+          token: admin,
+          body: { gracePeriodSeconds: 600 },
+        });
+        const earlier = await tokenOf(app);
+        const cursor = (await feed()).body.cursor as string;
+        await new Promise((resolve) => setTimeout(resolve, 1100 - (Date.now() % 1000)));
+        const revoked = await api(server.baseUrl, 'DELETE', `${secretsPath}/${old.id}`, { token: admin });
+        expect(revoked.status).toBe(204);
+        app = { clientId: app.clientId, clientSecret: rotated.body.clientSecret };
+        expect((await feed(cursor)).body.events).toEqual([
+          expect.objectContaining({
+            kind: 'subject',
+            subject: app.clientId,
+            reason: 'secret_revoked',
+            effect: 'void',
+            notBefore: expect.any(Number),
+          }),
+        ]);
+        expect((await introspect(earlier)).body).toEqual({ active: false });
+        expect((await introspect(await tokenOf(app))).body.active).toBe(true);
+      },
+    );
+
+    it.skipIf(!engine.available)(
+      'tells offline verifiers when programmatic access is switched off',
+      async () => {
+        const cursor = (await feed()).body.cursor as string;
+        const toggle = (programmaticAccessEnabled: boolean) =>
+          api(server.baseUrl, 'PATCH', '/api/v1/organization', {
+            token: admin,
+            body: { programmaticAccessEnabled },
+          });
+        expect((await toggle(false)).status).toBe(200);
+        // While it is off no service account authenticates, the resource server's own included.
+        expect((await feed(cursor)).status).toBe(401);
+        expect((await toggle(true)).status).toBe(200);
+        const events = (await feed(cursor)).body.events;
+        const subjects = events.map((e: { subject: string }) => e.subject);
+        expect(subjects).toEqual(expect.arrayContaining([app.clientId, resourceServer.clientId]));
+        for (const event of events) {
+          expect(event).toMatchObject({ reason: 'programmatic_access_disabled', effect: 'recheck' });
+        }
+        // Switching it on again is not a loss of rights: nothing more is written.
+        expect((await feed(events.at(-1).id)).body.events).toEqual([]);
+      },
+    );
+
     it.skipIf(!engine.available)('long-polls the feed until an event arrives', async () => {
       const cursor = (await feed()).body.cursor as string;
       const waiting = feed(cursor, 10);

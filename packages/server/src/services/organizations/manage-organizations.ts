@@ -10,6 +10,8 @@ import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requirePermission, requirePlatformOperator } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
+import { credentialsOfOrganization, revokeSubjects } from '../revocation/record-revocations.js';
+import { programmaticAccessOn } from './programmatic-access.js';
 
 async function changeOrganization(
   ctx: ServiceContext,
@@ -26,6 +28,11 @@ async function changeOrganization(
     if (changes.networkPolicyId) await findPolicyOfOrganization(tx, org.id, changes.networkPolicyId);
     await updateOrganization(tx.db, org.id, changes, now);
     const updated = (await findOrganizationById(tx.db, org.id))!;
+    if (programmaticAccessOn(org) && !programmaticAccessOn(updated)) {
+      // Switched off (by the organization or withdrawn by the operator): offline verifiers hear of it too.
+      const credentials = await credentialsOfOrganization(tx.db, org.id);
+      await revokeSubjects(tx, org.id, credentials, 'programmatic_access_disabled');
+    }
     await recordAuditEvent(tx.db, caller, now, {
       organizationId: org.id,
       action: 'organization.updated',

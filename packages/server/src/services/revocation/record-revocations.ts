@@ -54,6 +54,17 @@ export async function credentialsActingThrough(db: Db, userIds: readonly string[
   return [...linked.map((r) => r.service_account_id!), ...owned.map((r) => r.id)];
 }
 
+/** Every credential of an organization: its service accounts, key pairs and personal credentials. */
+export async function credentialsOfOrganization(db: Db, organizationId: string): Promise<string[]> {
+  return (
+    await db
+      .selectFrom('service_accounts')
+      .select('id')
+      .where('organization_id', '=', organizationId)
+      .execute()
+  ).map((r) => r.id);
+}
+
 export async function usersOfLogin(db: Db, loginId: string): Promise<string[]> {
   return (await db.selectFrom('users').select('id').where('login_id', '=', loginId).execute()).map(
     (r) => r.id,

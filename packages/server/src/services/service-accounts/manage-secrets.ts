@@ -7,6 +7,7 @@ import {
 } from '../../store/repositories/secrets.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { revokeSubjects } from '../revocation/record-revocations.js';
 import { getServiceAccount } from './read-service-accounts.js';
 
 export type SecretStatus = 'active' | 'expiring' | 'expired' | 'revoked';
@@ -46,6 +47,9 @@ export async function revokeOneSecret(
         targetId: sa.id,
         details: { secretId: secret.id, displayPrefix: secret.displayPrefix },
       });
+      // Tokens do not say which secret obtained them, so every earlier token of the account goes: the
+      // holder of the other secret (during a grace period) just fetches a fresh one.
+      await revokeSubjects(tx, sa.organizationId, [sa.id], 'secret_revoked', 'void');
     }
   });
 }
