@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import http from 'node:http';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export interface OpenLoopResult {
   offered: number;
@@ -18,13 +20,15 @@ export interface OpenLoopResult {
  * spent, then idles until the next second, so the load arrives in bursts at full speed and its p99 measures
  * the burst queue, not the server.
  */
-export async function openLoop(options: {
+export interface OpenLoopOptions {
   url: string;
   body: string;
   rate: number;
   seconds: number;
   connections: number;
-}): Promise<OpenLoopResult> {
+}
+
+export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
   const target = new URL(options.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const body = Buffer.from(options.body);
@@ -89,4 +93,30 @@ export async function openLoop(options: {
     p99: at(0.99),
     max: latencies[latencies.length - 1] ?? NaN,
   };
+}
+
+/**
+ * The same, from a fresh process of its own: a generator that shares a heap with earlier load runs pays
+ * for their garbage in its own collection pauses, and those pauses would be charged to the server.
+ */
+export function openLoopInChild(options: OpenLoopOptions): Promise<OpenLoopResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+      env: { ...process.env, OPEN_LOOP_OPTIONS: JSON.stringify(options) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += String(chunk)));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(output) as OpenLoopResult)
+        : reject(new Error(`open-loop generator exited ${code}`)),
+    );
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const result = await openLoop(JSON.parse(process.env.OPEN_LOOP_OPTIONS ?? '{}') as OpenLoopOptions);
+  process.stdout.write(JSON.stringify(result));
 }

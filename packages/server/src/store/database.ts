@@ -33,6 +33,8 @@ export interface Database {
    * committed to the file since the last call; this connection's own commits do not move it.
    */
   dataVersion?(): number;
+  /** SQLite only: the connection itself, for the few writes that reuse prepared statements. */
+  sqlite?: SqliteDatabase.Database;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ function openSqlite(file: string): Database {
     db,
     engine: 'sqlite',
     dataVersion: () => dataVersion.get() as number,
+    sqlite: connection,
     ping: async () => {
       await sql`select 1`.execute(db);
     },
