@@ -37,9 +37,9 @@ const version = (
 
 function backgroundWriterFor(database: Database, databaseUrl: string): BackgroundWriter {
   // An in-memory SQLite database cannot be opened from a second thread.
-  return database.engine === 'sqlite' && databaseUrl !== 'sqlite::memory:'
-    ? new ThreadedBackgroundWriter(databaseUrl)
-    : inlineBackgroundWriter(database.db);
+  return databaseUrl === 'sqlite::memory:'
+    ? inlineBackgroundWriter(database.db)
+    : new ThreadedBackgroundWriter(databaseUrl);
 }
 
 /** The composition root: config → master key → database (migrated) → key ring → bootstrap → HTTP app. */

@@ -29,7 +29,7 @@ export async function applyBackgroundWrite(db: Db, batch: BackgroundWrite): Prom
   });
 }
 
-/** PostgreSQL: the driver does not block the event loop, so batches are written from it. */
+/** An in-memory SQLite database, which no other thread can open: batches are written from the event loop. */
 export function inlineBackgroundWriter(db: Db): BackgroundWriter {
   return {
     write: (batch) => applyBackgroundWrite(db, batch),

@@ -3,9 +3,10 @@ import type { BackgroundWrite, BackgroundWriter } from './background-writes.js';
 import type { WriterReply } from './writer-thread.js';
 
 /**
- * SQLite: batches go to a thread of their own (writer-thread.ts). better-sqlite3 is synchronous, so
- * writing a batch on the event loop held every token request behind the inserts and the commit's fsync;
- * measured, that was the tail of the fixed-rate latency (decision 0010).
+ * Batches go to a thread of their own (writer-thread.ts) with its own connection. On SQLite,
+ * better-sqlite3 is synchronous, so a batch on the event loop held every token request behind its inserts
+ * and the commit's fsync; on PostgreSQL, building and serialising a batch's INSERT is milliseconds of
+ * JavaScript on the event loop all the same (decision 0010).
  */
 export class ThreadedBackgroundWriter implements BackgroundWriter {
   private readonly worker: Worker;

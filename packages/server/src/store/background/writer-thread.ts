@@ -6,8 +6,8 @@ import { sqliteAuditEventInserter } from '../repositories/audit-events.js';
 import { applyBackgroundWrite, type BackgroundWrite } from './background-writes.js';
 
 /**
- * The SQLite writer thread: its own connection to the same file (WAL lets the main connection keep
- * reading), so a batch's inserts and its fsync never stall the event loop that answers token requests.
+ * The writer thread: its own connection to the same database (on SQLite, WAL lets the main connection keep
+ * reading), so a batch's inserts and its commit never stall the event loop that answers token requests.
  */
 export interface WriterRequest {
   id: number;
