@@ -15,6 +15,7 @@ import {
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { systemCaller } from '../context.js';
+import { EventLoopLoad } from './event-loop-load.js';
 import { createJwsSigner, type JwsSigner } from './jws-signer.js';
 import { seal, unseal } from './sealed-key.js';
 
@@ -56,12 +57,14 @@ export class KeyRing {
   private currentId: string | undefined;
   private lastRefresh = 0;
   private timers: NodeJS.Timeout[] = [];
+  private readonly loop = new EventLoopLoad();
 
   private constructor(private readonly options: KeyRingOptions) {}
 
   static async open(options: KeyRingOptions): Promise<KeyRing> {
     const ring = new KeyRing(options);
     await ring.ensureKeys();
+    ring.loop.start();
     return ring;
   }
 
@@ -72,7 +75,7 @@ export class KeyRing {
 
   async sign(payload: Record<string, unknown>): Promise<string> {
     if (!this.signer) throw new Error('no current signing key');
-    return this.signer(payload);
+    return this.signer(payload, this.loop.busy);
   }
 
   /** Verifies signature, `typ`, issuer and expiry. Throws on any failure; the caller maps it to 401. */
@@ -208,6 +211,7 @@ export class KeyRing {
   }
 
   stop(): void {
+    this.loop.stop();
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
   }
