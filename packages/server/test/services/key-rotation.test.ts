@@ -74,7 +74,7 @@ describe.each(enginesUnderTest())('signing-key rotation on $engine', (engine) =>
   // Several nodes share a database only on PostgreSQL; SQLite is the single-process engine (in one process,
   // two better-sqlite3 connections waiting on each other's lock would block the event loop they share).
   it.skipIf(!engine.available || engine.engine === 'sqlite')(
-    'lets exactly one of two nodes rotating at once win',
+    'keeps one current and one next key, and one audit event per rotation, when two nodes rotate at once',
     async () => {
       const events = async () =>
         Number(
@@ -92,8 +92,11 @@ describe.each(enginesUnderTest())('signing-key rotation on $engine', (engine) =>
         first.portcullis.ctx.keyRing.rotate(),
         second.portcullis.ctx.keyRing.rotate(),
       ]);
-      expect(results.filter(Boolean)).toHaveLength(1);
-      expect(await events()).toBe(before + 1);
+      // Usually they race and the guarded promotion lets one win; when one node finishes before the other
+      // has read the key table, the second rotates again, which is also correct. Never a lost or double count.
+      const won = results.filter(Boolean).length;
+      expect(won).toBeGreaterThanOrEqual(1);
+      expect(await events()).toBe(before + won);
       const states = (await rows()).map((r) => r.state);
       expect(states.filter((s) => s === 'current')).toHaveLength(1);
       expect(states.filter((s) => s === 'next')).toHaveLength(1);
