@@ -37,6 +37,8 @@ export interface Actor {
   userId: string | null;
   isOrganizationAdmin: boolean;
   isPlatformOperator: boolean;
+  /** May introspect tokens and read the revocation feed of every organization (a platform resource server). */
+  platformIntrospection: boolean;
   /** Effective permissions right now; undefined for the system actor, which may do anything. */
   permissions: PermissionSet | undefined;
 }
@@ -56,6 +58,7 @@ export const systemActor: Actor = {
   userId: null,
   isOrganizationAdmin: false,
   isPlatformOperator: true,
+  platformIntrospection: true,
   permissions: undefined,
 };
 
@@ -73,6 +76,7 @@ export function anonymousCaller(clientIp: string | null, requestId: string | nul
       userId: null,
       isOrganizationAdmin: false,
       isPlatformOperator: false,
+      platformIntrospection: false,
       permissions: undefined,
     },
     clientIp,

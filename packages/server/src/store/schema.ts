@@ -75,6 +75,7 @@ export interface ServiceAccountRow {
   name: string;
   description: string;
   is_organization_admin: number;
+  platform_introspection: number;
   enabled: number;
   kind: string;
   granted_permissions: string | null;

@@ -302,6 +302,71 @@ describe.each(enginesUnderTest())(
       expect(empty.body).toEqual({ events: [], cursor: answer.body.cursor });
     });
 
+    it.skipIf(!engine.available)(
+      'serves every organization to a platform resource server, which only a platform operator appoints',
+      async () => {
+        const initechAdmin = {
+          email: 'admin@initech.example',
+          name: 'I',
+          password: 'initech admin password',
+        };
+        const initech = await createOrganizationWithAdmin(server.portcullis.ctx, systemCaller(), {
+          name: 'initech',
+          programmaticAccessAvailable: true,
+          programmaticAccessEnabled: true,
+          admin: initechAdmin,
+        });
+        const initechToken = (
+          await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
+            body: { email: initechAdmin.email, password: initechAdmin.password },
+          })
+        ).body.accessToken;
+        const worker = await createUsableServiceAccount(server.baseUrl, initechToken, 'worker');
+        const workerToken = await tokenOf(worker);
+        const appoint = (token: string, id: string, platformIntrospection: boolean) =>
+          api(server.baseUrl, 'PATCH', `/api/v1/service-accounts/${id}`, {
+            token,
+            body: { platformIntrospection },
+          });
+        const flagOf = async (id: string) =>
+          (
+            await server.portcullis.database.db
+              .selectFrom('service_accounts')
+              .select('platform_introspection')
+              .where('id', '=', id)
+              .executeTakeFirstOrThrow()
+          ).platform_introspection;
+
+        // An organization admin who is not the operator cannot appoint one, and nothing changes.
+        const refused = await appoint(initechToken, worker.clientId, true);
+        expect(refused).toMatchObject({ status: 403, body: { error: { code: 'permission_denied' } } });
+        expect(await flagOf(worker.clientId)).toBe(0);
+        expect((await introspect(workerToken)).body).toEqual({ active: false });
+
+        const appointed = await appoint(admin, resourceServer.clientId, true);
+        expect(appointed).toMatchObject({ status: 200, body: { platformIntrospection: true } });
+        expect((await introspect(workerToken)).body).toMatchObject({
+          active: true,
+          sub: worker.clientId,
+          org_id: initech.id,
+        });
+        const cursor = (await feed()).body.cursor as string;
+        await api(server.baseUrl, 'PATCH', `/api/v1/service-accounts/${worker.clientId}`, {
+          token: initechToken,
+          body: { enabled: false },
+        });
+        expect((await feed(cursor)).body.events).toEqual([
+          expect.objectContaining({ subject: worker.clientId, reason: 'service_account_restricted' }),
+        ]);
+        expect((await introspect(workerToken)).body).toEqual({ active: false });
+
+        // Withdrawn: back to its own organization.
+        expect((await appoint(admin, resourceServer.clientId, false)).status).toBe(200);
+        const events = (await feed(cursor)).body.events;
+        expect(events.map((e: { subject: string }) => e.subject)).not.toContain(worker.clientId);
+      },
+    );
+
     it.skipIf(!engine.available)('keeps the feed to callers with the introspection permission', async () => {
       const refused = await api(server.baseUrl, 'GET', '/oauth/revocations', {
         headers: { authorization: basic(app) },

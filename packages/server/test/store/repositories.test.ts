@@ -86,6 +86,7 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
     name,
     description: '',
     isOrganizationAdmin: false,
+    platformIntrospection: false,
     enabled: true,
     kind: 'organization',
     ownerUserId: null,

@@ -36,6 +36,9 @@ const ServiceAccountView = Type.Object(
     name: Type.String(),
     description: Type.String(),
     isOrganizationAdmin: Type.Boolean(),
+    platformIntrospection: Type.Boolean({
+      description: 'A platform resource server: introspection and the revocation feed of every organization.',
+    }),
     enabled: Type.Boolean(),
     networkPolicyId: Type.Union([Type.String(), Type.Null()]),
     validTo: Type.Union([Timestamp, Type.Null()], { description: 'UTC.' }),
@@ -81,6 +84,7 @@ function view(sa: ServiceAccount) {
     name: sa.name,
     description: sa.description,
     isOrganizationAdmin: sa.isOrganizationAdmin,
+    platformIntrospection: sa.platformIntrospection,
     enabled: sa.enabled,
     networkPolicyId: sa.networkPolicyId,
     validTo: sa.validTo === null ? null : isoTime(sa.validTo),
@@ -98,6 +102,9 @@ const UpdateServiceAccountBody = Type.Object(
     name: Type.Optional(Type.String({ pattern: objectNamePattern })),
     description: Type.Optional(Type.String({ maxLength: maxDescriptionLength })),
     isOrganizationAdmin: Type.Optional(Type.Boolean()),
+    platformIntrospection: Type.Optional(
+      Type.Boolean({ description: 'Platform operators only; see docs/revocation.md.' }),
+    ),
     enabled: Type.Optional(Type.Boolean()),
     networkPolicyId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
     validTo: Type.Optional(

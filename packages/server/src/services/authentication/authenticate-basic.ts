@@ -23,6 +23,7 @@ export async function authenticateBasic(
       userId: resolved.user.id,
       isOrganizationAdmin: sa.isOrganizationAdmin,
       isPlatformOperator: false,
+      platformIntrospection: sa.platformIntrospection,
       permissions: resolved.effective,
     };
   } catch (error) {

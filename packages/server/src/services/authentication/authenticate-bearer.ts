@@ -79,6 +79,7 @@ export async function actorOfClaims(ctx: ServiceContext, claims: TokenClaims): P
         userId: user?.id ?? null,
         isOrganizationAdmin: login.isOrganizationAdmin,
         isPlatformOperator: login.isPlatformOperator,
+        platformIntrospection: login.isPlatformOperator,
         permissions,
       };
     }
@@ -103,6 +104,7 @@ export async function actorOfClaims(ctx: ServiceContext, claims: TokenClaims): P
         userId: resolved.user.id,
         isOrganizationAdmin: sa.isOrganizationAdmin,
         isPlatformOperator: false,
+        platformIntrospection: sa.platformIntrospection,
         permissions: scope ? resolved.effective.intersect(scope) : resolved.effective,
       };
     }

@@ -62,6 +62,7 @@ async function createPersonalCredential(
     name: input.name,
     description: input.description,
     isOrganizationAdmin: false,
+    platformIntrospection: false,
     enabled: true,
     kind: input.kind,
     ownerUserId: actor.userId,

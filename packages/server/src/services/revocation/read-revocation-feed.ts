@@ -12,7 +12,8 @@ const pollIntervalMs = 250;
 const pageSize = 500;
 
 /**
- * The revocation feed of the caller's organization, oldest first after the cursor. With `waitSeconds`, an
+ * The revocation feed of the caller's organization — of every organization for a platform resource
+ * server (decision 0011) — oldest first after the cursor. With `waitSeconds`, an
  * empty answer is held until something arrives or the wait ends (long-poll), so a follower learns of a
  * revocation within a poll interval without a request per token.
  */
@@ -24,7 +25,7 @@ export async function readRevocationFeed(
   signal?: AbortSignal,
 ): Promise<RevocationFeedPage> {
   requirePermission(caller.actor, 'portcullis.introspection', 'run');
-  const organizationId = organizationOf(caller.actor);
+  const organizationId = caller.actor.platformIntrospection ? undefined : organizationOf(caller.actor);
   const deadline = Date.now() + waitSeconds * 1000;
   for (;;) {
     const events = await listRevocationEvents(ctx.db, { after, organizationId, limit: pageSize });

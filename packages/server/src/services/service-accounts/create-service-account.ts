@@ -29,6 +29,7 @@ export async function createServiceAccount(
     name: input.name,
     description: input.description ?? '',
     isOrganizationAdmin: input.isOrganizationAdmin ?? false,
+    platformIntrospection: false,
     enabled: true,
     kind: 'organization',
     ownerUserId: null,

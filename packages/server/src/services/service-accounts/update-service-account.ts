@@ -8,7 +8,7 @@ import {
 } from '../../store/repositories/service-accounts.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
+import { organizationOf, requireOrganizationAdmin, requirePlatformOperator } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
@@ -18,6 +18,8 @@ export interface ServiceAccountUpdate {
   name?: string | undefined;
   description?: string | undefined;
   isOrganizationAdmin?: boolean | undefined;
+  /** Platform operators only: a resource server of the whole platform (decision 0011). */
+  platformIntrospection?: boolean | undefined;
   enabled?: boolean | undefined;
   networkPolicyId?: string | null | undefined;
   /** Wall-clock `YYYY-MM-DDTHH:mm[:ss]` read in `timezone`, or an absolute instant; null clears it. */
@@ -59,6 +61,7 @@ export async function updateServiceAccount(
 ): Promise<ServiceAccount> {
   const organizationId = organizationOf(caller.actor);
   requireOrganizationAdmin(caller.actor, organizationId);
+  if (update.platformIntrospection !== undefined) requirePlatformOperator(caller.actor);
   await requireProgrammaticAccess(ctx, organizationId);
   const { validTo, timezone, ...rest } = update;
   const changes: ServiceAccountChanges = {
@@ -76,6 +79,7 @@ export async function updateServiceAccount(
       const lostRights =
         changes.enabled === false ||
         (changes.isOrganizationAdmin === false && sa.isOrganizationAdmin) ||
+        (changes.platformIntrospection === false && sa.platformIntrospection) ||
         (typeof changes.validTo === 'number' && changes.validTo <= now);
       if (lostRights) await revokeSubjects(tx, organizationId, [sa.id], 'service_account_restricted');
       await recordAuditEvent(tx.db, caller, now, {

@@ -11,7 +11,8 @@ export type IntrospectionResponse =
 const inactive = { active: false } as const;
 
 /**
- * RFC 7662 for callers holding `portcullis.introspection:run`, about tokens of their own organization.
+ * RFC 7662 for callers holding `portcullis.introspection:run`, about tokens of their own organization (of
+ * any organization for a platform resource server, decision 0011).
  * `active` and `scope` reflect live state: a deleted, disabled or expired service account, a deleted or
  * deactivated user, a revoked token, or a not-before after issuance make it inactive, and `scope` is the
  * token's claim intersected with what the credential may do right now.
@@ -28,7 +29,8 @@ export async function introspectToken(
   } catch {
     return inactive;
   }
-  if (claims.org_id !== caller.actor.organizationId || (await isTokenVoid(ctx, claims))) return inactive;
+  const visible = caller.actor.platformIntrospection || claims.org_id === caller.actor.organizationId;
+  if (!visible || (await isTokenVoid(ctx, claims))) return inactive;
   try {
     const actor = await actorOfClaims(ctx, claims);
     const scope = actor.type === 'service_account' ? actor.permissions?.format() : undefined;

@@ -9,6 +9,8 @@ export interface ServiceAccount {
   name: string;
   description: string;
   isOrganizationAdmin: boolean;
+  /** A platform resource server: introspection and the revocation feed across every organization. */
+  platformIntrospection: boolean;
   enabled: boolean;
   kind: ServiceAccountKind;
   /** Personal credentials only: the creator's user, whose rights the credential inherits. */
@@ -31,6 +33,7 @@ function toServiceAccount(row: ServiceAccountRow): ServiceAccount {
     name: row.name,
     description: row.description,
     isOrganizationAdmin: row.is_organization_admin === 1,
+    platformIntrospection: row.platform_introspection === 1,
     enabled: row.enabled === 1,
     kind: row.kind as ServiceAccountKind,
     ownerUserId: row.owner_user_id,
@@ -53,6 +56,7 @@ export async function insertServiceAccount(db: Db, sa: ServiceAccount): Promise<
       name: sa.name,
       description: sa.description,
       is_organization_admin: sa.isOrganizationAdmin ? 1 : 0,
+      platform_introspection: sa.platformIntrospection ? 1 : 0,
       enabled: sa.enabled ? 1 : 0,
       kind: sa.kind,
       owner_user_id: sa.ownerUserId,
@@ -197,6 +201,7 @@ export interface ServiceAccountChanges {
   name?: string;
   description?: string;
   isOrganizationAdmin?: boolean;
+  platformIntrospection?: boolean;
   enabled?: boolean;
   networkPolicyId?: string | null;
   validTo?: number | null;
@@ -215,6 +220,8 @@ export async function updateServiceAccount(
   if (changes.description !== undefined) set.description = changes.description;
   if (changes.isOrganizationAdmin !== undefined)
     set.is_organization_admin = changes.isOrganizationAdmin ? 1 : 0;
+  if (changes.platformIntrospection !== undefined)
+    set.platform_introspection = changes.platformIntrospection ? 1 : 0;
   if (changes.enabled !== undefined) set.enabled = changes.enabled ? 1 : 0;
   if (changes.networkPolicyId !== undefined) set.network_policy_id = changes.networkPolicyId;
   if (changes.validTo !== undefined) set.valid_to = changes.validTo;
