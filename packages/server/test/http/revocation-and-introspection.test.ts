@@ -53,6 +53,21 @@ describe.each(enginesUnderTest())(
         headers: { authorization: basic(resourceServer) },
       });
 
+    /** A second organization with programmatic access on, and its admin signed in. */
+    const anotherOrganization = async (name: string) => {
+      const credentials = { email: `admin@${name}.example`, name, password: `${name} admin password` };
+      const organization = await createOrganizationWithAdmin(server.portcullis.ctx, systemCaller(), {
+        name,
+        programmaticAccessAvailable: true,
+        programmaticAccessEnabled: true,
+        admin: credentials,
+      });
+      const signedIn = await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
+        body: { email: credentials.email, password: credentials.password },
+      });
+      return { organization, adminToken: signedIn.body.accessToken as string };
+    };
+
     beforeAll(async () => {
       if (!engine.available) return;
       server = await startTestServer(engine);
@@ -108,18 +123,7 @@ describe.each(enginesUnderTest())(
       'says inactive for garbage and for tokens of another organization',
       async () => {
         expect((await introspect('not.a.token')).body).toEqual({ active: false });
-        const globexAdmin = { email: 'admin@globex.example', name: 'G', password: 'globex admin password' };
-        await createOrganizationWithAdmin(server.portcullis.ctx, systemCaller(), {
-          name: 'globex',
-          programmaticAccessAvailable: true,
-          programmaticAccessEnabled: true,
-          admin: globexAdmin,
-        });
-        const globex = (
-          await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
-            body: { email: globexAdmin.email, password: globexAdmin.password },
-          })
-        ).body.accessToken;
+        const { adminToken: globex } = await anotherOrganization('globex');
         const stranger = await createUsableServiceAccount(server.baseUrl, globex, 'stranger');
         expect((await introspect(await tokenOf(stranger))).body).toEqual({ active: false });
       },
@@ -305,22 +309,7 @@ describe.each(enginesUnderTest())(
     it.skipIf(!engine.available)(
       'serves every organization to a platform resource server, which only a platform operator appoints',
       async () => {
-        const initechAdmin = {
-          email: 'admin@initech.example',
-          name: 'I',
-          password: 'initech admin password',
-        };
-        const initech = await createOrganizationWithAdmin(server.portcullis.ctx, systemCaller(), {
-          name: 'initech',
-          programmaticAccessAvailable: true,
-          programmaticAccessEnabled: true,
-          admin: initechAdmin,
-        });
-        const initechToken = (
-          await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
-            body: { email: initechAdmin.email, password: initechAdmin.password },
-          })
-        ).body.accessToken;
+        const { organization: initech, adminToken: initechToken } = await anotherOrganization('initech');
         const worker = await createUsableServiceAccount(server.baseUrl, initechToken, 'worker');
         const workerToken = await tokenOf(worker);
         const appoint = (token: string, id: string, platformIntrospection: boolean) =>
