@@ -12,6 +12,8 @@ import { type AuditEntry, auditEventOf } from './record-audit-event.js';
 export class AuditBatch {
   private pending: AuditEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** Batches are written in order, so waiting for the last one waits for all (see flush). */
+  private lastWrite: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly writer: BackgroundWriter,
@@ -31,11 +33,17 @@ export class AuditBatch {
     this.timer.unref();
   }
 
+  /** Resolves once everything enqueued so far is committed, including a batch the timer already sent. */
   async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0) {
+      await this.lastWrite;
+      return;
+    }
     const events = this.pending;
     this.pending = [];
-    await this.writer.write({ kind: 'audit', events });
+    const write = this.writer.write({ kind: 'audit', events });
+    this.lastWrite = write.catch(() => undefined);
+    await write;
   }
 
   async stop(): Promise<void> {

@@ -9,6 +9,8 @@ export class UsageRecorder {
   private serviceAccounts = new Map<string, number>();
   private secrets = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
+  /** Batches are written in order, so waiting for the last one waits for all (see flush). */
+  private lastWrite: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly writer: BackgroundWriter,
@@ -26,13 +28,19 @@ export class UsageRecorder {
     this.timer.unref();
   }
 
+  /** Resolves once every time recorded so far is committed, including a batch the timer already sent. */
   async flush(): Promise<void> {
-    if (this.serviceAccounts.size === 0 && this.secrets.size === 0) return;
+    if (this.serviceAccounts.size === 0 && this.secrets.size === 0) {
+      await this.lastWrite;
+      return;
+    }
     const serviceAccounts = this.serviceAccounts;
     const secrets = this.secrets;
     this.serviceAccounts = new Map();
     this.secrets = new Map();
-    await this.writer.write({ kind: 'usage', serviceAccounts, secrets });
+    const write = this.writer.write({ kind: 'usage', serviceAccounts, secrets });
+    this.lastWrite = write.catch(() => undefined);
+    await write;
   }
 
   async stop(): Promise<void> {
