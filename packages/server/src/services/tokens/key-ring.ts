@@ -48,8 +48,9 @@ const decodeHeader = createDecoder({ complete: true });
 class RotationLost extends Error {}
 
 /**
- * The signing keys, in memory: Node's crypto signs on the thread pool (jws-signer.ts), fast-jwt verifies
- * (several times faster than jose here), jose generates keys and speaks JWK. The database decides which key is current, so several nodes agree.
+ * The signing keys, in memory: Node's crypto signs (jws-signer.ts; on the thread pool while the event loop
+ * is busy), fast-jwt verifies (several times faster than jose here), jose generates keys and speaks JWK.
+ * The database decides which key is current, so several nodes agree.
  */
 export class KeyRing {
   private keys = new Map<string, LoadedKey>();

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { BackgroundWrite, BackgroundWriter } from './background-writes.js';
-import type { WriterReply } from './writer-thread.js';
+import type { WriterReply, WriterRequest } from './writer-thread.js';
 
 /**
  * Batches go to a thread of their own (writer-thread.ts) with its own connection. On SQLite,
@@ -45,7 +45,7 @@ export class ThreadedBackgroundWriter implements BackgroundWriter {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, batch });
+      this.worker.postMessage({ id, batch } satisfies WriterRequest);
     });
   }
 
