@@ -28,30 +28,37 @@ const settledSoon = async (promise: Promise<unknown>) => {
   return settled;
 };
 
-describe('flushing batched writes', () => {
-  it('waits for a usage batch the timer already sent before saying last-used times are written', async () => {
-    const { writer, committed, commitNext } = gatedWriter();
-    const usage = new UsageRecorder(writer, () => undefined);
-    usage.record('sa_1', 'sec_1', 1000);
-    const byTimer = usage.flush();
-    const byCaller = usage.flush();
-    expect(await settledSoon(byCaller)).toBe(false);
-    commitNext();
-    await Promise.all([byTimer, byCaller]);
-    expect(committed).toHaveLength(1);
-  });
+/** Each batcher with one item recorded, and its flush. */
+const batchers = [
+  {
+    what: 'last-used times',
+    fill: (writer: BackgroundWriter) => {
+      const usage = new UsageRecorder(writer, () => undefined);
+      usage.record('sa_1', 'sec_1', 1000);
+      return () => usage.flush();
+    },
+  },
+  {
+    what: 'issuance audit events',
+    fill: (writer: BackgroundWriter) => {
+      const audit = new AuditBatch(writer, () => undefined);
+      audit.enqueue(systemCaller(), 1000, {
+        organizationId: null,
+        action: 'token.issued',
+        targetType: 'service_account',
+        targetId: 'sa_1',
+      });
+      return () => audit.flush();
+    },
+  },
+];
 
-  it('waits for an audit batch the timer already sent before saying issuance events are written', async () => {
+describe.each(batchers)('flushing batched $what', ({ fill }) => {
+  it('waits for a batch the timer already sent before saying everything is written', async () => {
     const { writer, committed, commitNext } = gatedWriter();
-    const audit = new AuditBatch(writer, () => undefined);
-    audit.enqueue(systemCaller(), 1000, {
-      organizationId: null,
-      action: 'token.issued',
-      targetType: 'service_account',
-      targetId: 'sa_1',
-    });
-    const byTimer = audit.flush();
-    const byCaller = audit.flush();
+    const flush = fill(writer);
+    const byTimer = flush();
+    const byCaller = flush();
     expect(await settledSoon(byCaller)).toBe(false);
     commitNext();
     await Promise.all([byTimer, byCaller]);
