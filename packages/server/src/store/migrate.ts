@@ -3,12 +3,14 @@ import type { Database } from './database.js';
 import * as initial from './migrations/0001-initial.js';
 import * as management from './migrations/0002-management.js';
 import * as platformIntrospection from './migrations/0003-platform-introspection.js';
+import * as changeCounter from './migrations/0004-change-counter.js';
 
 /** Ordered, versioned migrations. Append; never edit or reorder a landed entry. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-management': management,
   '0003-platform-introspection': platformIntrospection,
+  '0004-change-counter': changeCounter,
 };
 
 export interface MigrationReport {

@@ -151,6 +151,12 @@ export interface RevocationEventRow {
   forget_after: number;
 }
 
+/** A single row; see migrations/0004-change-counter.ts. */
+export interface ChangeCounterRow {
+  id: number;
+  generation: number;
+}
+
 export interface Schema {
   organizations: OrganizationRow;
   accounts: AccountRow;
@@ -164,6 +170,7 @@ export interface Schema {
   audit_events: AuditEventRow;
   network_policies: NetworkPolicyRow;
   revocation_events: RevocationEventRow;
+  change_counter: ChangeCounterRow;
 }
 
 /** The tables a failed request must leave untouched; tests snapshot them around bad input. */
