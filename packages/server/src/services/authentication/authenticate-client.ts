@@ -72,21 +72,28 @@ function cacheOf(ctx: ServiceContext): ClientStateCache {
   return found;
 }
 
-/** Reads what the database says about a client id; undefined for an unknown one (never cached). */
-async function loadClientState(
+/** What the database says about a client id, read once per change; undefined for an unknown one. */
+function loadClientState(
   ctx: ServiceContext,
   clientId: string,
   account: string | undefined,
 ): Promise<ClientState | undefined> {
-  const key = `${clientId} ${account ?? ''}`;
   const now = ctx.clock();
-  const generation = ctx.changes.current;
-  const cached = cacheOf(ctx).get(key, generation, now);
-  if (cached) return cached;
+  return cacheOf(ctx).get(`${clientId} ${account ?? ''}`, ctx.changes.current, now, () =>
+    readClientState(ctx, clientId, account, now),
+  );
+}
+
+async function readClientState(
+  ctx: ServiceContext,
+  clientId: string,
+  account: string | undefined,
+  now: number,
+): Promise<ClientState | undefined> {
   const sa = await findServiceAccountById(ctx.db, clientId);
   if (!sa) return undefined;
   const org = await findOrganizationById(ctx.db, sa.organizationId);
-  const state: ClientState = {
+  return {
     sa,
     secrets: await findUsableSecrets(ctx.db, sa.id, now),
     org,
@@ -95,8 +102,6 @@ async function loadClientState(
       : { organization: undefined, principal: undefined },
     resolution: await resolveCredential(ctx, sa, account),
   };
-  cacheOf(ctx).set(key, state, generation, now);
-  return state;
 }
 
 /**
