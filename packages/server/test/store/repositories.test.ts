@@ -4,7 +4,12 @@ import { newId } from '../../src/domain/ids/ids.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { findDefaultAccount, insertAccount } from '../../src/store/repositories/accounts.js';
-import { insertAuditEvent, listAuditEvents } from '../../src/store/repositories/audit-events.js';
+import {
+  type AuditEvent,
+  auditBatchInserter,
+  insertAuditEvent,
+  listAuditEvents,
+} from '../../src/store/repositories/audit-events.js';
 import { insertLogin } from '../../src/store/repositories/logins.js';
 import {
   countOrganizations,
@@ -333,6 +338,33 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
     expect(events.map((e) => e.action)).toEqual(['second', 'first']);
     expect(events[0]?.details).toEqual({ nested: { n: 1 } });
   });
+
+  it.skipIf(!engine.available)(
+    "writes the writer thread's audit batches exactly, nulls and awkward text included",
+    async () => {
+      const organizationId = newId('organization');
+      await insertOrganization(database.db, organization(organizationId, `batch-${engine.engine}`));
+      const awkward = ['plain', 'quote " and backslash \\', '{braces}, commas', 'NULL', '', 'ünïcødé 🔑'];
+      const events: AuditEvent[] = awkward.map((text, i) => ({
+        id: newId('auditEvent'),
+        organizationId,
+        occurredAt: now + i,
+        actorType: 'service_account',
+        actorId: i % 2 ? null : text,
+        action: 'token.issued',
+        targetType: 'service_account',
+        targetId: text,
+        result: 'success',
+        reason: i % 2 ? text : null,
+        clientIp: i % 3 ? null : '::1',
+        requestId: text,
+        details: i % 2 ? null : { text, n: i },
+      }));
+      await auditBatchInserter(database)(events);
+      const stored = await listAuditEvents(database.db, organizationId);
+      expect(stored).toEqual([...events].reverse());
+    },
+  );
 
   it.skipIf(!engine.available)('stores epoch milliseconds exactly', async () => {
     const result = await sql<{

@@ -2,7 +2,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../database.js';
-import { sqliteAuditEventInserter } from '../repositories/audit-events.js';
+import { auditBatchInserter } from '../repositories/audit-events.js';
 import { applyBackgroundWrite, type BackgroundWrite } from './background-writes.js';
 
 /**
@@ -37,7 +37,7 @@ const port = parentPort;
 if (!port) throw new Error('writer-thread.js runs only as a worker thread');
 yieldToTheEventLoop();
 const database = openDatabase((workerData as { databaseUrl: string }).databaseUrl);
-const insertAuditEvents = database.sqlite ? sqliteAuditEventInserter(database.sqlite) : undefined;
+const insertAuditEvents = auditBatchInserter(database);
 
 // One batch at a time, in arrival order: SQLite has a single writer anyway.
 let queue = Promise.resolve();
@@ -49,7 +49,7 @@ port.on('message', (request: WriterRequest | 'close') => {
   queue = queue.then(async () => {
     const reply: WriterReply = { id: request.id };
     try {
-      if (request.batch.kind === 'audit' && insertAuditEvents) insertAuditEvents(request.batch.events);
+      if (request.batch.kind === 'audit') await insertAuditEvents(request.batch.events);
       else await applyBackgroundWrite(database.db, request.batch);
     } catch (error) {
       reply.error = error instanceof Error ? error.message : String(error);
