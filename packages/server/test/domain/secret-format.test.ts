@@ -19,6 +19,12 @@ describe('client secret format', () => {
     }
   });
 
+  it('keeps accepting secrets issued before: the checksum is the first 32 bits of SHA-256 in base62', () => {
+    // Computed independently (Python's hashlib) from the format in docs/decisions/0002-secret-format.md.
+    expect(isWellFormedClientSecret('pcs_Portcullis0000000000000000000000000000000zZ1soKeo')).toBe(true);
+    expect(isWellFormedClientSecret('pcs_Portcullis0000000000000000000000000000000zZ1soKeO')).toBe(false);
+  });
+
   it('never repeats a secret', () => {
     const seen = new Set(Array.from({ length: 5000 }, generateClientSecret));
     expect(seen.size).toBe(5000);

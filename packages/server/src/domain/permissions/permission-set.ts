@@ -29,6 +29,8 @@ function fullWords(catalog: Catalog): Uint32Array {
 }
 
 export class PermissionSet {
+  private formatted: string | undefined;
+
   private constructor(
     readonly catalog: Catalog,
     private readonly words: Uint32Array,
@@ -168,9 +170,13 @@ export class PermissionSet {
     return items;
   }
 
-  /** Canonical text: items joined by single spaces (the OAuth `scope` syntax). */
+  /**
+   * Canonical text: items joined by single spaces (the OAuth `scope` syntax). Kept once made: a set never
+   * changes, and the token endpoint formats the same cached effective set for every token.
+   */
   format(): string {
-    return this.items().join(' ');
+    this.formatted ??= this.items().join(' ');
+    return this.formatted;
   }
 
   /** Every single `resource:action` cell in the set, expanded. */

@@ -26,9 +26,15 @@ function toBase62(value: bigint, length: number): string {
 }
 
 function checksumOf(prefixAndBody: string): string {
-  // One-shot: no Hash object, so nothing per token request for the garbage collector to finalize.
-  const digest = hash('sha256', prefixAndBody, 'buffer');
-  return toBase62(BigInt(digest.readUInt32BE(0)), checksumLength);
+  // One-shot: no Hash object, so nothing per token request for the garbage collector to finalize. 32 bits
+  // fit a double exactly, so the digits come from plain arithmetic, not from a BigInt per step.
+  let rest = hash('sha256', prefixAndBody, 'buffer').readUInt32BE(0);
+  let out = '';
+  for (let i = 0; i < checksumLength; i++) {
+    out = alphabet[rest % 62] + out;
+    rest = Math.floor(rest / 62);
+  }
+  return out;
 }
 
 export function generateClientSecret(): string {
