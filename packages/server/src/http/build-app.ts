@@ -58,8 +58,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
-  app.addHook('onSend', async (request, reply) => {
+  // Set as the request starts, so error answers carry it too; a callback hook costs no promise per request.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   // Only JSON bodies on the API; forms are registered inside the token endpoint's own scope.
   app.removeContentTypeParser('text/plain');

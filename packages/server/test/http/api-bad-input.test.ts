@@ -82,6 +82,7 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
           code: 'unauthenticated',
           requestId: expect.stringMatching(/^req_/),
         });
+        expect(response.headers.get('x-request-id')).toBe(response.body.error.requestId);
         expect(response.headers.get('www-authenticate')).toBe(
           'Bearer realm="portcullis", Basic realm="portcullis", charset="UTF-8"',
         );

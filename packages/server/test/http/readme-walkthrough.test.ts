@@ -108,6 +108,7 @@ describe.each(enginesUnderTest())('README walkthrough on $engine', (engine) => {
       });
       expect(issued.headers.get('cache-control')).toBe('no-store');
       expect(issued.headers.get('pragma')).toBe('no-cache');
+      expect(issued.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/);
 
       const jwks = createRemoteJWKSet(new URL(`${server.baseUrl}/.well-known/jwks.json`));
       const { payload, protectedHeader } = await jwtVerify(issued.body.access_token, jwks, {
