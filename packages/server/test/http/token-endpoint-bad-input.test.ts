@@ -160,6 +160,7 @@ describe.each(enginesUnderTest())('token endpoint bad input on $engine', (engine
       expect(response.status).toBe(c.status);
       expect(response.body).toEqual({ error: c.error, error_description: expect.any(String) });
       expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('pragma')).toBe('no-cache');
       if (c.status === 401)
         expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm="portcullis"/);
       expect(await snapshotState(db)).toEqual(before);

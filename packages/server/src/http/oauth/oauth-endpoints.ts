@@ -13,8 +13,10 @@ import { tokenEndpoint } from './token-endpoint.js';
 export async function oauthEndpoints(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
   app.removeAllContentTypeParsers();
   await app.register(formbody);
-  app.addHook('onSend', async (_request, reply) => {
+  // Set when the request starts, so every answer (errors included) has them; a callback hook, no promise.
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+    done();
   });
   tokenEndpoint(app, opts);
   introspectionEndpoint(app, opts);
