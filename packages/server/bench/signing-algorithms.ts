@@ -2,11 +2,12 @@ import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { createSigner, createVerifier } from 'fast-jwt';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT } from 'jose';
 import { createJwsSigner } from '../src/services/tokens/jws-signer.js';
+import { SigningThread } from '../src/services/tokens/signing-thread.js';
 import { describeMachine, measure, measureAsync } from './machine.js';
 
 /**
  * Access-token signing cost per algorithm: fast-jwt and jose on the event loop, and Portcullis's signer
- * (Node's crypto on the thread pool) with 64 tokens in flight — its wall time per token, and the event
+ * (Node's crypto on the signing thread) with 64 tokens in flight — its wall time per token, and the event
  * loop's share of it, which is what a token request pays. Plus the verification cost a resource server
  * pays. See docs/decisions/0003-token-signing.md and 0010-token-endpoint-throughput.md.
  */
@@ -27,7 +28,7 @@ const claims = {
 export async function benchSigningAlgorithms(): Promise<void> {
   console.log(`\n## Access-token signing (${describeMachine()})`);
   console.log(
-    'algorithm | fast-jwt sign | jose sign | thread-pool sign, 64 in flight (event loop) | fast-jwt verify | jose verify | token bytes',
+    'algorithm | fast-jwt sign | jose sign | signing thread, 64 in flight (event loop) | fast-jwt verify | jose verify | token bytes',
   );
   console.log('---|---|---|---|---|---|---');
   for (const alg of algorithms) {
@@ -60,8 +61,10 @@ export async function benchSigningAlgorithms(): Promise<void> {
     const joseSign = await measureAsync(() =>
       new SignJWT(claims).setProtectedHeader({ alg, kid: 'k1', typ: 'at+jwt' }).sign(joseKey),
     );
-    const signer = createJwsSigner(privatePem.toString(), alg, 'k1');
+    const thread = new SigningThread();
+    const signer = createJwsSigner(privatePem.toString(), alg, 'k1', thread);
     const pooled = await measureInFlight((payload) => signer(payload, true));
+    await thread.close();
     const fastVerify = measure(() => verify(token));
     const joseVerify = await measureAsync(() => jwtVerify(token, josePublic));
     const us = (ns: number) => `${(ns / 1000).toFixed(1)} µs`;

@@ -265,8 +265,10 @@ export async function benchTokenEndpoint(): Promise<void> {
   console.log(
     `\nFixed offered load, open loop, ${fixedRate} req/s, ${fixedRateRuns} runs of ${durationSeconds} s on a server warmed at that rate, before the saturation run, each from a fresh generator process; latency from when each request was due. The median run by p99, with the range over the runs:`,
   );
-  console.log('target | completed | errors | p50 ms | p99 ms (range) | max ms (range)');
-  console.log('---|---|---|---|---|---');
+  console.log(
+    'target | completed | errors | p50 ms | p99 ms (range) | max ms (range) | p99 ms, one run right after saturation',
+  );
+  console.log('---|---|---|---|---|---|---');
   const ms = (value: number) => value.toFixed(2);
   for (const { name, runs, afterSaturation } of fixed) {
     const median = runs[Math.floor(runs.length / 2)]!;

@@ -107,7 +107,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       bootstrap: bootstrapped,
       close: async () => {
         await app.close();
-        keyRing.stop();
+        await keyRing.stop();
         await ctx.usage.stop();
         await ctx.issuanceAudit.stop();
         await writer.close();

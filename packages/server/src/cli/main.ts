@@ -68,6 +68,7 @@ keys
       });
       const before = ring.currentKeyId;
       await ring.rotate();
+      await ring.stop();
       process.stdout.write(`rotated: ${before} retired, ${ring.currentKeyId} current\n`);
     } finally {
       await database.close();

@@ -1,14 +1,18 @@
 import { createPrivateKey } from 'node:crypto';
 import { decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createJwsSigner } from '../../src/services/tokens/jws-signer.js';
+import { SigningThread } from '../../src/services/tokens/signing-thread.js';
 
 const claims = { iss: 'http://127.0.0.1:8080', sub: 'sa_1', aud: 'https://api.example', iat: 1, exp: 4e9 };
 
 describe.each(['ES256', 'EdDSA', 'RS256'] as const)('the %s access-token signer', (algorithm) => {
+  const thread = new SigningThread();
+  afterAll(() => thread.close());
+
   it.each([
     ['on the event loop', false],
-    ['on the thread pool', true],
+    ['on the signing thread', true],
   ])('signs a JWS that jose verifies, %s', async (_where, offload) => {
     const { publicKey, privateKey } = await generateKeyPair(algorithm, {
       extractable: true,
@@ -17,7 +21,7 @@ describe.each(['ES256', 'EdDSA', 'RS256'] as const)('the %s access-token signer'
     const privatePem = createPrivateKey({ key: (await exportJWK(privateKey)) as never, format: 'jwk' })
       .export({ type: 'pkcs8', format: 'pem' })
       .toString();
-    const token = await createJwsSigner(privatePem, algorithm, 'key_1')(claims, offload);
+    const token = await createJwsSigner(privatePem, algorithm, 'key_1', thread)(claims, offload);
     expect(decodeProtectedHeader(token)).toEqual({ alg: algorithm, typ: 'at+jwt', kid: 'key_1' });
     const { payload } = await jwtVerify(token, publicKey, { typ: 'at+jwt', algorithms: [algorithm] });
     expect(payload).toEqual(claims);
@@ -25,5 +29,36 @@ describe.each(['ES256', 'EdDSA', 'RS256'] as const)('the %s access-token signer'
     const flipped = token.at(-2) === 'A' ? 'B' : 'A';
     const tampered = `${token.slice(0, -2)}${flipped}${token.slice(-1)}`;
     await expect(jwtVerify(tampered, publicKey)).rejects.toThrow();
+  });
+
+  it('signs the requests of one event-loop turn in one batch, each with its own payload', async () => {
+    const { publicKey, privateKey } = await generateKeyPair(algorithm, {
+      extractable: true,
+      ...(algorithm === 'EdDSA' ? { crv: 'Ed25519' } : {}),
+    });
+    const privatePem = createPrivateKey({ key: (await exportJWK(privateKey)) as never, format: 'jwk' })
+      .export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    const signer = createJwsSigner(privatePem, algorithm, 'key_2', thread);
+    const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => signer({ ...claims, n: i }, true)));
+    for (const [i, token] of tokens.entries()) {
+      const { payload } = await jwtVerify(token, publicKey, { typ: 'at+jwt', algorithms: [algorithm] });
+      expect(payload).toEqual({ ...claims, n: i });
+    }
+  });
+
+  it('refuses to sign on a closed thread, and the signer falls back to the event loop', async () => {
+    const closed = new SigningThread();
+    await closed.close();
+    await expect(closed.sign('key_1', 'input')).rejects.toThrow('closed');
+    const { privateKey } = await generateKeyPair(algorithm, {
+      extractable: true,
+      ...(algorithm === 'EdDSA' ? { crv: 'Ed25519' } : {}),
+    });
+    const privatePem = createPrivateKey({ key: (await exportJWK(privateKey)) as never, format: 'jwk' })
+      .export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    const token = await createJwsSigner(privatePem, algorithm, 'key_3', closed)(claims, true);
+    expect(decodeProtectedHeader(token)).toMatchObject({ kid: 'key_3' });
   });
 });

@@ -18,6 +18,7 @@ import { systemCaller } from '../context.js';
 import { EventLoopLoad } from './event-loop-load.js';
 import { createJwsSigner, type JwsSigner } from './jws-signer.js';
 import { seal, unseal } from './sealed-key.js';
+import { SigningThread } from './signing-thread.js';
 
 export interface KeyRingOptions {
   db: Db;
@@ -48,8 +49,8 @@ const decodeHeader = createDecoder({ complete: true });
 class RotationLost extends Error {}
 
 /**
- * The signing keys, in memory: Node's crypto signs (jws-signer.ts; on the thread pool while the event loop
- * is busy), fast-jwt verifies (several times faster than jose here), jose generates keys and speaks JWK.
+ * The signing keys, in memory: Node's crypto signs (jws-signer.ts; on a signing thread while the event
+ * loop is busy), fast-jwt verifies (several times faster than jose here), jose generates keys and speaks JWK.
  * The database decides which key is current, so several nodes agree.
  */
 export class KeyRing {
@@ -59,6 +60,7 @@ export class KeyRing {
   private lastRefresh = 0;
   private timers: NodeJS.Timeout[] = [];
   private readonly loop = new EventLoopLoad();
+  private readonly signingThread = new SigningThread();
 
   private constructor(private readonly options: KeyRingOptions) {}
 
@@ -112,7 +114,12 @@ export class KeyRing {
     this.keys = next;
     if (current && current.id !== this.currentId) {
       const privatePem = unseal(this.options.wrapKey, current.privateKeySealed, current.id);
-      this.signer = createJwsSigner(privatePem, current.algorithm as SigningAlgorithm, current.id);
+      this.signer = createJwsSigner(
+        privatePem,
+        current.algorithm as SigningAlgorithm,
+        current.id,
+        this.signingThread,
+      );
       this.currentId = current.id;
     }
   }
@@ -211,10 +218,11 @@ export class KeyRing {
     for (const timer of this.timers) timer.unref();
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
     this.loop.stop();
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
+    await this.signingThread.close();
   }
 
   private async createKey(state: 'current' | 'next'): Promise<StoredSigningKey> {
