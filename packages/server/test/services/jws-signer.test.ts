@@ -4,6 +4,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createJwsSigner } from '../../src/services/tokens/jws-signer.js';
 import { SigningThread } from '../../src/services/tokens/signing-thread.js';
 
+/** A fresh key pair: jose's public key to verify with, the private key as the key ring stores it (PEM). */
+async function keyPair(algorithm: 'ES256' | 'EdDSA' | 'RS256') {
+  const { publicKey, privateKey } = await generateKeyPair(algorithm, {
+    extractable: true,
+    ...(algorithm === 'EdDSA' ? { crv: 'Ed25519' } : {}),
+  });
+  const privatePem = createPrivateKey({ key: (await exportJWK(privateKey)) as never, format: 'jwk' })
+    .export({ type: 'pkcs8', format: 'pem' })
+    .toString();
+  return { publicKey, privatePem };
+}
+
 const claims = { iss: 'http://127.0.0.1:8080', sub: 'sa_1', aud: 'https://api.example', iat: 1, exp: 4e9 };
 
 describe.each(['ES256', 'EdDSA', 'RS256'] as const)('the %s access-token signer', (algorithm) => {
@@ -14,13 +26,7 @@ describe.each(['ES256', 'EdDSA', 'RS256'] as const)('the %s access-token signer'
     ['on the event loop', false],
     ['on the signing thread', true],
   ])('signs a JWS that jose verifies, %s', async (_where, offload) => {
-    const { publicKey, privateKey } = await generateKeyPair(algorithm, {
-      extractable: true,
-      ...(algorithm === 'EdDSA' ? { crv: 'Ed25519' } : {}),
-    });
-    const privatePem = createPrivateKey({ key: (await exportJWK(privateKey)) as never, format: 'jwk' })
-      .export({ type: 'pkcs8', format: 'pem' })
-      .toString();
+    const { publicKey, privatePem } = await keyPair(algorithm);
     const token = await createJwsSigner(privatePem, algorithm, 'key_1', thread)(claims, offload);
     expect(decodeProtectedHeader(token)).toEqual({ alg: algorithm, typ: 'at+jwt', kid: 'key_1' });
     const { payload } = await jwtVerify(token, publicKey, { typ: 'at+jwt', algorithms: [algorithm] });
@@ -32,13 +38,7 @@ describe.each(['ES256', 'EdDSA', 'RS256'] as const)('the %s access-token signer'
   });
 
   it('signs the requests of one event-loop turn in one batch, each with its own payload', async () => {
-    const { publicKey, privateKey } = await generateKeyPair(algorithm, {
-      extractable: true,
-      ...(algorithm === 'EdDSA' ? { crv: 'Ed25519' } : {}),
-    });
-    const privatePem = createPrivateKey({ key: (await exportJWK(privateKey)) as never, format: 'jwk' })
-      .export({ type: 'pkcs8', format: 'pem' })
-      .toString();
+    const { publicKey, privatePem } = await keyPair(algorithm);
     const signer = createJwsSigner(privatePem, algorithm, 'key_2', thread);
     const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => signer({ ...claims, n: i }, true)));
     for (const [i, token] of tokens.entries()) {
@@ -51,13 +51,7 @@ describe.each(['ES256', 'EdDSA', 'RS256'] as const)('the %s access-token signer'
     const closed = new SigningThread();
     await closed.close();
     await expect(closed.sign('key_1', 'input')).rejects.toThrow('closed');
-    const { privateKey } = await generateKeyPair(algorithm, {
-      extractable: true,
-      ...(algorithm === 'EdDSA' ? { crv: 'Ed25519' } : {}),
-    });
-    const privatePem = createPrivateKey({ key: (await exportJWK(privateKey)) as never, format: 'jwk' })
-      .export({ type: 'pkcs8', format: 'pem' })
-      .toString();
+    const { privatePem } = await keyPair(algorithm);
     const token = await createJwsSigner(privatePem, algorithm, 'key_3', closed)(claims, true);
     expect(decodeProtectedHeader(token)).toMatchObject({ kid: 'key_3' });
   });
