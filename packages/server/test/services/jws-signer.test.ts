@@ -47,6 +47,19 @@ describe.each(['ES256', 'EdDSA', 'RS256'] as const)('the %s access-token signer'
     }
   });
 
+  it('signs offloaded tokens on the thread, with the key the thread holds', async () => {
+    const onLoop = await keyPair(algorithm);
+    const onThread = await keyPair(algorithm);
+    const signer = createJwsSigner(onLoop.privatePem, algorithm, 'key_4', thread);
+    // The thread now holds another key under the same id: only a token it signed verifies with that key.
+    thread.addKey('key_4', onThread.privatePem, algorithm === 'EdDSA' ? null : 'sha256');
+    const offloaded = await signer(claims, true);
+    await expect(jwtVerify(offloaded, onThread.publicKey)).resolves.toBeDefined();
+    await expect(jwtVerify(offloaded, onLoop.publicKey)).rejects.toThrow();
+    const inline = await signer(claims, false);
+    await expect(jwtVerify(inline, onLoop.publicKey)).resolves.toBeDefined();
+  });
+
   it('refuses to sign on a closed thread, and the signer falls back to the event loop', async () => {
     const closed = new SigningThread();
     await closed.close();
