@@ -10,6 +10,7 @@ import { AuditBatch } from './services/audit/audit-batch.js';
 import { type BootstrapResult, bootstrap } from './services/bootstrap/bootstrap.js';
 import { ChangeGeneration } from './services/cache/change-generation.js';
 import type { ServiceContext } from './services/context.js';
+import { RevocationRetention } from './services/revocation/revocation-retention.js';
 import { KeyRing } from './services/tokens/key-ring.js';
 import { UsageRecorder } from './services/usage/usage-recorder.js';
 import { type BackgroundWriter, inlineBackgroundWriter } from './store/background/background-writes.js';
@@ -88,8 +89,12 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       changes: new ChangeGeneration(database),
       defaultAudiences: config.defaultAudiences,
     };
+    const revocationRetention = new RevocationRetention(database.db, clock, (error) =>
+      log.error({ err: error }, 'forgetting expired revocation events failed'),
+    );
     ctx.usage.start();
     ctx.issuanceAudit.start();
+    revocationRetention.start();
     await ctx.changes.listen();
     keyRing.startAutomaticRotation(config.keyRotationHours);
     const bootstrapped = await bootstrap(ctx, { email: config.adminEmail, password: config.adminPassword });
@@ -108,6 +113,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       close: async () => {
         await app.close();
         await keyRing.stop();
+        await revocationRetention.stop();
         await ctx.usage.stop();
         await ctx.issuanceAudit.stop();
         await writer.close();

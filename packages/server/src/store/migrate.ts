@@ -4,6 +4,7 @@ import * as initial from './migrations/0001-initial.js';
 import * as management from './migrations/0002-management.js';
 import * as platformIntrospection from './migrations/0003-platform-introspection.js';
 import * as changeCounter from './migrations/0004-change-counter.js';
+import * as revocationFeedOrder from './migrations/0005-revocation-feed-order.js';
 
 /** Ordered, versioned migrations. Append; never edit or reorder a landed entry. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-management': management,
   '0003-platform-introspection': platformIntrospection,
   '0004-change-counter': changeCounter,
+  '0005-revocation-feed-order': revocationFeedOrder,
 };
 
 export interface MigrationReport {

@@ -149,6 +149,14 @@ export interface RevocationEventRow {
   effect: string;
   created_at: number;
   forget_after: number;
+  /** The event's place in the feed, in commit order; see migrations/0005-revocation-feed-order.ts. */
+  feed_position: number;
+}
+
+/** A single row: the last feed position handed out. */
+export interface RevocationFeedRow {
+  id: number;
+  last_position: number;
 }
 
 /** A single row; see migrations/0004-change-counter.ts. */
@@ -171,6 +179,7 @@ export interface Schema {
   network_policies: NetworkPolicyRow;
   revocation_events: RevocationEventRow;
   change_counter: ChangeCounterRow;
+  revocation_feed: RevocationFeedRow;
 }
 
 /** The tables a failed request must leave untouched; tests snapshot them around bad input. */

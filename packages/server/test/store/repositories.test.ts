@@ -18,6 +18,12 @@ import {
   type Organization,
 } from '../../src/store/repositories/organizations.js';
 import {
+  forgetExpiredRevocations,
+  insertRevocationEvents,
+  listRevocationEvents,
+  type RevocationEvent,
+} from '../../src/store/repositories/revocations.js';
+import {
   findUsableSecrets,
   insertSecret,
   revokeUsableSecrets,
@@ -363,6 +369,85 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
       await auditBatchInserter(database)(events);
       const stored = await listAuditEvents(database.db, organizationId);
       expect(stored).toEqual([...events].reverse());
+    },
+  );
+
+  const revocation = (subject: string, forgetAfter = now + 86_400_000): RevocationEvent => ({
+    id: newId('revocation'),
+    organizationId: orgId,
+    kind: 'subject',
+    subject,
+    notBefore: now,
+    reason: 'service_account_disabled',
+    effect: 'recheck',
+    createdAt: now,
+    forgetAfter,
+  });
+
+  it.skipIf(!engine.available)(
+    'numbers feed events in commit order and never reuses a position once events are forgotten',
+    async () => {
+      const start = (await listRevocationEvents(database.db, { afterPosition: 0, limit: 1000 })).at(-1);
+      const from = start?.position ?? 0;
+      await insertRevocationEvents(database.db, [revocation('sa-a', now - 1), revocation('sa-b', now - 1)]);
+      await database.db.transaction().execute((trx) => insertRevocationEvents(trx, [revocation('sa-c')]));
+      const written = await listRevocationEvents(database.db, { afterPosition: from, limit: 10 });
+      expect(written.map((e) => [e.kind === 'subject' && e.subject, e.position])).toEqual([
+        ['sa-a', from + 1],
+        ['sa-b', from + 2],
+        ['sa-c', from + 3],
+      ]);
+
+      expect(await forgetExpiredRevocations(database.db, now + 86_400_001)).toBeGreaterThanOrEqual(3);
+      expect(await listRevocationEvents(database.db, { afterPosition: 0, limit: 10 })).toEqual([]);
+      await insertRevocationEvents(database.db, [revocation('sa-d')]);
+      const [after] = await listRevocationEvents(database.db, { afterPosition: from + 3, limit: 10 });
+      expect(after).toMatchObject({ subject: 'sa-d', position: from + 4 });
+    },
+  );
+
+  it.skipIf(!engine.available || engine.engine === 'sqlite')(
+    'holds a later feed writer until an earlier one commits, so a follower past it misses nothing (PostgreSQL; SQLite serializes writers at BEGIN)',
+    async () => {
+      const other = openDatabase(testDb.url);
+      try {
+        const from =
+          (await listRevocationEvents(database.db, { afterPosition: 0, limit: 1000 })).at(-1)?.position ?? 0;
+        let commitFirst = () => {};
+        const held = new Promise<void>((resolve) => {
+          commitFirst = resolve;
+        });
+        let firstInserted = () => {};
+        const inserted = new Promise<void>((resolve) => {
+          firstInserted = resolve;
+        });
+        const first = database.db.transaction().execute(async (trx) => {
+          await insertRevocationEvents(trx, [revocation('slow-writer')]);
+          firstInserted();
+          await held;
+        });
+        await inserted;
+        let secondDone = false;
+        const second = insertRevocationEvents(other.db, [revocation('fast-writer')]).then(() => {
+          secondDone = true;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(secondDone).toBe(false);
+        expect(await listRevocationEvents(other.db, { afterPosition: from, limit: 10 })).toEqual([]);
+
+        commitFirst();
+        await first;
+        const seen = await listRevocationEvents(other.db, { afterPosition: from, limit: 10 });
+        await second;
+        const cursor = seen.at(-1)?.position ?? from;
+        const next = await listRevocationEvents(other.db, { afterPosition: cursor, limit: 10 });
+        expect([...seen, ...next].map((e) => e.kind === 'subject' && e.subject)).toEqual([
+          'slow-writer',
+          'fast-writer',
+        ]);
+      } finally {
+        await other.close();
+      }
     },
   );
 

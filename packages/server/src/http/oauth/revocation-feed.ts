@@ -7,7 +7,12 @@ import { errorResponses, isoTime } from '../schemas/common.js';
 
 const FeedQuery = Type.Object(
   {
-    after: Type.Optional(Type.String({ maxLength: 64, description: 'The cursor of the previous answer.' })),
+    after: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]{1,15}$',
+        description: 'The cursor of the previous answer; absent to start from the oldest event kept.',
+      }),
+    ),
     wait: Type.Optional(
       Type.Integer({ minimum: 0, maximum: 30, default: 0, description: 'Long-poll seconds.' }),
     ),

@@ -1,10 +1,10 @@
-import { listRevocationEvents, type RevocationEvent } from '../../store/repositories/revocations.js';
+import { type FeedEvent, listRevocationEvents } from '../../store/repositories/revocations.js';
 import { organizationOf, requirePermission } from '../authorization.js';
 import type { Caller, ServiceContext } from '../context.js';
 
 export interface RevocationFeedPage {
-  events: RevocationEvent[];
-  /** Pass back as `after` to continue; unchanged when nothing new arrived. */
+  events: FeedEvent[];
+  /** The last event's feed position; pass back as `after` to continue. Unchanged when nothing arrived. */
   cursor: string | null;
 }
 
@@ -20,6 +20,7 @@ const pageSize = 500;
 export async function readRevocationFeed(
   ctx: ServiceContext,
   caller: Caller,
+  /** A cursor this feed returned (decimal digits, validated at the boundary). */
   after: string | undefined,
   waitSeconds: number,
   signal?: AbortSignal,
@@ -28,9 +29,14 @@ export async function readRevocationFeed(
   const organizationId = caller.actor.platformIntrospection ? undefined : organizationOf(caller.actor);
   const deadline = Date.now() + waitSeconds * 1000;
   for (;;) {
-    const events = await listRevocationEvents(ctx.db, { after, organizationId, limit: pageSize });
+    const events = await listRevocationEvents(ctx.db, {
+      afterPosition: after === undefined ? 0 : Number(after),
+      organizationId,
+      limit: pageSize,
+    });
     if (events.length > 0 || Date.now() >= deadline || signal?.aborted) {
-      return { events, cursor: events.at(-1)?.id ?? after ?? null };
+      const last = events.at(-1);
+      return { events, cursor: last ? String(last.position) : (after ?? null) };
     }
     await new Promise((resolve) => setTimeout(resolve, pollIntervalMs));
   }

@@ -16,6 +16,9 @@ export type RevocationEvent =
   | (RevocationCommon & { kind: 'token'; jti: string })
   | (RevocationCommon & { kind: 'subject'; subject: string; notBefore: number });
 
+/** An event as the feed serves it: with its place in commit order, which is the follower's cursor. */
+export type FeedEvent = RevocationEvent & { position: number };
+
 function toEvent(row: RevocationEventRow): RevocationEvent {
   const common = {
     id: row.id,
@@ -30,12 +33,29 @@ function toEvent(row: RevocationEventRow): RevocationEvent {
     : { ...common, kind: 'subject', subject: row.subject!, notBefore: row.not_before! };
 }
 
+/**
+ * Appends events to the feed. Positions come from one counter row: a writer holds it from its update to
+ * its commit, so a later position is always committed after an earlier one and a follower's cursor never
+ * passes an event that is still to be committed (docs/revocation.md). Runs in a transaction of its own when the
+ * caller has none, since the row must be held until the events are in.
+ */
 export async function insertRevocationEvents(db: Db, events: readonly RevocationEvent[]): Promise<void> {
   if (events.length === 0) return;
+  if (!db.isTransaction) {
+    await db.transaction().execute((trx) => insertRevocationEvents(trx, events));
+    return;
+  }
+  const { last_position } = await db
+    .updateTable('revocation_feed')
+    .set((eb) => ({ last_position: eb('last_position', '+', events.length) }))
+    .where('id', '=', 1)
+    .returning('last_position')
+    .executeTakeFirstOrThrow();
+  const first = Number(last_position) - events.length + 1;
   await db
     .insertInto('revocation_events')
     .values(
-      events.map((e) => ({
+      events.map((e, i) => ({
         id: e.id,
         organization_id: e.organizationId,
         kind: e.kind,
@@ -46,6 +66,7 @@ export async function insertRevocationEvents(db: Db, events: readonly Revocation
         effect: e.effect,
         created_at: e.createdAt,
         forget_after: e.forgetAfter,
+        feed_position: first + i,
       })),
     )
     .execute();
@@ -69,17 +90,24 @@ export async function subjectNotBefore(db: Db, subject: string): Promise<number 
   return row?.not_before == null ? undefined : Number(row.not_before);
 }
 
-/** Events after the cursor, oldest first; an organization filter for organization-scoped readers. */
+/** Events after a feed position, in commit order; an organization filter for organization-scoped readers. */
 export async function listRevocationEvents(
   db: Db,
-  options: { after?: string | undefined; organizationId?: string | undefined; limit: number },
-): Promise<RevocationEvent[]> {
-  let query = db.selectFrom('revocation_events').selectAll().orderBy('id').limit(options.limit);
-  if (options.after) query = query.where('id', '>', options.after);
+  options: { afterPosition: number; organizationId?: string | undefined; limit: number },
+): Promise<FeedEvent[]> {
+  let query = db
+    .selectFrom('revocation_events')
+    .selectAll()
+    .where('feed_position', '>', options.afterPosition)
+    .orderBy('feed_position')
+    .limit(options.limit);
   if (options.organizationId) query = query.where('organization_id', '=', options.organizationId);
-  return (await query.execute()).map(toEvent);
+  return (await query.execute()).map((row) => ({ ...toEvent(row), position: Number(row.feed_position) }));
 }
 
-export async function forgetExpiredRevocations(db: Db, now: number): Promise<void> {
-  await db.deleteFrom('revocation_events').where('forget_after', '<', now).execute();
+/** Deletes events no token can still be concerned by; returns how many. Positions are never reused. */
+export async function forgetExpiredRevocations(db: Db, now: number): Promise<number> {
+  const result = await db.deleteFrom('revocation_events').where('forget_after', '<', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
+
