@@ -235,6 +235,44 @@ describe.each(enginesUnderTest())('management API on $engine', (engine) => {
       await call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, { enabled: true });
     });
 
+    it.skipIf(!engine.available)(
+      "records a deleted service account's token request as deleted in its organization's audit log",
+      async () => {
+        const sa = await call('POST', '/api/v1/service-accounts', operator, { name: 'doomed' });
+        const secret = await call('POST', `/api/v1/service-accounts/${sa.body.id}/secrets`, operator);
+        const user = await call('POST', '/api/v1/users', operator, {
+          name: 'doomed_user',
+          serviceAccountId: sa.body.id,
+        });
+        const doomed = { clientId: sa.body.id, clientSecret: secret.body.clientSecret };
+        expect((await token(doomed)).status).toBe(200);
+        expect((await call('DELETE', `/api/v1/users/${user.body.id}`, operator)).status).toBe(204);
+        expect((await call('DELETE', `/api/v1/service-accounts/${sa.body.id}`, operator)).status).toBe(204);
+
+        const refused = await token(doomed);
+        const unknown = await token({ ...doomed, clientId: 'sa_01m82xvp2vsehr91fdaggr88nr' });
+        expect(refused).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+        expect(refused.body).toEqual(unknown.body);
+
+        const organizationId = (await call('GET', '/api/v1/organization', operator)).body.id;
+        const row = await db()
+          .selectFrom('audit_events')
+          .select(['organization_id', 'reason'])
+          .where('target_id', '=', sa.body.id)
+          .where('action', '=', 'token.refused')
+          .executeTakeFirstOrThrow();
+        expect(row).toEqual({ organization_id: organizationId, reason: 'deleted' });
+        const logged = await call(
+          'GET',
+          `/api/v1/audit-events?target=${sa.body.id}&result=failure`,
+          operator,
+        );
+        expect(logged.body.items).toEqual([
+          expect.objectContaining({ action: 'token.refused', reason: 'deleted' }),
+        ]);
+      },
+    );
+
     it.skipIf(!engine.available).each([
       [{ validTo: 'next tuesday' }, 'validation_failed'],
       [{ validTo: '2030-02-30T10:00' }, 'validation_failed'],

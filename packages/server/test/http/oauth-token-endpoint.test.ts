@@ -91,4 +91,34 @@ describe.each(enginesUnderTest())('token endpoint: audiences and lifetimes on $e
       expect((await request()).body.expires_in).toBe(3600);
     },
   );
+
+  it.skipIf(!engine.available)(
+    "caps a token's lifetime at its service account's valid-to, on /oauth/token and /v2/login",
+    async () => {
+      const expiring = await createUsableServiceAccount(server.baseUrl, admin, 'expiring');
+      const inTenMinutes = `${new Date(Date.now() + 600_000).toISOString().slice(0, 19)}Z`;
+      const edited = await api(server.baseUrl, 'PATCH', `/api/v1/service-accounts/${expiring.clientId}`, {
+        token: admin,
+        body: { validTo: inTenMinutes },
+      });
+      const validToSeconds = Date.parse(edited.body.validTo) / 1000;
+
+      const issued = await tokenRequest(server.baseUrl, {
+        grant_type: 'client_credentials',
+        client_id: expiring.clientId,
+        client_secret: expiring.clientSecret,
+      });
+      expect(issued.status).toBe(200);
+      const claims = decodeJwt(issued.body.access_token);
+      expect(claims.exp).toBe(validToSeconds);
+      expect(issued.body.expires_in).toBeLessThanOrEqual(600);
+      expect(issued.body.expires_in).toBe((claims.exp ?? 0) - (claims.iat ?? 0));
+
+      const firefly = await api(server.baseUrl, 'POST', '/v2/login', {
+        body: { accessKey: expiring.clientId, secretKey: expiring.clientSecret },
+      });
+      expect(firefly.body.expiresAt).toBe(validToSeconds);
+      expect(decodeJwt(firefly.body.accessToken).exp).toBe(validToSeconds);
+    },
+  );
 });

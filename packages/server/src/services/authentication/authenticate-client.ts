@@ -4,6 +4,7 @@ import { isWellFormedClientSecret } from '../../domain/secrets/secret-format.js'
 import { secretMatchesHash } from '../../domain/secrets/secret-hash.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
 import { findOrganizationById, type Organization } from '../../store/repositories/organizations.js';
+import { deletedSubjectOrganization } from '../../store/repositories/revocations.js';
 import { findUsableSecrets } from '../../store/repositories/secrets.js';
 import { findServiceAccountById, type ServiceAccount } from '../../store/repositories/service-accounts.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
@@ -27,12 +28,18 @@ export interface AuthenticatedClient {
   resolved: ResolvedCredential;
 }
 
+/** The client a refusal is recorded against: a service account, or what is known of a deleted one. */
+export type RefusedClient = Pick<ServiceAccount, 'id' | 'organizationId'>;
+
 /** Records a refusal (with the reason the caller is never told) and returns the error to throw. */
 export type Refuse = (
   reason: string,
-  sa?: ServiceAccount,
+  sa?: RefusedClient,
   error?: PortcullisError,
 ) => Promise<PortcullisError>;
+
+/** Revocation reasons written when a credential's row is deleted (delete-service-account, client credentials). */
+const deletionReasons = ['service_account_deleted', 'credential_deleted'];
 
 const messages = {
   invalid_client: 'Client authentication failed.',
@@ -105,6 +112,21 @@ async function readClientState(
 }
 
 /**
+ * A deleted account's row is gone, but its organization must still see the attempts in its audit log, so
+ * the deletion's revocation event is consulted — on this failure path only, never on the cached success one.
+ */
+async function refuseUnknown(
+  ctx: ServiceContext,
+  clientId: string,
+  refuse: Refuse,
+): Promise<PortcullisError> {
+  const organizationId = await deletedSubjectOrganization(ctx.db, clientId, deletionReasons);
+  return organizationId === undefined
+    ? refuse('unknown_client')
+    : refuse('deleted', { id: clientId, organizationId });
+}
+
+/**
  * Everything that decides whether a client id and secret may act, shared by the token endpoint, Firefly's
  * /v2/login and HTTP Basic on the API: the secret (shape first, no database read for a malformed one; then
  * a constant-time comparison against each usable secret), enabled, programmatic access, valid-to, network
@@ -122,7 +144,7 @@ export async function authenticateClient(
   if (!isId('serviceAccount', credentials.clientId)) throw await refuse('unknown_client');
 
   const state = await loadClientState(ctx, credentials.clientId, credentials.account);
-  if (!state) throw await refuse('unknown_client');
+  if (!state) throw await refuseUnknown(ctx, credentials.clientId, refuse);
   const { sa, org, policies, resolution } = state;
   const secrets = state.secrets.filter((s) => s.expiresAt === null || s.expiresAt > now);
   // Check every usable secret (at most two during a grace period) so timing does not say which matched.

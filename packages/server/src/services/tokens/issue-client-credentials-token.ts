@@ -26,6 +26,15 @@ export interface IssuedToken {
   scope: string;
 }
 
+/**
+ * A token never outlives its service account's valid-to: no event marks the moment an account expires, so
+ * verifiers that check only `exp` would otherwise honour its tokens for up to a full lifetime after it.
+ */
+function lifetimeSeconds(nowMs: number, ttlSeconds: number, validTo: number | null): number {
+  if (validTo === null) return ttlSeconds;
+  return Math.min(ttlSeconds, Math.floor(validTo / 1000) - Math.floor(nowMs / 1000));
+}
+
 /** The client_credentials grant: authenticate the client, check audience and scope, sign, audit. */
 export async function issueClientCredentialsToken(
   ctx: ServiceContext,
@@ -73,7 +82,7 @@ export async function issueClientCredentialsToken(
       ),
     );
   }
-  const ttlSeconds = org.tokenTtlSeconds ?? ctx.tokenTtlSeconds;
+  const ttlSeconds = lifetimeSeconds(now, org.tokenTtlSeconds ?? ctx.tokenTtlSeconds, sa.validTo);
   const claims = {
     ...accessTokenClaims(ctx.issuer, now, ttlSeconds, {
       subject: sa.id,

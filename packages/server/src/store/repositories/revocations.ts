@@ -111,3 +111,20 @@ export async function forgetExpiredRevocations(db: Db, now: number): Promise<num
   return Number(result.numDeletedRows);
 }
 
+/**
+ * The organization a subject was deleted from, told by its deletion event (the row itself is gone); only
+ * while the event is kept, a day. `deletionReasons` are the event reasons that mean "deleted".
+ */
+export async function deletedSubjectOrganization(
+  db: Db,
+  subject: string,
+  deletionReasons: readonly string[],
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('revocation_events')
+    .select('organization_id')
+    .where('subject', '=', subject)
+    .where('reason', 'in', deletionReasons)
+    .executeTakeFirst();
+  return row?.organization_id;
+}
