@@ -81,7 +81,9 @@ function issuerUrl(raw: unknown): string {
   if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
     throw new SettingValueError('expected an http(s) URL without query or fragment');
   }
-  return value.replace(/\/+$/, '');
+  // Kept as written, trailing slash included: clients compare the metadata's issuer and tokens' `iss` with
+  // the string they were configured with, byte for byte (RFC 8414 §3.3, RFC 9207 §2.4).
+  return value;
 }
 
 function databaseUrl(raw: unknown): string {
@@ -167,7 +169,8 @@ export const settingSpecs = [
   spec({
     key: 'issuer',
     env: 'PORTCULLIS_ISSUER',
-    description: 'Issuer URL put in tokens (`iss`) and metadata. Default: `http://<host>:<port>`.',
+    description:
+      'Issuer URL put in tokens (`iss`) and metadata exactly as written. Default: `http://<host>:<port>`.',
     parse: optional(issuerUrl),
     fallback: undefined,
   }),

@@ -6,6 +6,7 @@ import type { BearerOptions } from '../services/authentication/authenticate-bear
 import type { ServiceContext } from '../services/context.js';
 import { authenticateRequest } from './authenticate-request.js';
 import { installErrorHandling } from './error-handler.js';
+import { issuerBaseUrl, issuerPathRewrite } from './issuer-urls.js';
 import { jwksEndpoint } from './oauth/jwks-endpoint.js';
 import { metadataEndpoint } from './oauth/metadata-endpoint.js';
 import { oauthEndpoints } from './oauth/oauth-endpoints.js';
@@ -55,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => `req_${randomUUID().replaceAll('-', '')}`,
     requestIdHeader: false,
     ajv: { customOptions: { removeAdditional: false } },
+    rewriteUrl: issuerPathRewrite(options.ctx.issuer),
   });
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
@@ -74,7 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         version: options.version,
         description: 'Service accounts, client credentials and OAuth 2.0 access tokens.',
       },
-      servers: [{ url: options.ctx.issuer }],
+      servers: [{ url: issuerBaseUrl(options.ctx.issuer) }],
       components: {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       },

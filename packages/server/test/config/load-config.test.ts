@@ -23,6 +23,13 @@ describe('configuration', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it.each(['https://id.example/', 'https://id.example/tenant-a/', 'https://id.example/tenant-a'])(
+    'keeps the issuer %s exactly as written',
+    (issuer) => {
+      expect(loadConfig({ PORTCULLIS_ISSUER: issuer }).issuer).toBe(issuer);
+    },
+  );
+
   it('stops on an unknown PORTCULLIS_ variable and names it', () => {
     expect(() => loadConfig({ PORTCULLIS_PROT: '9000' })).toThrow(/PORTCULLIS_PROT: unknown setting/);
   });

@@ -28,14 +28,18 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** A real Portcullis on a real port and a fresh database of the given engine. */
+/**
+ * A real Portcullis on a real port and a fresh database of the given engine. `env` may be a function of
+ * the base URL, for settings (an issuer with a path) that must name the port chosen here.
+ */
 export async function startTestServer(
   engine: EngineUnderTest,
-  env: Record<string, string> = {},
+  env: Record<string, string> | ((baseUrl: string) => Record<string, string>) = {},
   existing?: TestDatabase,
 ): Promise<TestServer> {
   const database = existing ?? (await engine.create());
   const port = await freePort();
+  const overrides = typeof env === 'function' ? env(`http://127.0.0.1:${port}`) : env;
   const config = loadConfig({
     PORTCULLIS_HOST: '127.0.0.1',
     PORTCULLIS_PORT: String(port),
@@ -46,7 +50,7 @@ export async function startTestServer(
     PORTCULLIS_ADMIN_PASSWORD: adminPassword,
     PORTCULLIS_LOG_LEVEL: 'info',
     PORTCULLIS_MASTER_KEY: randomBytes(32).toString('hex'),
-    ...env,
+    ...overrides,
   });
   const logs: string[] = [];
   const logStream = new Writable({

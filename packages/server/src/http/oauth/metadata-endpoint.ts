@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.js';
+import { issuerBaseUrl } from '../issuer-urls.js';
 
 const clientAuthMethods = ['client_secret_basic', 'client_secret_post'];
 
@@ -11,6 +12,7 @@ const Metadata = Type.Object(
     jwks_uri: Type.String(),
     introspection_endpoint: Type.String(),
     revocation_endpoint: Type.String(),
+    scopes_supported: Type.Array(Type.String()),
     grant_types_supported: Type.Array(Type.String()),
     response_types_supported: Type.Array(Type.String()),
     token_endpoint_auth_methods_supported: Type.Array(Type.String()),
@@ -26,16 +28,22 @@ const Metadata = Type.Object(
 
 /**
  * RFC 8414 authorization server metadata; the same document at /.well-known/openid-configuration, where
- * OpenID libraries look. The issuer string is exactly the configured one.
+ * OpenID libraries look. The issuer string is exactly the configured one. For an issuer with a path the
+ * path-inserted and path-appended forms of both arrive here too (see issuer-urls.ts).
  */
 export async function metadataEndpoint(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
   const { ctx } = opts;
+  const base = issuerBaseUrl(ctx.issuer);
+  // Every single permission; `*` forms are accepted too but only abbreviate these (RFC 8414 §2 lets a
+  // server leave some supported values out).
+  const scopes = ctx.catalog.resources.flatMap((r) => ctx.catalog.actions.map((a) => `${r.id}:${a}`));
   const handler = async () => ({
     issuer: ctx.issuer,
-    token_endpoint: `${ctx.issuer}/oauth/token`,
-    jwks_uri: `${ctx.issuer}/.well-known/jwks.json`,
-    introspection_endpoint: `${ctx.issuer}/oauth/introspect`,
-    revocation_endpoint: `${ctx.issuer}/oauth/revoke`,
+    token_endpoint: `${base}/oauth/token`,
+    jwks_uri: `${base}/.well-known/jwks.json`,
+    introspection_endpoint: `${base}/oauth/introspect`,
+    revocation_endpoint: `${base}/oauth/revoke`,
+    scopes_supported: scopes,
     grant_types_supported: ['client_credentials'],
     // No authorization endpoint, so no response types: client credentials only.
     response_types_supported: [],
@@ -45,7 +53,7 @@ export async function metadataEndpoint(app: FastifyInstance, opts: { ctx: Servic
     access_token_signing_alg_values_supported: [
       ...new Set(ctx.keyRing.jwks().keys.map((k) => String(k.alg))),
     ],
-    service_documentation: `${ctx.issuer}/docs`,
+    service_documentation: `${base}/docs`,
   });
   const schema = { tags: ['oauth'], response: { 200: Metadata } };
   app.get(
