@@ -26,6 +26,11 @@ export const errorCatalogue = {
     meaning:
       'RFC 6750: the authenticated client lacks the permission this OAuth endpoint needs (introspection).',
   },
+  invalid_token: {
+    status: 401,
+    meaning:
+      'RFC 6750: the bearer token authenticating a call to an OAuth endpoint is malformed, invalid, expired or revoked.',
+  },
   invalid_target: {
     status: 400,
     meaning: 'RFC 8707: the requested audience or resource is not one this organization issues tokens for.',
@@ -140,6 +145,7 @@ export const oauthErrorCodes = [
   'invalid_scope',
   'invalid_target',
   'insufficient_scope',
+  'invalid_token',
   'server_error',
 ] as const satisfies readonly ErrorCode[];
 

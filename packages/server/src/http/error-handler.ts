@@ -50,13 +50,43 @@ function oauthDescription(error: PortcullisError): string {
   return error.message;
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, error: PortcullisError): FastifyReply {
+/**
+ * The challenge names the scheme the caller used (RFC 6749 §5.2): Basic for client authentication, and
+ * RFC 6750 §3's Bearer, with its error code, when the caller's access token was refused or lacks the
+ * permission. A 403 to a Basic caller has no challenge, since Basic cannot ask for more scope.
+ */
+function oauthChallengeFor(request: FastifyRequest, code: OAuthErrorCode, error: PortcullisError) {
+  if (code === 'invalid_client') return 'Basic realm="portcullis", charset="UTF-8"';
+  if (code === 'invalid_token') return 'Bearer realm="portcullis", error="invalid_token"';
+  if (code === 'insufficient_scope' && /^Bearer\s/i.test(request.headers.authorization ?? '')) {
+    const missing = (error.details as { missing?: unknown } | undefined)?.missing;
+    const scope = Array.isArray(missing) ? `, scope="${missing.join(' ')}"` : '';
+    return `Bearer realm="portcullis", error="insufficient_scope"${scope}`;
+  }
+  return undefined;
+}
+
+/**
+ * Firefly's clients know one failure of POST /v2/login, 401, so a body that does not parse or fit the schema
+ * is refused like a wrong key pair; message and details still say what was wrong. A Content-Type other
+ * than JSON keeps its 415, and failures on our side stay 5xx.
+ */
+function asFireflyRefusal(error: PortcullisError): PortcullisError {
   const status = statusOf(error.code);
-  if (request.routeOptions.config?.errorFormat === 'oauth') {
+  const refusal = status >= 400 && status < 500 && status !== 401;
+  if (!refusal || error.code === 'unsupported_media_type') return error;
+  return new PortcullisError('unauthenticated', error.message, { details: error.details });
+}
+
+function send(request: FastifyRequest, reply: FastifyReply, raw: PortcullisError): FastifyReply {
+  const format = request.routeOptions.config?.errorFormat;
+  const error = format === 'firefly' ? asFireflyRefusal(raw) : raw;
+  const status = statusOf(error.code);
+  if (format === 'oauth') {
     const code = oauthCodeOf(error);
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
-    if (code === 'invalid_client')
-      reply.header('www-authenticate', 'Basic realm="portcullis", charset="UTF-8"');
+    const challenge = oauthChallengeFor(request, code, error);
+    if (challenge) reply.header('www-authenticate', challenge);
     // RFC 6749 §5.2 answers 400 (401 for invalid_client); an oversized body keeps HTTP's own 413.
     const oauthStatus = error.code === 'payload_too_large' ? status : statusOf(code);
     return reply.code(oauthStatus).send({ error: code, error_description: oauthDescription(error) });

@@ -7,8 +7,11 @@ declare module 'fastify' {
     actor?: Actor;
   }
   interface FastifyContextConfig {
-    /** OAuth endpoints render errors per RFC 6749 §5.2 instead of the API's envelope. */
-    errorFormat?: 'oauth';
+    /**
+     * OAuth endpoints render errors per RFC 6749 §5.2 instead of the API's envelope; Firefly's login keeps
+     * the envelope but refuses everything with 401.
+     */
+    errorFormat?: 'oauth' | 'firefly';
   }
 }
 

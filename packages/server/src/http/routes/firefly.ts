@@ -4,7 +4,7 @@ import { isPortcullisError, PortcullisError } from '../../errors/portcullis-erro
 import type { ServiceContext } from '../../services/context.js';
 import { issueClientCredentialsToken } from '../../services/tokens/issue-client-credentials-token.js';
 import { callerOf } from '../request-context.js';
-import { errorResponses } from '../schemas/common.js';
+import { ErrorBody } from '../schemas/common.js';
 
 const LoginBody = Type.Object(
   {
@@ -21,18 +21,20 @@ const LoginResponse = Type.Object({
 
 /**
  * Firefly's API, exactly: `POST /v2/login {accessKey, secretKey}` → `{accessToken, expiresAt, tokenType}`,
- * 401 on any failure; `GET /v2/health` → 204. The exchange is the client-credentials grant underneath, so
+ * 401 on any failure, a body that does not parse or fit included (the error handler's `firefly` format);
+ * `GET /v2/health` → 204. The exchange is the client-credentials grant underneath, so
  * every rule (inheritance, programmatic access, network policy, audit) applies unchanged.
  */
 export async function fireflyRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
   app.post<{ Body: Static<typeof LoginBody> }>(
     '/v2/login',
     {
+      config: { errorFormat: 'firefly' },
       schema: {
         tags: ['firefly'],
         summary: 'Login with access key (Firefly)',
         body: LoginBody,
-        response: { 200: LoginResponse, ...errorResponses },
+        response: { 200: LoginResponse, 401: ErrorBody, 415: ErrorBody },
       },
     },
     async (request, reply) => {

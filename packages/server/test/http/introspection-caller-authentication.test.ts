@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessTokenClaims } from '../../src/services/tokens/access-token-claims.js';
+import { enginesUnderTest } from '../support/engines.js';
+import { adminToken, api, createUsableServiceAccount, tokenRequest } from '../support/http-client.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import { expectUnchanged } from '../support/unchanged.js';
+
+type Client = { clientId: string; clientSecret: string };
+
+const bearerChallenge = 'Bearer realm="portcullis", error="invalid_token"';
+
+/**
+ * RFC 7662 §2.3 and RFC 6750 §3: how /oauth/introspect refuses its caller depends on how the caller
+ * authenticated — client credentials get invalid_client and a Basic challenge, a bearer token gets
+ * invalid_token or insufficient_scope and a Bearer challenge.
+ */
+describe.each(enginesUnderTest())('introspection caller authentication on $engine', (engine) => {
+  let server: TestServer;
+  let resourceServer: Client;
+  let app: Client;
+  let subjectToken: string;
+
+  const basic = (c: Client) => `Basic ${Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64')}`;
+  const tokenOf = async (c: Client) =>
+    (
+      await tokenRequest(server.baseUrl, {
+        grant_type: 'client_credentials',
+        client_id: c.clientId,
+        client_secret: c.clientSecret,
+      })
+    ).body.access_token as string;
+  const introspect = async (authorization: string, fields: Record<string, string> = {}) => {
+    const response = await fetch(`${server.baseUrl}/oauth/introspect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization },
+      body: new URLSearchParams({ token: subjectToken, ...fields }).toString(),
+    });
+    const body = (await response.json()) as Record<string, unknown>;
+    return { status: response.status, headers: response.headers, body };
+  };
+  const refused = <T>(request: () => Promise<T>) => expectUnchanged(server.portcullis.database.db, request);
+
+  beforeAll(async () => {
+    if (!engine.available) return;
+    server = await startTestServer(engine);
+    const admin = await adminToken(server.baseUrl);
+    const role = await api(server.baseUrl, 'POST', '/api/v1/roles', {
+      token: admin,
+      body: { name: 'resource-server', permissions: ['portcullis.introspection:run'] },
+    });
+    resourceServer = await createUsableServiceAccount(server.baseUrl, admin, 'gateway');
+    app = await createUsableServiceAccount(server.baseUrl, admin, 'app');
+    const users = (await api(server.baseUrl, 'GET', '/api/v1/users', { token: admin })).body.items;
+    const gatewayUser = users.find(
+      (u: { serviceAccountId: string | null }) => u.serviceAccountId === resourceServer.clientId,
+    );
+    await api(server.baseUrl, 'PUT', `/api/v1/users/${gatewayUser.id}/roles/${role.body.id}`, {
+      token: admin,
+    });
+    subjectToken = await tokenOf(app);
+  });
+  afterAll(async () => server?.close());
+
+  it.skipIf(!engine.available)('answers a garbage bearer token with 401 invalid_token', async () => {
+    const response = await refused(() => introspect('Bearer not.a.token'));
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual({ error: 'invalid_token', error_description: expect.any(String) });
+    expect(response.headers.get('www-authenticate')).toBe(bearerChallenge);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it.skipIf(!engine.available)('answers an expired bearer token with 401 invalid_token', async () => {
+    const { keyRing, issuer } = server.portcullis.ctx;
+    const [, payload] = (await tokenOf(resourceServer)).split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    const expired = await keyRing.sign(
+      accessTokenClaims(issuer, Date.now() - 7200_000, 60, {
+        subject: claims.sub,
+        clientId: claims.client_id,
+        audience: issuer,
+        organizationId: claims.org_id,
+      }),
+    );
+    const response = await refused(() => introspect(`Bearer ${expired}`));
+    expect(response.status).toBe(401);
+    expect(response.body.error).toBe('invalid_token');
+    expect(response.headers.get('www-authenticate')).toBe(bearerChallenge);
+  });
+
+  it.skipIf(!engine.available)('answers a revoked bearer token with 401 invalid_token', async () => {
+    const token = await tokenOf(resourceServer);
+    const revoke = await fetch(`${server.baseUrl}/oauth/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(resourceServer) },
+      body: new URLSearchParams({ token }).toString(),
+    });
+    expect(revoke.status).toBe(200);
+    const response = await refused(() => introspect(`Bearer ${token}`));
+    expect(response.status).toBe(401);
+    expect(response.body.error).toBe('invalid_token');
+    expect(response.headers.get('www-authenticate')).toBe(bearerChallenge);
+  });
+
+  it.skipIf(!engine.available)(
+    'answers a Bearer header without a token with invalid_token, ignoring body credentials',
+    async () => {
+      const response = await refused(() =>
+        introspect('Bearer', {
+          client_id: resourceServer.clientId,
+          client_secret: resourceServer.clientSecret,
+        }),
+      );
+      expect(response.status).toBe(401);
+      expect(response.body.error).toBe('invalid_token');
+      expect(response.headers.get('www-authenticate')).toBe(bearerChallenge);
+    },
+  );
+
+  it.skipIf(!engine.available)(
+    'answers a bearer caller without the permission with 403 insufficient_scope and a Bearer challenge',
+    async () => {
+      const response = await refused(async () => introspect(`Bearer ${await tokenOf(app)}`));
+      expect(response.status).toBe(403);
+      expect(response.body).toEqual({ error: 'insufficient_scope', error_description: expect.any(String) });
+      expect(response.headers.get('www-authenticate')).toBe(
+        'Bearer realm="portcullis", error="insufficient_scope", scope="portcullis.introspection:run"',
+      );
+    },
+  );
+
+  it.skipIf(!engine.available)(
+    'keeps invalid_client and the Basic challenge for a client with a wrong secret',
+    async () => {
+      const response = await refused(() => introspect(basic({ ...resourceServer, clientSecret: 'nope' })));
+      expect(response.status).toBe(401);
+      expect(response.body.error).toBe('invalid_client');
+      expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm="portcullis"/);
+    },
+  );
+
+  it.skipIf(!engine.available)(
+    'keeps 403 insufficient_scope without a challenge for a Basic caller without the permission',
+    async () => {
+      const response = await refused(() => introspect(basic(app)));
+      expect(response.status).toBe(403);
+      expect(response.body.error).toBe('insufficient_scope');
+      expect(response.headers.get('www-authenticate')).toBeNull();
+    },
+  );
+
+  it.skipIf(!engine.available)(
+    'still introspects for a bearer caller that holds the permission',
+    async () => {
+      const response = await introspect(`Bearer ${await tokenOf(resourceServer)}`);
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ active: true, sub: app.clientId });
+    },
+  );
+
+  it.skipIf(!engine.available)(
+    'the revocation feed, on the API authentication, already challenges a bad bearer token with invalid_token',
+    async () => {
+      const response = await refused(() =>
+        api(server.baseUrl, 'GET', '/oauth/revocations', { token: 'not.a.token' }),
+      );
+      expect(response.status).toBe(401);
+      expect(response.body.error.code).toBe('unauthenticated');
+      expect(response.headers.get('www-authenticate')).toContain(bearerChallenge);
+    },
+  );
+});
