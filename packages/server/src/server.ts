@@ -68,6 +68,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
     backgroundWriter = writer;
     const onBackgroundError = (error: unknown) =>
       log.error({ err: error }, 'a background write (issuance audit or last-used times) failed');
+    const changes = new ChangeGeneration(database);
     const keyRing = await KeyRing.open({
       db: database.db,
       wrapKey: keys.signingKeyWrapKey,
@@ -75,6 +76,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       issuer: config.issuer,
       clock,
       maxTokenLifetimeSeconds: 86_400,
+      changes,
     });
     const ctx: ServiceContext = {
       db: database.db,
@@ -86,7 +88,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       catalog,
       usage: new UsageRecorder(writer, onBackgroundError),
       issuanceAudit: new AuditBatch(writer, onBackgroundError),
-      changes: new ChangeGeneration(database),
+      changes,
       defaultAudiences: config.defaultAudiences,
     };
     const revocationRetention = new RevocationRetention(database.db, clock, (error) =>

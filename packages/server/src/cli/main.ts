@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { deriveKeys, resolveMasterKey } from '../config/master-key.js';
 import { createPortcullis } from '../server.js';
+import { ChangeGeneration } from '../services/cache/change-generation.js';
 import { KeyRing } from '../services/tokens/key-ring.js';
 import { openDatabase } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
@@ -65,6 +66,8 @@ keys
         issuer: config.issuer,
         clock: Date.now,
         maxTokenLifetimeSeconds: 86_400,
+        // Announces the rotation, so running nodes re-read the key table at once.
+        changes: new ChangeGeneration(database),
       });
       const before = ring.currentKeyId;
       await ring.rotate();

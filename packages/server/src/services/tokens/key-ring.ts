@@ -3,6 +3,7 @@ import { createDecoder, createVerifier } from 'fast-jwt';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { SigningAlgorithm } from '../../config/settings.js';
 import { newId } from '../../domain/ids/ids.js';
+import { PortcullisError } from '../../errors/portcullis-error.js';
 import type { Db } from '../../store/database.js';
 import {
   deleteSigningKey,
@@ -14,6 +15,7 @@ import {
 } from '../../store/repositories/signing-keys.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
+import type { ChangeGeneration } from '../cache/change-generation.js';
 import { systemCaller } from '../context.js';
 import { EventLoopLoad } from './event-loop-load.js';
 import { createJwsSigner, type JwsSigner } from './jws-signer.js';
@@ -26,8 +28,13 @@ export interface KeyRingOptions {
   algorithm: SigningAlgorithm;
   issuer: string;
   clock: () => number;
-  /** Retired keys stay published this long, so every token they signed can still be verified. */
+  /** The longest lifetime of a token; retired keys stay published this long plus `maxKeyStalenessMs`. */
   maxTokenLifetimeSeconds: number;
+  /**
+   * Rotations are announced through it, and a move makes the ring re-read the key table, so other nodes
+   * stop signing with a retired key within about a second instead of at their next periodic reload.
+   */
+  changes?: ChangeGeneration;
 }
 
 interface LoadedKey {
@@ -43,7 +50,19 @@ export type TokenClaims = Record<string, unknown> & {
   iat: number;
 };
 
-const refreshIntervalMs = 5_000;
+/** A failed read is not retried sooner than this, so a database outage is not met with a read per request. */
+const retryAfterMs = 1_000;
+const unknownKidLookupEveryMs = 5_000;
+/** Keys are re-read in the background once the copy in memory is this old. */
+const reloadAfterMs = 15_000;
+/**
+ * The oldest key table a node signs from: past this it re-reads before signing, and refuses to sign when it
+ * cannot. A node may thus sign with a key up to this long after another node retired it, so retired keys
+ * stay published this much longer than the longest token lifetime (decisions/0013-signing-key-staleness.md).
+ */
+export const maxKeyStalenessMs = 60_000;
+/** How often the ring checks whether the change generation moved (a field on PostgreSQL, a pragma on SQLite). */
+const watchEveryMs = 250;
 const decodeHeader = createDecoder({ complete: true });
 
 class RotationLost extends Error {}
@@ -57,7 +76,13 @@ export class KeyRing {
   private keys = new Map<string, LoadedKey>();
   private signer: JwsSigner | undefined;
   private currentId: string | undefined;
-  private lastRefresh = 0;
+  /** Clock value at the start of the last successful read: the table is known to be at least this fresh. */
+  private loadedAt = Number.NEGATIVE_INFINITY;
+  private loadedGeneration: number | undefined;
+  private lastAttempt = Number.NEGATIVE_INFINITY;
+  private lastFailure = Number.NEGATIVE_INFINITY;
+  private reading: Promise<void> | undefined;
+  private queued: Promise<void> | undefined;
   private timers: NodeJS.Timeout[] = [];
   private readonly loop = new EventLoopLoad();
   private readonly signingThread = new SigningThread();
@@ -76,9 +101,33 @@ export class KeyRing {
     return this.currentId;
   }
 
+  /**
+   * Signs with the current key as of a read at most `maxKeyStalenessMs` old. Callers set `exp` before
+   * calling, so a token expires at most the longest lifetime after that read, which is what retention allows.
+   */
   async sign(payload: Record<string, unknown>): Promise<string> {
+    const age = this.options.clock() - this.loadedAt;
+    if (age > reloadAfterMs) {
+      const reload = this.reloadUnlessJustFailed();
+      if (age > maxKeyStalenessMs) {
+        await reload;
+        if (this.options.clock() - this.loadedAt > maxKeyStalenessMs) {
+          throw new PortcullisError(
+            'server_error',
+            'The signing keys could not be re-read from the database, so no token was signed. Try again.',
+          );
+        }
+      }
+    }
     if (!this.signer) throw new Error('no current signing key');
     return this.signer(payload, this.loop.busy);
+  }
+
+  /** Joins the read under way, or starts one unless the last one failed just now (the database is down). */
+  private reloadUnlessJustFailed(): Promise<void> {
+    if (this.reading) return this.reading.catch(() => undefined);
+    if (this.options.clock() - this.lastFailure < retryAfterMs) return Promise.resolve();
+    return this.refresh().catch(() => undefined);
   }
 
   /** Verifies signature, `typ`, issuer and expiry. Throws on any failure; the caller maps it to 401. */
@@ -86,7 +135,7 @@ export class KeyRing {
     const { header } = decodeHeader(token) as { header: { kid?: unknown } };
     const kid = typeof header.kid === 'string' ? header.kid : '';
     let key = this.keys.get(kid);
-    if (!key && this.options.clock() - this.lastRefresh > refreshIntervalMs) {
+    if (!key && this.options.clock() - this.lastAttempt > unknownKidLookupEveryMs) {
       // Another node may have rotated; look once, then rate-limit look-ups for unknown kids.
       await this.refresh();
       key = this.keys.get(kid);
@@ -100,27 +149,61 @@ export class KeyRing {
     return { keys: [...this.keys.values()].map((k) => k.publicJwk) };
   }
 
-  async refresh(): Promise<void> {
-    const { db, clock, maxTokenLifetimeSeconds } = this.options;
-    this.lastRefresh = clock();
-    const stored = await listVerifiableSigningKeys(db, clock() - maxTokenLifetimeSeconds * 1000);
-    const next = new Map<string, LoadedKey>();
-    for (const key of stored) {
-      // Reuse the parsed key, but take the row as it is now: its state changes on rotation.
-      const loaded = this.keys.get(key.id);
-      next.set(key.id, loaded ? { ...loaded, stored: key } : this.load(key));
+  /**
+   * Re-reads the key table. One read at a time, so an older read never overwrites a newer one; a call made
+   * during a read gets a read that starts after it.
+   */
+  refresh(): Promise<void> {
+    if (!this.reading) {
+      this.reading = this.read().finally(() => {
+        this.reading = undefined;
+      });
+      return this.reading;
     }
-    const current = stored.find((k) => k.state === 'current');
-    this.keys = next;
-    if (current && current.id !== this.currentId) {
-      const privatePem = unseal(this.options.wrapKey, current.privateKeySealed, current.id);
-      this.signer = createJwsSigner(
-        privatePem,
-        current.algorithm as SigningAlgorithm,
-        current.id,
-        this.signingThread,
-      );
-      this.currentId = current.id;
+    this.queued ??= this.reading
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        return this.refresh();
+      });
+    return this.queued;
+  }
+
+  private async read(): Promise<void> {
+    const { db, clock, maxTokenLifetimeSeconds, changes } = this.options;
+    const startedAt = clock();
+    const generation = changes?.current;
+    this.lastAttempt = startedAt;
+    try {
+      const retention = maxTokenLifetimeSeconds * 1000 + maxKeyStalenessMs;
+      const stored = await listVerifiableSigningKeys(db, startedAt - retention);
+      const next = new Map<string, LoadedKey>();
+      for (const key of stored) {
+        // Reuse the parsed key, but take the row as it is now: its state changes on rotation.
+        const loaded = this.keys.get(key.id);
+        next.set(key.id, loaded ? { ...loaded, stored: key } : this.load(key));
+      }
+      const current = stored.find((k) => k.state === 'current');
+      let signer = this.signer;
+      if (current?.id !== this.currentId) {
+        signer = current
+          ? createJwsSigner(
+              unseal(this.options.wrapKey, current.privateKeySealed, current.id),
+              current.algorithm as SigningAlgorithm,
+              current.id,
+              this.signingThread,
+            )
+          : undefined;
+      }
+      // All or nothing: a read that fails half-way must not leave a fresh time on old keys.
+      this.keys = next;
+      this.signer = signer;
+      this.currentId = current?.id;
+      this.loadedAt = startedAt;
+      this.loadedGeneration = generation;
+    } catch (error) {
+      this.lastFailure = startedAt;
+      throw error;
     }
   }
 
@@ -134,7 +217,7 @@ export class KeyRing {
     if (!current || current.stored.algorithm !== this.options.algorithm) {
       const created = await this.createKey('current');
       await this.tolerateRace(async () => {
-        await this.options.db.transaction().execute(async (trx) => {
+        await this.changeKeys(async (trx) => {
           await retireCurrentSigningKey(trx, created.createdAt);
           await insertSigningKey(trx, created);
         });
@@ -145,12 +228,22 @@ export class KeyRing {
     if (next?.stored.algorithm === this.options.algorithm) return;
     const created = await this.createKey('next');
     await this.tolerateRace(async () => {
-      await this.options.db.transaction().execute(async (trx) => {
+      await this.changeKeys(async (trx) => {
         if (next) await deleteSigningKey(trx, next.stored.id);
         await insertSigningKey(trx, created);
       });
     });
     await this.refresh();
+  }
+
+  /** One transaction that changes the key table, announced so that other nodes re-read it at once. */
+  private async changeKeys(change: (trx: Db) => Promise<void>): Promise<void> {
+    const { db, changes } = this.options;
+    await db.transaction().execute(async (trx) => {
+      await change(trx);
+      await changes?.announce(trx);
+    });
+    changes?.bump();
   }
 
   /** Another node did the same thing first (the database allows one current and one next key): use theirs. */
@@ -177,22 +270,19 @@ export class KeyRing {
     const next = this.nextKey();
     if (!currentId || !next) return false;
     let rotated = false;
-    await this.options.db
-      .transaction()
-      .execute(async (trx) => {
-        rotated = await promoteNextSigningKey(trx, currentId, next.stored.id, this.options.clock());
-        if (!rotated) throw new RotationLost();
-        await recordAuditEvent(trx, systemCaller(), this.options.clock(), {
-          organizationId: null,
-          action: 'signing_key.rotated',
-          targetType: 'signing_key',
-          targetId: next.stored.id,
-          details: { retired: currentId, algorithm: next.stored.algorithm },
-        });
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof RotationLost)) throw error;
+    await this.changeKeys(async (trx) => {
+      rotated = await promoteNextSigningKey(trx, currentId, next.stored.id, this.options.clock());
+      if (!rotated) throw new RotationLost();
+      await recordAuditEvent(trx, systemCaller(), this.options.clock(), {
+        organizationId: null,
+        action: 'signing_key.rotated',
+        targetType: 'signing_key',
+        targetId: next.stored.id,
+        details: { retired: currentId, algorithm: next.stored.algorithm },
       });
+    }).catch((error: unknown) => {
+      if (!(error instanceof RotationLost)) throw error;
+    });
     await this.refresh();
     await this.ensureKeys();
     return rotated;
@@ -206,9 +296,20 @@ export class KeyRing {
     return due ? this.rotate() : false;
   }
 
-  /** Refreshes from the database (other nodes' rotations) and checks for a due rotation, on timers. */
+  /**
+   * On timers: re-reads the key table when the change generation moves (another node rotated) and every
+   * `reloadAfterMs` regardless (an idle node's JWKS), and checks for a due rotation.
+   */
   startAutomaticRotation(intervalHours: number): void {
-    this.timers.push(setInterval(() => void this.refresh().catch(() => undefined), 30_000));
+    const { changes } = this.options;
+    if (changes) {
+      this.timers.push(
+        setInterval(() => {
+          if (changes.current !== this.loadedGeneration) void this.reloadUnlessJustFailed();
+        }, watchEveryMs),
+      );
+    }
+    this.timers.push(setInterval(() => void this.refresh().catch(() => undefined), reloadAfterMs));
     if (intervalHours > 0) {
       const everyMs = Math.min(60_000, (intervalHours * 3_600_000) / 10);
       this.timers.push(
