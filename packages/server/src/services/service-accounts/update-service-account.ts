@@ -12,7 +12,7 @@ import { organizationOf, requireOrganizationAdmin, requirePlatformOperator } fro
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
-import { revokeSubjects } from '../revocation/record-revocations.js';
+import { longestTokenLifetimeMs, revokeSubjects } from '../revocation/record-revocations.js';
 
 export interface ServiceAccountUpdate {
   name?: string | undefined;
@@ -52,6 +52,17 @@ export function validToChanges(
   return { validTo: instant, validToTimezone: zone };
 }
 
+/**
+ * A valid-to already past, or a new or earlier one that tokens issued until now may outlive:
+ * their `exp` was capped at the valid-to of their issuance only, so a verifier checking `exp` alone would
+ * honour them past the new one.
+ */
+function validToCutsTokensShort(previous: number | null, validTo: number, now: number): boolean {
+  return (
+    validTo <= now || ((previous === null || validTo < previous) && validTo < now + longestTokenLifetimeMs)
+  );
+}
+
 /** Firebolt's "Edit service account" plus FireTail's valid-to. Disabling or expiring stops its tokens at once. */
 export async function updateServiceAccount(
   ctx: ServiceContext,
@@ -80,7 +91,7 @@ export async function updateServiceAccount(
         changes.enabled === false ||
         (changes.isOrganizationAdmin === false && sa.isOrganizationAdmin) ||
         (changes.platformIntrospection === false && sa.platformIntrospection) ||
-        (typeof changes.validTo === 'number' && changes.validTo <= now);
+        (typeof changes.validTo === 'number' && validToCutsTokensShort(sa.validTo, changes.validTo, now));
       if (lostRights) await revokeSubjects(tx, organizationId, [sa.id], 'service_account_restricted');
       await recordAuditEvent(tx.db, caller, now, {
         organizationId,
