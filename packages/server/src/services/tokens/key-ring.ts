@@ -305,7 +305,13 @@ export class KeyRing {
     if (changes) {
       this.timers.push(
         setInterval(() => {
-          if (changes.current !== this.loadedGeneration) void this.reloadUnlessJustFailed();
+          // Reading the generation can throw on SQLite when the file is gone; a timer must not crash the
+          // process, and a re-read then fails and is retried like any other.
+          let moved = true;
+          try {
+            moved = changes.current !== this.loadedGeneration;
+          } catch {}
+          if (moved) void this.reloadUnlessJustFailed();
         }, watchEveryMs),
       );
     }
