@@ -66,8 +66,6 @@ export async function createPortcullis(config: Config, options: StartOptions = {
     const clock = options.clock ?? Date.now;
     const writer = backgroundWriterFor(database, config.databaseUrl);
     backgroundWriter = writer;
-    const onBackgroundError = (error: unknown) =>
-      log.error({ err: error }, 'a background write (issuance audit or last-used times) failed');
     const changes = new ChangeGeneration(database);
     const keyRing = await KeyRing.open({
       db: database.db,
@@ -86,8 +84,8 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       issuer: config.issuer,
       tokenTtlSeconds: config.tokenTtlSeconds,
       catalog,
-      usage: new UsageRecorder(writer, onBackgroundError),
-      issuanceAudit: new AuditBatch(writer, onBackgroundError),
+      usage: new UsageRecorder(writer, log),
+      issuanceAudit: new AuditBatch(writer, log),
       changes,
       defaultAudiences: config.defaultAudiences,
     };

@@ -95,6 +95,10 @@ function openPostgres(url: string): Database {
         oid === int8Oid ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // The pool drops a connection the server closed while it sat idle (a restart, a failover, a terminated
+  // backend) and reports it as an 'error' event, which unheard ends the process — or the writer thread,
+  // for good. The next query opens a new connection; if the server is really gone, that query fails.
+  pool.on('error', () => undefined);
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

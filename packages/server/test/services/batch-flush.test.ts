@@ -28,12 +28,14 @@ const settledSoon = async (promise: Promise<unknown>) => {
   return settled;
 };
 
+const quiet = { error: () => undefined };
+
 /** Each batcher with one item recorded, and its flush. */
 const batchers = [
   {
     what: 'last-used times',
     fill: (writer: BackgroundWriter) => {
-      const usage = new UsageRecorder(writer, () => undefined);
+      const usage = new UsageRecorder(writer, quiet);
       usage.record('sa_1', 'sec_1', 1000);
       return () => usage.flush();
     },
@@ -41,7 +43,7 @@ const batchers = [
   {
     what: 'issuance audit events',
     fill: (writer: BackgroundWriter) => {
-      const audit = new AuditBatch(writer, () => undefined);
+      const audit = new AuditBatch(writer, quiet);
       audit.enqueue(systemCaller(), 1000, {
         organizationId: null,
         action: 'token.issued',
@@ -63,5 +65,42 @@ describe.each(batchers)('flushing batched $what', ({ fill }) => {
     commitNext();
     await Promise.all([byTimer, byCaller]);
     expect(committed).toHaveLength(1);
+  });
+});
+
+describe('a failed write of last-used times', () => {
+  it('is kept and written with the next flush, merged with the times recorded since', async () => {
+    const written: BackgroundWrite[] = [];
+    let failures = 1;
+    const writer: BackgroundWriter = {
+      write: async (batch) => {
+        if (failures-- > 0) throw new Error('database busy');
+        written.push(batch);
+      },
+      close: async () => undefined,
+    };
+    const usage = new UsageRecorder(writer, quiet);
+    usage.record('sa_1', 'sec_1', 2000);
+    usage.record('sa_2', 'sec_2', 1000);
+    await expect(usage.flush()).rejects.toThrow('database busy');
+    usage.record('sa_1', 'sec_1', 1500);
+    usage.record('sa_2', 'sec_2', 3000);
+    usage.record('sa_3', 'sec_3', 2500);
+    await usage.flush();
+    expect(written).toEqual([
+      {
+        kind: 'usage',
+        serviceAccounts: new Map([
+          ['sa_1', 2000],
+          ['sa_2', 3000],
+          ['sa_3', 2500],
+        ]),
+        secrets: new Map([
+          ['sec_1', 2000],
+          ['sec_2', 3000],
+          ['sec_3', 2500],
+        ]),
+      },
+    ]);
   });
 });

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.js';
-import { readRevocationFeed } from '../../services/revocation/read-revocation-feed.js';
+import {
+  type RevocationFeedPage,
+  readRevocationFeed,
+} from '../../services/revocation/read-revocation-feed.js';
 import { callerOf } from '../request-context.js';
 import { errorResponses, isoTime } from '../schemas/common.js';
 
@@ -39,6 +42,12 @@ export async function revocationFeedRoutes(
   app: FastifyInstance,
   opts: { ctx: ServiceContext },
 ): Promise<void> {
+  // Closing waits for requests in flight; a long-poll would hold it for up to its 30 s wait.
+  const closing = new AbortController();
+  app.addHook('preClose', (done) => {
+    closing.abort();
+    done();
+  });
   app.get<{ Querystring: Static<typeof FeedQuery> }>(
     '/oauth/revocations',
     {
@@ -56,16 +65,29 @@ export async function revocationFeedRoutes(
       },
     },
     async (request, reply) => {
-      const aborted = new AbortController();
-      request.raw.once('close', () => aborted.abort());
-      const page = await readRevocationFeed(
-        opts.ctx,
-        callerOf(request),
-        request.query.after,
-        request.query.wait ?? 0,
-        aborted.signal,
-      );
+      // A controller per request, not AbortSignal.any: on Node 20 (20.20 still) that keeps every combined
+      // signal alive as long as the app's own (nodejs/node#55351).
+      const waitEnded = new AbortController();
+      const endWait = () => waitEnded.abort();
+      request.raw.once('close', endWait);
+      // A request still in its authentication hook when closing began reaches here after the abort.
+      if (closing.signal.aborted) endWait();
+      closing.signal.addEventListener('abort', endWait, { once: true });
+      let page: RevocationFeedPage;
+      try {
+        page = await readRevocationFeed(
+          opts.ctx,
+          callerOf(request),
+          request.query.after,
+          request.query.wait ?? 0,
+          waitEnded.signal,
+        );
+      } finally {
+        closing.signal.removeEventListener('abort', endWait);
+      }
       reply.header('cache-control', 'no-store');
+      // Closing also waits for open connections, and a kept-alive one would be held by the client.
+      if (closing.signal.aborted) reply.header('connection', 'close');
       return {
         cursor: page.cursor,
         events: page.events.map((e) => ({

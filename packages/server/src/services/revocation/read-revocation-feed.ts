@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type FeedEvent, listRevocationEvents } from '../../store/repositories/revocations.js';
 import { organizationOf, requirePermission } from '../authorization.js';
 import type { Caller, ServiceContext } from '../context.js';
@@ -23,6 +24,7 @@ export async function readRevocationFeed(
   /** A cursor this feed returned (decimal digits, validated at the boundary). */
   after: string | undefined,
   waitSeconds: number,
+  /** Ends the wait: the answer is then what there is. */
   signal?: AbortSignal,
 ): Promise<RevocationFeedPage> {
   requirePermission(caller.actor, 'portcullis.introspection', 'run');
@@ -38,6 +40,7 @@ export async function readRevocationFeed(
       const last = events.at(-1);
       return { events, cursor: last ? String(last.position) : (after ?? null) };
     }
-    await new Promise((resolve) => setTimeout(resolve, pollIntervalMs));
+    // Aborted (the caller went away, or the server is closing): answer now rather than a poll later.
+    await sleep(pollIntervalMs, undefined, { signal }).catch(() => undefined);
   }
 }

@@ -1,51 +1,46 @@
 import type { BackgroundWriter } from '../../store/background/background-writes.js';
+import { BackgroundBatcher, type BatchLog } from '../batching/background-batcher.js';
+
+function keepLatest(times: Map<string, number>, id: string, at: number): void {
+  times.set(id, Math.max(at, times.get(id) ?? 0));
+}
 
 /**
  * Last-used times of service accounts and secrets, kept in memory and written in one transaction every
  * 100 ms, so a token request never waits on a disk write for them. The window: at most `intervalMs` of
- * last-used times is lost if the process dies; shutdown flushes. Nothing security-relevant lives here.
+ * last-used times is lost if the process dies; shutdown flushes. A failed write's times are kept for the
+ * next flush; they need no bound, being one per service account and secret used. Nothing
+ * security-relevant lives here.
  */
-export class UsageRecorder {
+export class UsageRecorder extends BackgroundBatcher {
   private serviceAccounts = new Map<string, number>();
   private secrets = new Map<string, number>();
-  private timer: NodeJS.Timeout | undefined;
-  /** Batches are written in order, so waiting for the last one waits for all (see flush). */
-  private lastWrite: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    private readonly writer: BackgroundWriter,
-    private readonly onError: (error: unknown) => void,
-    private readonly intervalMs = 100,
-  ) {}
+  constructor(writer: BackgroundWriter, log: BatchLog, intervalMs = 100) {
+    super(writer, log, intervalMs, 'last-used times');
+  }
 
   record(serviceAccountId: string, secretId: string, at: number): void {
-    this.serviceAccounts.set(serviceAccountId, Math.max(at, this.serviceAccounts.get(serviceAccountId) ?? 0));
-    this.secrets.set(secretId, Math.max(at, this.secrets.get(secretId) ?? 0));
+    keepLatest(this.serviceAccounts, serviceAccountId, at);
+    keepLatest(this.secrets, secretId, at);
   }
 
-  start(): void {
-    this.timer ??= setInterval(() => void this.flush().catch(this.onError), this.intervalMs);
-    this.timer.unref();
+  protected waiting(): number {
+    return this.serviceAccounts.size + this.secrets.size;
   }
 
-  /** Resolves once every time recorded so far is committed, including a batch the timer already sent. */
-  async flush(): Promise<void> {
-    if (this.serviceAccounts.size === 0 && this.secrets.size === 0) {
-      await this.lastWrite;
-      return;
-    }
+  protected async writeWaiting(): Promise<void> {
     const serviceAccounts = this.serviceAccounts;
     const secrets = this.secrets;
     this.serviceAccounts = new Map();
     this.secrets = new Map();
-    const write = this.writer.write({ kind: 'usage', serviceAccounts, secrets });
-    this.lastWrite = write.catch(() => undefined);
-    await write;
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.flush();
+    try {
+      await this.writer.write({ kind: 'usage', serviceAccounts, secrets });
+    } catch (error) {
+      // The later time wins, so a failed batch folds into what was recorded since.
+      for (const [id, at] of serviceAccounts) keepLatest(this.serviceAccounts, id, at);
+      for (const [id, at] of secrets) keepLatest(this.secrets, id, at);
+      throw error;
+    }
   }
 }

@@ -61,12 +61,18 @@ export async function insertAuditEvent(db: Db, event: AuditEvent): Promise<void>
   await db.insertInto('audit_events').values(toRow(event)).execute();
 }
 
+/**
+ * Batched events are written again after a failed write, and a write reported failed may have committed
+ * (PostgreSQL's connection lost after COMMIT was sent): an id already present is skipped, not an error, so
+ * the event is there once and its batch does not fail forever.
+ */
 export async function insertAuditEvents(db: Db, events: readonly AuditEvent[]): Promise<void> {
   // Chunks keep each statement well under SQLite's bound-parameter limit.
   for (let i = 0; i < events.length; i += 200) {
     await db
       .insertInto('audit_events')
       .values(events.slice(i, i + 200).map(toRow))
+      .onConflict((conflict) => conflict.column('id').doNothing())
       .execute();
   }
 }
@@ -90,15 +96,15 @@ const auditColumns = Object.keys(
 ) as (keyof AuditEventRow)[];
 
 /**
- * SQLite's writer thread: one prepared statement, reused for every row of every batch, in one
- * transaction per batch. Building and preparing a multi-row INSERT per batch through Kysely cost about an
- * eighth of a core at full token load (decision 0010).
+ * SQLite's writer thread: one prepared statement, reused for every row of every batch, in one transaction
+ * per batch. Building and preparing a multi-row INSERT per batch through Kysely cost about an eighth of a
+ * core at full token load (decision 0010). Ids already present are skipped, as in insertAuditEvents.
  */
 function sqliteAuditEventInserter(
   connection: SqliteDatabase.Database,
 ): (events: readonly AuditEvent[]) => void {
   const insert = connection.prepare(
-    `insert into audit_events (${auditColumns.join(', ')}) values (${auditColumns.map((c) => `@${c}`).join(', ')})`,
+    `insert into audit_events (${auditColumns.join(', ')}) values (${auditColumns.map((c) => `@${c}`).join(', ')}) on conflict (id) do nothing`,
   );
   return connection.transaction((events: readonly AuditEvent[]) => {
     for (const event of events) insert.run(toRow(event));
@@ -108,7 +114,8 @@ function sqliteAuditEventInserter(
 /**
  * PostgreSQL's writer thread: the whole batch in one statement whose text never changes, its rows passed as
  * one array per column and unpacked with `unnest`. Kysely's multi-row INSERT has a placeholder per value
- * (2,600 for 200 rows), which the thread compiled and the server parsed anew for every batch.
+ * (2,600 for 200 rows), which the thread compiled and the server parsed anew for every batch. Ids already
+ * present are skipped, as in insertAuditEvents.
  */
 async function insertAuditEventsAsArrays(db: Db, events: readonly AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
@@ -117,7 +124,7 @@ async function insertAuditEventsAsArrays(db: Db, events: readonly AuditEvent[]):
     (column) =>
       sql`${rows.map((row) => row[column])}::${sql.raw(column === 'occurred_at' ? 'bigint' : 'text')}[]`,
   );
-  await sql`insert into audit_events (${sql.join(auditColumns.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(
+  await sql`insert into audit_events (${sql.join(auditColumns.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)}) on conflict (id) do nothing`.execute(
     db,
   );
 }
