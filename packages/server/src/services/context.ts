@@ -3,6 +3,7 @@ import type { Catalog } from '../domain/permissions/catalog.js';
 import type { PermissionSet } from '../domain/permissions/permission-set.js';
 import type { Db } from '../store/database.js';
 import type { ActorType } from '../store/repositories/audit-events.js';
+import { insertRevocationEvents, type RevocationEvent } from '../store/repositories/revocations.js';
 import type { AuditBatch } from './audit/audit-batch.js';
 import type { ChangeGeneration } from './cache/change-generation.js';
 import type { KeyRing } from './tokens/key-ring.js';
@@ -25,6 +26,8 @@ export interface ServiceContext {
   changes: ChangeGeneration;
   /** Audiences an organization accepts when it names none of its own (the issuer is always accepted). */
   defaultAudiences: readonly string[];
+  /** Inside `inTransaction` only: revocation events it appends to the feed as it commits. */
+  revocations?: RevocationEvent[];
 }
 
 /** Who is acting. Resolved from live state on every request, never from token claims alone. */
@@ -87,14 +90,18 @@ export function anonymousCaller(clientIp: string | null, requestId: string | nul
 /**
  * Runs a use case's steps in one transaction; the steps see the transaction as `ctx.db`. Committing moves
  * the change generation here and, through the database, on every other node, so cached hot data is
- * re-read.
+ * re-read. Revocation events the steps recorded are appended last: the feed's counter row is then the last
+ * lock a transaction takes, so it is never held while waiting for another row (on PostgreSQL, two use
+ * cases taking the same rows in opposite orders would deadlock).
  */
 export async function inTransaction<T>(
   ctx: ServiceContext,
   steps: (tx: ServiceContext) => Promise<T>,
 ): Promise<T> {
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const value = await steps({ ...ctx, db: trx });
+    const revocations: RevocationEvent[] = [];
+    const value = await steps({ ...ctx, db: trx, revocations });
+    await insertRevocationEvents(trx, revocations);
     await ctx.changes.announce(trx);
     return value;
   });

@@ -97,7 +97,7 @@ export async function updateOwnClientCredential(
         PermissionSet.parseStored(ctx.catalog, changes.grantedPermissions ?? '*:*'),
       );
     if (changes.enabled === false || narrowed)
-      await revokeSubjects(tx, credential.organizationId, [credential.id], 'credential_restricted');
+      revokeSubjects(tx, credential.organizationId, [credential.id], 'credential_restricted');
     await recordAuditEvent(tx.db, caller, now, {
       organizationId: credential.organizationId,
       action: 'client_credential.updated',
@@ -134,7 +134,7 @@ export async function deleteOwnClientCredential(
   const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {
     await deleteServiceAccount(tx.db, credential.id);
-    await revokeSubjects(tx, credential.organizationId, [credential.id], 'credential_deleted');
+    revokeSubjects(tx, credential.organizationId, [credential.id], 'credential_deleted');
     await recordAuditEvent(tx.db, caller, now, {
       organizationId: credential.organizationId,
       action: `${kind}.deleted`,

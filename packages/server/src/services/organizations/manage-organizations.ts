@@ -31,7 +31,7 @@ async function changeOrganization(
     if (programmaticAccessOn(org) && !programmaticAccessOn(updated)) {
       // Switched off (by the organization or withdrawn by the operator): offline verifiers hear of it too.
       const credentials = await credentialsOfOrganization(tx.db, org.id);
-      await revokeSubjects(tx, org.id, credentials, 'programmatic_access_disabled');
+      revokeSubjects(tx, org.id, credentials, 'programmatic_access_disabled');
     }
     await recordAuditEvent(tx.db, caller, now, {
       organizationId: org.id,

@@ -1,6 +1,6 @@
 import { newId } from '../../domain/ids/ids.js';
 import type { Db } from '../../store/database.js';
-import { insertRevocationEvents, type RevocationEffect } from '../../store/repositories/revocations.js';
+import type { RevocationEffect, RevocationEvent } from '../../store/repositories/revocations.js';
 import type { ServiceContext } from '../context.js';
 
 /** No access token lives longer than this, so no revocation needs to be remembered longer. */
@@ -13,16 +13,16 @@ export const longestTokenLifetimeMs = 86_400_000;
  * seconds. `recheck`: the live checks of introspection and the API already see the change and recompute;
  * `void`: the change is invisible to live state (a regenerated secret), so the tokens are dead everywhere.
  */
-export async function revokeSubjects(
+export function revokeSubjects(
   tx: ServiceContext,
   organizationId: string,
   subjects: readonly string[],
   reason: string,
   effect: RevocationEffect = 'recheck',
-): Promise<void> {
+): void {
   const now = tx.clock();
-  await insertRevocationEvents(
-    tx.db,
+  recordRevocations(
+    tx,
     [...new Set(subjects)].map((subject) => ({
       id: newId('revocation'),
       organizationId,
@@ -35,6 +35,12 @@ export async function revokeSubjects(
       forgetAfter: now + longestTokenLifetimeMs,
     })),
   );
+}
+
+/** Adds events to the feed when the use case's transaction commits (see inTransaction). */
+export function recordRevocations(tx: ServiceContext, events: readonly RevocationEvent[]): void {
+  if (!tx.revocations) throw new Error('revocations are recorded inside inTransaction only');
+  tx.revocations.push(...events);
 }
 
 /** The credentials that act through these users: their organization service accounts and personal ones. */
@@ -84,5 +90,5 @@ export async function revokeThroughUsers(
   userIds: readonly string[],
   reason: string,
 ): Promise<void> {
-  await revokeSubjects(tx, organizationId, await credentialsActingThrough(tx.db, userIds), reason);
+  revokeSubjects(tx, organizationId, await credentialsActingThrough(tx.db, userIds), reason);
 }

@@ -31,7 +31,7 @@ export async function deleteServiceAccount(ctx: ServiceContext, caller: Caller, 
       );
     }
     await deleteServiceAccountRow(trx, sa.id);
-    await revokeSubjects(tx, organizationId, [sa.id], 'service_account_deleted');
+    revokeSubjects(tx, organizationId, [sa.id], 'service_account_deleted');
     await recordAuditEvent(trx, caller, now, {
       organizationId,
       action: 'service_account.deleted',

@@ -62,7 +62,7 @@ export async function generateSecretStep(
       : await revokeUsableSecrets(tx.db, sa.id, now);
   await insertSecret(tx.db, secret);
   if (gracePeriodSeconds === 0 && previous > 0)
-    await revokeSubjects(tx, sa.organizationId, [sa.id], 'secret_regenerated', 'void');
+    revokeSubjects(tx, sa.organizationId, [sa.id], 'secret_regenerated', 'void');
   await recordAuditEvent(tx.db, caller, now, {
     organizationId: sa.organizationId,
     action: 'service_account.secret_generated',

@@ -49,7 +49,7 @@ export async function revokeOneSecret(
       });
       // Tokens do not say which secret obtained them, so every earlier token of the account goes: the
       // holder of the other secret (during a grace period) just fetches a fresh one.
-      await revokeSubjects(tx, sa.organizationId, [sa.id], 'secret_revoked', 'void');
+      revokeSubjects(tx, sa.organizationId, [sa.id], 'secret_revoked', 'void');
     }
   });
 }

@@ -92,7 +92,7 @@ export async function updateServiceAccount(
         (changes.isOrganizationAdmin === false && sa.isOrganizationAdmin) ||
         (changes.platformIntrospection === false && sa.platformIntrospection) ||
         (typeof changes.validTo === 'number' && validToCutsTokensShort(sa.validTo, changes.validTo, now));
-      if (lostRights) await revokeSubjects(tx, organizationId, [sa.id], 'service_account_restricted');
+      if (lostRights) revokeSubjects(tx, organizationId, [sa.id], 'service_account_restricted');
       await recordAuditEvent(tx.db, caller, now, {
         organizationId,
         action: 'service_account.updated',

@@ -1,5 +1,5 @@
 import { newId } from '../../domain/ids/ids.js';
-import { insertRevocationEvents, isTokenRevoked } from '../../store/repositories/revocations.js';
+import { isTokenRevoked } from '../../store/repositories/revocations.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import {
   authenticateClient,
@@ -7,6 +7,7 @@ import {
   refusalRecorder,
 } from '../authentication/authenticate-client.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { recordRevocations } from '../revocation/record-revocations.js';
 import type { TokenClaims } from './key-ring.js';
 
 /**
@@ -36,7 +37,7 @@ export async function revokeToken(
     return;
   const jti = claims.jti;
   await inTransaction(ctx, async (tx) => {
-    await insertRevocationEvents(tx.db, [
+    recordRevocations(tx, [
       {
         id: newId('revocation'),
         organizationId: sa.organizationId,

@@ -140,7 +140,7 @@ export async function updateUser(
         user.serviceAccountId &&
         update.serviceAccountId !== user.serviceAccountId
       ) {
-        await revokeSubjects(tx, user.organizationId, [user.serviceAccountId], 'user_unlinked');
+        revokeSubjects(tx, user.organizationId, [user.serviceAccountId], 'user_unlinked');
       }
       await recordAuditEvent(tx.db, caller, now, {
         organizationId: user.organizationId,
