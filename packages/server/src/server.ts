@@ -59,13 +59,14 @@ export async function createPortcullis(config: Config, options: StartOptions = {
   }
   const keys = deriveKeys(masterKey.key);
   const database = openDatabase(config.databaseUrl);
-  let backgroundWriter: BackgroundWriter | undefined;
+  // What start-up has started so far, stopped in reverse order if a later step fails.
+  const started: (() => Promise<void>)[] = [() => database.close()];
   try {
     const migrations = await migrateToLatest(database);
     if (migrations.applied.length > 0) log.info({ applied: migrations.applied }, 'database migrated');
     const clock = options.clock ?? Date.now;
     const writer = backgroundWriterFor(database, config.databaseUrl);
-    backgroundWriter = writer;
+    started.push(() => writer.close());
     const changes = new ChangeGeneration(database);
     const keyRing = await KeyRing.open({
       db: database.db,
@@ -75,7 +76,9 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       clock,
       maxTokenLifetimeSeconds: 86_400,
       changes,
+      log,
     });
+    started.push(() => keyRing.stop());
     const ctx: ServiceContext = {
       db: database.db,
       clock,
@@ -93,9 +96,13 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       log.error({ err: error }, 'forgetting expired revocation events failed'),
     );
     ctx.usage.start();
+    started.push(() => ctx.usage.stop());
     ctx.issuanceAudit.start();
+    started.push(() => ctx.issuanceAudit.stop());
     revocationRetention.start();
+    started.push(() => revocationRetention.stop());
     await ctx.changes.listen();
+    started.push(() => ctx.changes.stop());
     keyRing.startAutomaticRotation(config.keyRotationHours);
     const bootstrapped = await bootstrap(ctx, { email: config.adminEmail, password: config.adminPassword });
     const app = await buildApp({
@@ -122,8 +129,10 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       },
     };
   } catch (error) {
-    await backgroundWriter?.close();
-    await database.close();
+    for (const stop of started.reverse()) {
+      // The start-up failure is the one to report.
+      await stop().catch(() => undefined);
+    }
     throw error;
   }
 }

@@ -1,8 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { accessTokenClaims } from '../../src/services/tokens/access-token-claims.js';
-import { KeyRing, maxKeyStalenessMs } from '../../src/services/tokens/key-ring.js';
+import {
+  KeyRing,
+  type KeyRingLog,
+  maxKeyStalenessMs,
+  staleReadWaitMs,
+} from '../../src/services/tokens/key-ring.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { enginesUnderTest, type TestDatabase } from '../support/engines.js';
@@ -23,7 +32,12 @@ describe.each(enginesUnderTest())(
     let nodeA: KeyRing;
     let nodeB: KeyRing;
     let now: number;
+    let logs: { level: string; fields: Record<string, unknown>; message: string }[];
     const wrapKey = randomBytes(32);
+    const log: KeyRingLog = {
+      error: (fields, message) => logs.push({ level: 'error', fields, message }),
+      info: (fields, message) => logs.push({ level: 'info', fields, message }),
+    };
     const open = (db: Database) =>
       KeyRing.open({
         db: db.db,
@@ -32,6 +46,7 @@ describe.each(enginesUnderTest())(
         issuer,
         clock: () => now,
         maxTokenLifetimeSeconds: lifetimeSeconds,
+        log,
       });
     const claims = () =>
       accessTokenClaims(issuer, now, lifetimeSeconds, {
@@ -45,6 +60,7 @@ describe.each(enginesUnderTest())(
     beforeEach(async () => {
       if (!engine.available) return;
       now = Date.UTC(2030, 0, 1);
+      logs = [];
       database = await engine.create();
       dbA = openDatabase(database.url);
       await migrateToLatest(dbA);
@@ -117,6 +133,107 @@ describe.each(enginesUnderTest())(
         now = retiredAt + day + maxKeyStalenessMs + 1;
         await nodeA.refresh();
         expect(nodeA.jwks().keys.map((k) => k.kid)).not.toContain(retired);
+      },
+    );
+
+    // On SQLite a reader is never blocked by a writer (WAL), so only PostgreSQL can hang the read for real.
+    it.skipIf(!engine.available || engine.engine === 'sqlite')(
+      'refuses to sign within the wait bound while the database does not answer the re-read, and signs once it does',
+      async () => {
+        await nodeA.rotate();
+        const locker = new pg.Client({ connectionString: database.url });
+        await locker.connect();
+        try {
+          await locker.query('begin');
+          await locker.query('lock table signing_keys in access exclusive mode');
+          now += maxKeyStalenessMs + 1;
+          const started = performance.now();
+          const outcome = await Promise.race([
+            nodeB.sign(claims()).then(
+              () => 'signed',
+              (error: unknown) => error,
+            ),
+            sleep(staleReadWaitMs + 2_000, 'still waiting'),
+          ]);
+          expect(outcome).toMatchObject({ code: 'server_error' });
+          expect(performance.now() - started).toBeLessThan(staleReadWaitMs + 1_000);
+          // The read still hangs: later requests are refused at once rather than waiting for it again.
+          const again = performance.now();
+          await expect(nodeB.sign(claims())).rejects.toMatchObject({ code: 'server_error' });
+          expect(performance.now() - again).toBeLessThan(500);
+          await locker.query('rollback');
+        } finally {
+          await locker.end();
+        }
+        // The read that hung ends now and updates the ring without another request asking.
+        await vi.waitFor(async () => expect(kidOf(await nodeB.sign(claims()))).toBe(nodeA.currentKeyId));
+      },
+    );
+
+    it.skipIf(!engine.available)(
+      'logs failed re-reads once per streak, then at most once a minute, and when a read works again',
+      async () => {
+        await sql`alter table signing_keys rename to signing_keys_away`.execute(dbA.db);
+        now += maxKeyStalenessMs + 1;
+        for (let i = 0; i < 5; i++) {
+          await expect(nodeB.sign(claims())).rejects.toMatchObject({ code: 'server_error' });
+          now += 1_001;
+        }
+        expect(logs).toEqual([
+          {
+            level: 'error',
+            message: 'reading the signing keys failed',
+            fields: {
+              error: { message: expect.any(String), code: expect.anything() },
+              failures: 1,
+              failingForMs: 0,
+            },
+          },
+        ]);
+
+        now += 60_000;
+        await expect(nodeB.sign(claims())).rejects.toMatchObject({ code: 'server_error' });
+        expect(logs).toHaveLength(2);
+        expect(logs[1]).toMatchObject({ level: 'error', fields: { failures: 6, failingForMs: 65_005 } });
+
+        await sql`alter table signing_keys_away rename to signing_keys`.execute(dbA.db);
+        now += 1_001;
+        await nodeB.sign(claims());
+        expect(logs).toHaveLength(3);
+        expect(logs[2]).toEqual({
+          level: 'info',
+          message: 'reading the signing keys works again',
+          fields: { failures: 6, failedForMs: 66_006 },
+        });
+      },
+    );
+
+    it.skipIf(!engine.available)(
+      'logs failed automatic rotations once per streak, and when one works again',
+      async () => {
+        const rotations = () => logs.filter((l) => l.message.startsWith('rotating'));
+        await sql`alter table signing_keys rename to signing_keys_away`.execute(dbA.db);
+        now += 3_600_000;
+        // Due after 0.36 s of the test's clock, checked every 36 ms of real time.
+        nodeB.startAutomaticRotation(0.0001);
+        await vi.waitFor(() => expect(rotations()).toHaveLength(1));
+        await sleep(300);
+        expect(rotations()).toEqual([
+          {
+            level: 'error',
+            message: 'rotating the signing keys failed',
+            fields: expect.objectContaining({ failures: 1 }),
+          },
+        ]);
+
+        const before = nodeB.currentKeyId;
+        await sql`alter table signing_keys_away rename to signing_keys`.execute(dbA.db);
+        await vi.waitFor(() => expect(rotations()).toHaveLength(2));
+        expect(rotations()[1]).toMatchObject({
+          level: 'info',
+          message: 'rotating the signing keys works again',
+        });
+        expect(nodeB.currentKeyId).not.toBe(before);
       },
     );
   },

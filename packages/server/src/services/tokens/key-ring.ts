@@ -1,4 +1,5 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { createDecoder, createVerifier } from 'fast-jwt';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { SigningAlgorithm } from '../../config/settings.js';
@@ -15,6 +16,7 @@ import {
 } from '../../store/repositories/signing-keys.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
+import type { BatchLog } from '../batching/background-batcher.js';
 import type { ChangeGeneration } from '../cache/change-generation.js';
 import { systemCaller } from '../context.js';
 import { EventLoopLoad } from './event-loop-load.js';
@@ -35,6 +37,13 @@ export interface KeyRingOptions {
    * stop signing with a retired key within about a second instead of at their next periodic reload.
    */
   changes?: ChangeGeneration;
+  /** Where failed reads of the key table and failed automatic rotations are reported, and their end. */
+  log?: KeyRingLog;
+}
+
+/** Pino's logger is one. */
+export interface KeyRingLog extends BatchLog {
+  info(fields: Record<string, unknown>, message: string): void;
 }
 
 interface LoadedKey {
@@ -61,11 +70,60 @@ const reloadAfterMs = 15_000;
  * stay published this much longer than the longest token lifetime (decisions/0013-signing-key-staleness.md).
  */
 export const maxKeyStalenessMs = 60_000;
+/**
+ * How long after a read of the key table began a token request that needs it still waits for it. The pool
+ * has no statement timeout, so a read the database never answers (a partition) would otherwise hold every
+ * token request; past this they get a server error at once, and the read, if it ever ends, updates the ring.
+ */
+export const staleReadWaitMs = 3_000;
+/** A run of failures is logged when it starts, then at most this often, so an outage is not a line per request. */
+const logFailuresEveryMs = 60_000;
 /** How often the ring checks whether the change generation moved (a field on PostgreSQL, a pragma on SQLite). */
 const watchEveryMs = 250;
 const decodeHeader = createDecoder({ complete: true });
 
 class RotationLost extends Error {}
+
+/**
+ * Logs a run of failures of one kind: its start, a reminder at most every `logFailuresEveryMs`, and its end.
+ * Only the error's message and code: a driver's error may carry the row it failed on, with a private key.
+ */
+class FailureStreak {
+  private failures = 0;
+  private since = 0;
+  private loggedAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly what: string,
+    private readonly log: KeyRingLog | undefined,
+    private readonly clock: () => number,
+  ) {}
+
+  failed(error: unknown): void {
+    const now = this.clock();
+    if (this.failures++ === 0) this.since = now;
+    if (now - this.loggedAt < logFailuresEveryMs) return;
+    this.loggedAt = now;
+    const { message, code } =
+      error instanceof Error
+        ? (error as Error & { code?: unknown })
+        : { message: String(error), code: undefined };
+    this.log?.error(
+      { error: { message, code }, failures: this.failures, failingForMs: now - this.since },
+      `${this.what} failed`,
+    );
+  }
+
+  succeeded(): void {
+    if (this.failures === 0) return;
+    this.log?.info(
+      { failures: this.failures, failedForMs: this.clock() - this.since },
+      `${this.what} works again`,
+    );
+    this.failures = 0;
+    this.loggedAt = Number.NEGATIVE_INFINITY;
+  }
+}
 
 /**
  * The signing keys, in memory: Node's crypto signs (jws-signer.ts; on a signing thread while the event
@@ -82,16 +140,29 @@ export class KeyRing {
   private lastAttempt = Number.NEGATIVE_INFINITY;
   private lastFailure = Number.NEGATIVE_INFINITY;
   private reading: Promise<void> | undefined;
+  /** `performance.now()` when the last read began: how long token requests still wait for it. */
+  private readingSince = 0;
   private queued: Promise<void> | undefined;
   private timers: NodeJS.Timeout[] = [];
   private readonly loop = new EventLoopLoad();
   private readonly signingThread = new SigningThread();
+  private readonly readFailures: FailureStreak;
+  private readonly rotationFailures: FailureStreak;
 
-  private constructor(private readonly options: KeyRingOptions) {}
+  private constructor(private readonly options: KeyRingOptions) {
+    this.readFailures = new FailureStreak('reading the signing keys', options.log, options.clock);
+    this.rotationFailures = new FailureStreak('rotating the signing keys', options.log, options.clock);
+  }
 
   static async open(options: KeyRingOptions): Promise<KeyRing> {
     const ring = new KeyRing(options);
-    await ring.ensureKeys();
+    try {
+      await ring.ensureKeys();
+    } catch (error) {
+      // The signing thread already runs.
+      await ring.stop();
+      throw error;
+    }
     ring.loop.start();
     return ring;
   }
@@ -108,9 +179,9 @@ export class KeyRing {
   async sign(payload: Record<string, unknown>): Promise<string> {
     const age = this.options.clock() - this.loadedAt;
     if (age > reloadAfterMs) {
-      const reload = this.reloadUnlessJustFailed();
+      this.readUnlessJustFailed();
       if (age > maxKeyStalenessMs) {
-        await reload;
+        await this.waitForRead();
         if (this.options.clock() - this.loadedAt > maxKeyStalenessMs) {
           throw new PortcullisError(
             'server_error',
@@ -123,11 +194,28 @@ export class KeyRing {
     return this.signer(payload, this.loop.busy);
   }
 
-  /** Joins the read under way, or starts one unless the last one failed just now (the database is down). */
-  private reloadUnlessJustFailed(): Promise<void> {
-    if (this.reading) return this.reading.catch(() => undefined);
-    if (this.options.clock() - this.lastFailure < retryAfterMs) return Promise.resolve();
-    return this.refresh().catch(() => undefined);
+  /** Starts a read unless one is under way or the last one failed just now (the database is down). */
+  private readUnlessJustFailed(): void {
+    if (this.reading || this.options.clock() - this.lastFailure < retryAfterMs) return;
+    // read() logged the failure, and sign() refuses once the keys are too old.
+    this.refresh().catch(() => undefined);
+  }
+
+  /** Waits for the read under way, but not past `staleReadWaitMs` after it began. */
+  private async waitForRead(): Promise<void> {
+    const left = this.readingSince + staleReadWaitMs - performance.now();
+    if (!this.reading || left <= 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.reading.catch(() => undefined),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, left);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Verifies signature, `typ`, issuer and expiry. Throws on any failure; the caller maps it to 401. */
@@ -174,6 +262,7 @@ export class KeyRing {
     const startedAt = clock();
     const generation = changes?.current;
     this.lastAttempt = startedAt;
+    this.readingSince = performance.now();
     try {
       const retention = maxTokenLifetimeSeconds * 1000 + maxKeyStalenessMs;
       const stored = await listVerifiableSigningKeys(db, startedAt - retention);
@@ -201,8 +290,10 @@ export class KeyRing {
       this.currentId = current?.id;
       this.loadedAt = startedAt;
       this.loadedGeneration = generation;
+      this.readFailures.succeeded();
     } catch (error) {
       this.lastFailure = startedAt;
+      this.readFailures.failed(error);
       throw error;
     }
   }
@@ -311,15 +402,23 @@ export class KeyRing {
           try {
             moved = changes.current !== this.loadedGeneration;
           } catch {}
-          if (moved) void this.reloadUnlessJustFailed();
+          if (moved) this.readUnlessJustFailed();
         }, watchEveryMs),
       );
     }
+    // read() logged a failure.
     this.timers.push(setInterval(() => void this.refresh().catch(() => undefined), reloadAfterMs));
     if (intervalHours > 0) {
       const everyMs = Math.min(60_000, (intervalHours * 3_600_000) / 10);
       this.timers.push(
-        setInterval(() => void this.rotateIfDue(intervalHours).catch(() => undefined), everyMs),
+        setInterval(
+          () =>
+            void this.rotateIfDue(intervalHours).then(
+              () => this.rotationFailures.succeeded(),
+              (error: unknown) => this.rotationFailures.failed(error),
+            ),
+          everyMs,
+        ),
       );
     }
     for (const timer of this.timers) timer.unref();
