@@ -286,7 +286,7 @@ describe.each(enginesUnderTest())(
       },
     );
 
-    it.skipIf(!engine.available)('refuses a feed cursor it did not hand out', async () => {
+    it.skipIf(!engine.available)('refuses a feed cursor that is not a position', async () => {
       for (const after of ['rev_01JABCDEFGHJKMNPQRSTVWXYZ0', '-1', '1.5', '9'.repeat(16)]) {
         const answer = await feed(after);
         expect(answer.status).toBe(400);
