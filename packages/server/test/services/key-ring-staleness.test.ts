@@ -170,6 +170,38 @@ describe.each(enginesUnderTest())(
       },
     );
 
+    it.skipIf(!engine.available || engine.engine === 'sqlite')(
+      'rejects a token with a key id it does not know within the wait bound while the database does not answer',
+      async () => {
+        // Twice: the first promotes the next key, which node B already publishes; the second, one it never read.
+        await nodeA.rotate();
+        await nodeA.rotate();
+        const token = await nodeA.sign(claims());
+        expect(nodeB.jwks().keys.map((k) => k.kid)).not.toContain(kidOf(token));
+        const locker = new pg.Client({ connectionString: database.url });
+        await locker.connect();
+        try {
+          await locker.query('begin');
+          await locker.query('lock table signing_keys in access exclusive mode');
+          now += maxKeyStalenessMs + 1;
+          const started = performance.now();
+          const outcome = await Promise.race([
+            nodeB.verify(token).then(
+              () => 'verified',
+              (error: unknown) => error,
+            ),
+            sleep(staleReadWaitMs + 2_000, 'still waiting'),
+          ]);
+          expect(outcome).toBeInstanceOf(Error);
+          expect(performance.now() - started).toBeLessThan(staleReadWaitMs + 1_000);
+          await locker.query('rollback');
+        } finally {
+          await locker.end();
+        }
+        await vi.waitFor(async () => expect((await nodeB.verify(token)).sub).toBeDefined());
+      },
+    );
+
     it.skipIf(!engine.available)(
       'logs failed re-reads once per streak, then at most once a minute, and when a read works again',
       async () => {

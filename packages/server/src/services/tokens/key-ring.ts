@@ -224,8 +224,10 @@ export class KeyRing {
     const kid = typeof header.kid === 'string' ? header.kid : '';
     let key = this.keys.get(kid);
     if (!key && this.options.clock() - this.lastAttempt > unknownKidLookupEveryMs) {
-      // Another node may have rotated; look once, then rate-limit look-ups for unknown kids.
-      await this.refresh();
+      // Another node may have rotated: look once, waiting no longer than signing would for a read the
+      // database does not answer, then rate-limit look-ups for unknown kids.
+      this.readUnlessJustFailed();
+      await this.waitForRead();
       key = this.keys.get(kid);
     }
     if (!key) throw new Error('unknown signing key');
