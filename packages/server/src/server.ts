@@ -59,7 +59,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
   }
   const keys = deriveKeys(masterKey.key);
   const database = openDatabase(config.databaseUrl);
-  // What start-up has started so far, stopped in reverse order if a later step fails.
+  // What start-up has started so far, stopped in reverse order on close, or if a later step fails.
   const started: (() => Promise<void>)[] = [() => database.close()];
   try {
     const migrations = await migrateToLatest(database);
@@ -119,13 +119,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       bootstrap: bootstrapped,
       close: async () => {
         await app.close();
-        await keyRing.stop();
-        await revocationRetention.stop();
-        await ctx.usage.stop();
-        await ctx.issuanceAudit.stop();
-        await writer.close();
-        await ctx.changes.stop();
-        await database.close();
+        for (const stop of [...started].reverse()) await stop();
       },
     };
   } catch (error) {
