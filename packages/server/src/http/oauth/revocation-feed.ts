@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
+import { firstTrustedSecond } from '../../domain/revocation/not-before.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
   type RevocationFeedPage,
@@ -95,7 +96,7 @@ export async function revocationFeedRoutes(
           kind: e.kind,
           ...(e.kind === 'token'
             ? { jti: e.jti }
-            : { subject: e.subject, notBefore: Math.floor(e.notBefore / 1000) }),
+            : { subject: e.subject, notBefore: firstTrustedSecond(e.notBefore) }),
           reason: e.reason,
           effect: e.effect,
           createdAt: isoTime(e.createdAt),

@@ -1,4 +1,5 @@
 import { kindOfId } from '../../domain/ids/ids.js';
+import { issuedBefore } from '../../domain/revocation/not-before.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
 import { findDefaultAccount } from '../../store/repositories/accounts.js';
 import { findLoginById } from '../../store/repositories/logins.js';
@@ -36,14 +37,13 @@ async function verified(ctx: ServiceContext, token: string, options: BearerOptio
 }
 
 /**
- * A token is void once revoked (RFC 7009) or when its subject lost rights after it was issued. Not-before
- * times are compared at whole seconds, like `iat`, so a token issued in the same second as the change stays
- * valid (scripts that rotate a secret and use the new one at once keep working); see docs/revocation.md.
+ * A token is void once revoked (RFC 7009) or when its subject lost rights after it was issued. `iat` counts
+ * whole seconds, so a token from the change's own second counts as earlier; see docs/revocation.md.
  */
 export async function isTokenVoid(ctx: ServiceContext, claims: TokenClaims): Promise<boolean> {
   if (typeof claims.jti === 'string' && (await isTokenRevoked(ctx.db, claims.jti))) return true;
-  const notBefore = await subjectNotBefore(ctx.db, claims.sub);
-  return notBefore !== undefined && claims.iat < Math.floor(notBefore / 1000);
+  const notBefore = await subjectNotBefore(ctx.db, claims.sub, 'void');
+  return notBefore !== undefined && issuedBefore(claims.iat, notBefore);
 }
 
 /**

@@ -4,7 +4,7 @@ import { isWellFormedClientSecret } from '../../domain/secrets/secret-format.js'
 import { secretMatchesHash } from '../../domain/secrets/secret-hash.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
 import { findOrganizationById, type Organization } from '../../store/repositories/organizations.js';
-import { deletedSubjectOrganization } from '../../store/repositories/revocations.js';
+import { deletedSubjectOrganization, subjectNotBefore } from '../../store/repositories/revocations.js';
 import { findUsableSecrets } from '../../store/repositories/secrets.js';
 import { findServiceAccountById, type ServiceAccount } from '../../store/repositories/service-accounts.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
@@ -26,6 +26,8 @@ export interface AuthenticatedClient {
   org: Organization;
   secretId: string;
   resolved: ResolvedCredential;
+  /** The latest not-before instant of the account's revocation events (Unix ms): tokens must come after it. */
+  notBefore: number | undefined;
 }
 
 /** The client a refusal is recorded against: a service account, or what is known of a deleted one. */
@@ -108,6 +110,7 @@ async function readClientState(
       ? await attachedPolicies(ctx, org, sa.networkPolicyId)
       : { organization: undefined, principal: undefined },
     resolution: await resolveCredential(ctx, sa, account),
+    notBefore: await subjectNotBefore(ctx.db, sa.id, 'any'),
   };
 }
 
@@ -167,5 +170,5 @@ export async function authenticateClient(
     );
   }
   ctx.usage.record(sa.id, secret.id, now);
-  return { sa, org, secretId: secret.id, resolved: resolution };
+  return { sa, org, secretId: secret.id, resolved: resolution, notBefore: state.notBefore };
 }

@@ -12,6 +12,8 @@ export interface ClientState {
   org: Organization | undefined;
   policies: AttachedPolicies;
   resolution: CredentialResolution;
+  /** The latest not-before instant of the account's revocation events (Unix ms), if it has any. */
+  notBefore: number | undefined;
 }
 
 interface Entry {

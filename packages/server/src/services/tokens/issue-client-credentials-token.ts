@@ -1,8 +1,12 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PermissionSet } from '../../domain/permissions/permission-set.js';
+import { firstTrustedSecond } from '../../domain/revocation/not-before.js';
 import { isPortcullisError, PortcullisError } from '../../errors/portcullis-error.js';
 import {
+  type AuthenticatedClient,
   authenticateClient,
   type ClientCredentials,
+  type Refuse,
   refusalRecorder,
 } from '../authentication/authenticate-client.js';
 import type { Caller, ServiceContext } from '../context.js';
@@ -35,15 +39,45 @@ function lifetimeSeconds(nowMs: number, ttlSeconds: number, validTo: number | nu
   return Math.min(ttlSeconds, Math.floor(validTo / 1000) - Math.floor(nowMs / 1000));
 }
 
+/** A change to the client more often than this, second after second, and the token is issued anyway. */
+const maxNotBeforeWaits = 3;
+
+/**
+ * Authenticates the client at a moment whose whole second follows every not-before instant of the client's
+ * revocation events. Verifiers compare whole seconds (`iat`), so a token issued in the second of a change
+ * would look as old as the tokens the change voids: the first request after a change waits for the next
+ * second (at most one) and is authenticated again, seeing any change made meanwhile. Only requests in the
+ * second after an administrative change to this client ever wait.
+ */
+async function authenticateAfterNotBefore(
+  ctx: ServiceContext,
+  caller: Caller,
+  request: ClientCredentialsRequest,
+  refuse: Refuse,
+): Promise<{ client: AuthenticatedClient; now: number }> {
+  let client = await authenticateClient(ctx, caller, request, refuse);
+  let now = ctx.clock();
+  for (let waits = 0; waits < maxNotBeforeWaits && client.notBefore !== undefined; waits++) {
+    const waitMs = firstTrustedSecond(client.notBefore) * 1000 - now;
+    if (waitMs <= 0) break;
+    await sleep(waitMs);
+    client = await authenticateClient(ctx, caller, request, refuse);
+    now = ctx.clock();
+  }
+  return { client, now };
+}
+
 /** The client_credentials grant: authenticate the client, check audience and scope, sign, audit. */
 export async function issueClientCredentialsToken(
   ctx: ServiceContext,
   caller: Caller,
   request: ClientCredentialsRequest,
 ): Promise<IssuedToken> {
-  const now = ctx.clock();
-  const refuse = refusalRecorder(ctx, caller, request.clientId, 'token.refused', now);
-  const { sa, org, resolved } = await authenticateClient(ctx, caller, request, refuse);
+  const refuse = refusalRecorder(ctx, caller, request.clientId, 'token.refused', ctx.clock());
+  const {
+    client: { sa, org, resolved },
+    now,
+  } = await authenticateAfterNotBefore(ctx, caller, request, refuse);
 
   let scope = resolved.effective;
   if (request.scope !== undefined) {

@@ -79,14 +79,21 @@ export async function isTokenRevoked(db: Db, jti: string): Promise<boolean> {
   );
 }
 
-/** The latest moment before which every token of this subject is void, if any. */
-export async function subjectNotBefore(db: Db, subject: string): Promise<number | undefined> {
-  const row = await db
+/**
+ * The latest not-before instant of this subject's events, if any: of `void` events only (before it every
+ * token is dead), or of every event (what a token issued now must come after).
+ */
+export async function subjectNotBefore(
+  db: Db,
+  subject: string,
+  effects: 'void' | 'any',
+): Promise<number | undefined> {
+  let query = db
     .selectFrom('revocation_events')
     .select((eb) => eb.fn.max('not_before').as('not_before'))
-    .where('subject', '=', subject)
-    .where('effect', '=', 'void')
-    .executeTakeFirst();
+    .where('subject', '=', subject);
+  if (effects === 'void') query = query.where('effect', '=', 'void');
+  const row = await query.executeTakeFirst();
   return row?.not_before == null ? undefined : Number(row.not_before);
 }
 
