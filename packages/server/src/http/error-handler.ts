@@ -91,7 +91,10 @@ function send(request: FastifyRequest, reply: FastifyReply, raw: PortcullisError
     const oauthStatus = error.code === 'payload_too_large' ? status : statusOf(code);
     return reply.code(oauthStatus).send({ error: code, error_description: oauthDescription(error) });
   }
-  if (status === 401) reply.header('www-authenticate', wwwAuthenticateFor(error));
+  if (status === 401) {
+    // /v2/login takes its key pair in the body: there was no token to call invalid, and Basic is not taken.
+    reply.header('www-authenticate', format === 'firefly' ? bearerChallenge : wwwAuthenticateFor(error));
+  }
   return reply.code(status).send({
     error: {
       code: error.code,
@@ -102,12 +105,14 @@ function send(request: FastifyRequest, reply: FastifyReply, raw: PortcullisError
   });
 }
 
+const bearerChallenge = 'Bearer realm="portcullis"';
+
 /** RFC 6750 §3: no error attribute when the request carried no credentials at all; Basic is offered too. */
 function wwwAuthenticateFor(error: PortcullisError): string[] {
   const bearer =
     error.code === 'unauthenticated' && error.auditReason !== 'no_credentials'
-      ? 'Bearer realm="portcullis", error="invalid_token"'
-      : 'Bearer realm="portcullis"';
+      ? `${bearerChallenge}, error="invalid_token"`
+      : bearerChallenge;
   return [bearer, 'Basic realm="portcullis", charset="UTF-8"'];
 }
 
