@@ -69,6 +69,9 @@ function optional<T>(parse: Parser<T>): Parser<T | undefined> {
   return (raw) => (raw === undefined || raw === '' ? undefined : parse(raw));
 }
 
+/** Where the rendered API reference is served; every path under it belongs to it. */
+export const apiReferencePath = '/docs';
+
 function issuerUrl(raw: unknown): string {
   const value = text(raw);
   let url: URL;
@@ -80,6 +83,14 @@ function issuerUrl(raw: unknown): string {
   // RFC 8414 §2: the issuer is an https URL (http allowed here for local use) with no query or fragment.
   if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
     throw new SettingValueError('expected an http(s) URL without query or fragment');
+  }
+  // Routes under an issuer path are also served at the root (issuer-urls.ts); under the reference's own
+  // prefix they would never be reached.
+  const path = url.pathname.replace(/\/+$/, '');
+  if (path === apiReferencePath || path.startsWith(`${apiReferencePath}/`)) {
+    throw new SettingValueError(
+      `the path ${apiReferencePath} is where the API reference is served; choose another`,
+    );
   }
   // Kept as written, trailing slash included: clients compare the metadata's issuer and tokens' `iss` with
   // the string they were configured with, byte for byte (RFC 8414 §3.3, RFC 9207 §2.4).

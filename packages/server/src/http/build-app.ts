@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { apiReferencePath } from '../config/settings.js';
 import type { BearerOptions } from '../services/authentication/authenticate-bearer.js';
 import type { ServiceContext } from '../services/context.js';
 import { authenticateRequest } from './authenticate-request.js';
@@ -84,7 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   // The rendered reference of the generated document; its assets ship inside the package.
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } });
+  await app.register(swaggerUi, { routePrefix: apiReferencePath, uiConfig: { deepLinking: true } });
 
   const { ctx } = options;
   await app.register(healthRoutes, { ping: options.ping });

@@ -44,6 +44,8 @@ describe('configuration', () => {
     ],
     ['PORTCULLIS_LOG_LEVEL', 'loud', /PORTCULLIS_LOG_LEVEL: expected one of/],
     ['PORTCULLIS_ISSUER', 'https://id.example/?x=1', /PORTCULLIS_ISSUER/],
+    ['PORTCULLIS_ISSUER', 'https://id.example/docs/', /the path \/docs is where the API reference is served/],
+    ['PORTCULLIS_ISSUER', 'https://id.example/docs/tenant', /the path \/docs is where the API reference/],
     ['PORTCULLIS_DATABASE_URL', 'mysql://x', /PORTCULLIS_DATABASE_URL/],
     ['PORTCULLIS_TRUSTED_PROXIES', '10.0.0.0/8,not-an-ip', /"not-an-ip" is not an IP address/],
     ['PORTCULLIS_MASTER_KEY', 'short', /PORTCULLIS_MASTER_KEY: expected 32 bytes/],
