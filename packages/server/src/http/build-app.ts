@@ -94,7 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(oauthEndpoints, { ctx });
   await app.register(async (feed) => {
     requireBearer(feed, ctx);
-    await feed.register(revocationFeedRoutes, { ctx });
+    await feed.register(revocationFeedRoutes, { ctx, authenticate: authenticateRequest(ctx) });
   });
   await app.register(fireflyRoutes, { ctx });
   await app.register(

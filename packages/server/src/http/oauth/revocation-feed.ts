@@ -1,19 +1,25 @@
-import type { FastifyInstance } from 'fastify';
+import { fastifySSE, type SSEMessage, type SSEReplyInterface } from '@fastify/sse';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { firstTrustedSecond } from '../../domain/revocation/not-before.js';
+import { statusOf } from '../../errors/error-catalogue.js';
+import { isPortcullisError, PortcullisError } from '../../errors/portcullis-error.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
   type RevocationFeedPage,
   readRevocationFeed,
 } from '../../services/revocation/read-revocation-feed.js';
+import type { FeedEvent as StoredFeedEvent } from '../../store/repositories/revocations.js';
 import { callerOf } from '../request-context.js';
 import { errorResponses, isoTime } from '../schemas/common.js';
+
+const cursorPattern = '^[0-9]{1,15}$';
 
 const FeedQuery = Type.Object(
   {
     after: Type.Optional(
       Type.String({
-        pattern: '^[0-9]{1,15}$',
+        pattern: cursorPattern,
         description: 'The cursor of the previous answer; absent to start from the oldest event kept.',
       }),
     ),
@@ -38,23 +44,85 @@ const FeedEvent = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
 });
 
-/** GET /oauth/revocations: what resource servers must stop honouring; see docs/revocation.md. */
-export async function revocationFeedRoutes(
-  app: FastifyInstance,
-  opts: { ctx: ServiceContext },
-): Promise<void> {
-  // Closing waits for requests in flight; a long-poll would hold it for up to its 30 s wait.
+function feedEventBody(e: StoredFeedEvent): Static<typeof FeedEvent> {
+  return {
+    id: e.id,
+    kind: e.kind,
+    ...(e.kind === 'token'
+      ? { jti: e.jti }
+      : { subject: e.subject, notBefore: firstTrustedSecond(e.notBefore) }),
+    reason: e.reason,
+    effect: e.effect,
+    createdAt: isoTime(e.createdAt),
+  };
+}
+
+/** How long an idle stream waits between checks that its caller may still read the feed. */
+const streamRecheckSeconds = 5;
+/** Comment lines on an idle stream, so proxies do not close it. */
+const heartbeatMs = 15_000;
+
+export interface RevocationFeedOptions {
+  ctx: ServiceContext;
+  /** The route's authentication hook, run again while a stream is open (it sets `request.actor`). */
+  authenticate: (request: FastifyRequest) => Promise<void>;
+}
+
+/**
+ * GET /oauth/revocations: what resource servers must stop honouring; see docs/revocation.md. JSON pages,
+ * long-polled with `wait`, or with `Accept: text/event-stream` one open stream of server-sent events whose
+ * ids are feed positions, so an EventSource that reconnects resumes with Last-Event-ID.
+ */
+export async function revocationFeedRoutes(app: FastifyInstance, opts: RevocationFeedOptions): Promise<void> {
+  // Closing waits for requests in flight; a long-poll would hold it for up to its 30 s wait, a stream for ever.
   const closing = new AbortController();
   app.addHook('preClose', (done) => {
     closing.abort();
     done();
   });
+  await app.register(fastifySSE, { heartbeatInterval: heartbeatMs });
+
+  /**
+   * Events after `after`, as they commit, until the caller goes away, the server closes, or the caller may
+   * no longer read the feed: before each page it is authenticated again (a disabled account, a revoked
+   * token, a lost permission end the stream; the client's reconnection then gets the refusal).
+   */
+  async function* stream(
+    request: FastifyRequest,
+    after: string | undefined,
+    signal: AbortSignal,
+  ): AsyncGenerator<SSEMessage> {
+    let cursor = after;
+    for (let first = true; !signal.aborted; first = false) {
+      let page: RevocationFeedPage;
+      try {
+        if (!first) await opts.authenticate(request);
+        page = await readRevocationFeed(opts.ctx, callerOf(request), cursor, streamRecheckSeconds, signal);
+      } catch (error) {
+        // The answer has begun, so a refusal can only end it; the client's reconnection is then refused.
+        if (!isPortcullisError(error) || statusOf(error.code) >= 500) {
+          request.log.error({ err: error }, 'revocation feed stream ended by a failure');
+        }
+        return;
+      }
+      for (const e of page.events) {
+        yield { id: String(e.position), event: 'revocation', data: feedEventBody(e) };
+      }
+      cursor = page.cursor ?? cursor;
+    }
+  }
+
   app.get<{ Querystring: Static<typeof FeedQuery> }>(
     '/oauth/revocations',
     {
+      sse: 'dual',
       schema: {
         tags: ['oauth'],
-        summary: 'Revocation feed: revoked tokens and per-subject not-before times (long-poll with wait)',
+        summary:
+          'Revocation feed: revoked tokens and per-subject not-before times (long-poll, or event stream)',
+        description:
+          'With `Accept: text/event-stream`: server-sent events named `revocation`, each carrying one event ' +
+          'below as JSON and its feed position as id; a reconnecting client resumes with Last-Event-ID.',
         querystring: FeedQuery,
         response: {
           200: Type.Object({
@@ -68,40 +136,43 @@ export async function revocationFeedRoutes(
     async (request, reply) => {
       // A controller per request, not AbortSignal.any: on Node 20 (20.20 still) that keeps every combined
       // signal alive as long as the app's own (nodejs/node#55351).
-      const waitEnded = new AbortController();
-      const endWait = () => waitEnded.abort();
-      request.raw.once('close', endWait);
+      const ended = new AbortController();
+      const end = () => ended.abort();
+      request.raw.once('close', end);
       // A request still in its authentication hook when closing began reaches here after the abort.
-      if (closing.signal.aborted) endWait();
-      closing.signal.addEventListener('abort', endWait, { once: true });
-      let page: RevocationFeedPage;
+      if (closing.signal.aborted) end();
+      closing.signal.addEventListener('abort', end, { once: true });
       try {
-        page = await readRevocationFeed(
+        const sse = reply.sse as SSEReplyInterface | undefined;
+        if (sse) {
+          const resumeAt = sse.lastEventId ?? request.query.after;
+          if (resumeAt !== undefined && !new RegExp(cursorPattern).test(resumeAt)) {
+            throw new PortcullisError('validation_failed', 'Last-Event-ID is not a feed position.', {
+              details: [{ field: 'Last-Event-ID', message: `must match pattern "${cursorPattern}"` }],
+            });
+          }
+          // The stream is one response; when it ends, so does the connection (and server close is not held).
+          reply.header('cache-control', 'no-store').header('connection', 'close');
+          // Open at once: a follower learns it is connected before the first event, which may be far off.
+          sse.sendHeaders();
+          reply.raw.flushHeaders();
+          await sse.send(stream(request, resumeAt, ended.signal));
+          return;
+        }
+        const page = await readRevocationFeed(
           opts.ctx,
           callerOf(request),
           request.query.after,
           request.query.wait ?? 0,
-          waitEnded.signal,
+          ended.signal,
         );
+        reply.header('cache-control', 'no-store');
+        // Closing also waits for open connections, and a kept-alive one would be held by the client.
+        if (closing.signal.aborted) reply.header('connection', 'close');
+        return { cursor: page.cursor, events: page.events.map(feedEventBody) };
       } finally {
-        closing.signal.removeEventListener('abort', endWait);
+        closing.signal.removeEventListener('abort', end);
       }
-      reply.header('cache-control', 'no-store');
-      // Closing also waits for open connections, and a kept-alive one would be held by the client.
-      if (closing.signal.aborted) reply.header('connection', 'close');
-      return {
-        cursor: page.cursor,
-        events: page.events.map((e) => ({
-          id: e.id,
-          kind: e.kind,
-          ...(e.kind === 'token'
-            ? { jti: e.jti }
-            : { subject: e.subject, notBefore: firstTrustedSecond(e.notBefore) }),
-          reason: e.reason,
-          effect: e.effect,
-          createdAt: isoTime(e.createdAt),
-        })),
-      };
     },
   );
 }
