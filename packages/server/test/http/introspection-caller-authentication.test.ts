@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessTokenClaims } from '../../src/services/tokens/access-token-claims.js';
 import { enginesUnderTest } from '../support/engines.js';
-import { adminToken, api, createUsableServiceAccount, tokenRequest } from '../support/http-client.js';
+import {
+  adminToken,
+  api,
+  basicAuthorization,
+  type ClientPair,
+  clientCredentialsToken,
+  createUsableServiceAccount,
+} from '../support/http-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { expectUnchanged } from '../support/unchanged.js';
-
-type Client = { clientId: string; clientSecret: string };
 
 const bearerChallenge = 'Bearer realm="portcullis", error="invalid_token"';
 
@@ -16,19 +21,11 @@ const bearerChallenge = 'Bearer realm="portcullis", error="invalid_token"';
  */
 describe.each(enginesUnderTest())('introspection caller authentication on $engine', (engine) => {
   let server: TestServer;
-  let resourceServer: Client;
-  let app: Client;
+  let resourceServer: ClientPair;
+  let app: ClientPair;
   let subjectToken: string;
 
-  const basic = (c: Client) => `Basic ${Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64')}`;
-  const tokenOf = async (c: Client) =>
-    (
-      await tokenRequest(server.baseUrl, {
-        grant_type: 'client_credentials',
-        client_id: c.clientId,
-        client_secret: c.clientSecret,
-      })
-    ).body.access_token as string;
+  const tokenOf = (c: ClientPair) => clientCredentialsToken(server.baseUrl, c);
   const introspect = async (authorization: string, fields: Record<string, string> = {}) => {
     const response = await fetch(`${server.baseUrl}/oauth/introspect`, {
       method: 'POST',
@@ -91,7 +88,10 @@ describe.each(enginesUnderTest())('introspection caller authentication on $engin
     const token = await tokenOf(resourceServer);
     const revoke = await fetch(`${server.baseUrl}/oauth/revoke`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(resourceServer) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: basicAuthorization(resourceServer),
+      },
       body: new URLSearchParams({ token }).toString(),
     });
     expect(revoke.status).toBe(200);
@@ -131,7 +131,9 @@ describe.each(enginesUnderTest())('introspection caller authentication on $engin
   it.skipIf(!engine.available)(
     'keeps invalid_client and the Basic challenge for a client with a wrong secret',
     async () => {
-      const response = await refused(() => introspect(basic({ ...resourceServer, clientSecret: 'nope' })));
+      const response = await refused(() =>
+        introspect(basicAuthorization({ ...resourceServer, clientSecret: 'nope' })),
+      );
       expect(response.status).toBe(401);
       expect(response.body.error).toBe('invalid_client');
       expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm="portcullis"/);
@@ -141,7 +143,7 @@ describe.each(enginesUnderTest())('introspection caller authentication on $engin
   it.skipIf(!engine.available)(
     'keeps 403 insufficient_scope without a challenge for a Basic caller without the permission',
     async () => {
-      const response = await refused(() => introspect(basic(app)));
+      const response = await refused(() => introspect(basicAuthorization(app)));
       expect(response.status).toBe(403);
       expect(response.body.error).toBe('insufficient_scope');
       expect(response.headers.get('www-authenticate')).toBeNull();

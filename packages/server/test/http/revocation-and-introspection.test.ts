@@ -6,25 +6,24 @@ import { enginesUnderTest } from '../support/engines.js';
 import {
   adminToken,
   api,
+  basicAuthorization,
+  type ClientPair,
+  clientCredentialsToken,
   createUsableServiceAccount,
   type JsonResponse,
-  tokenRequest,
 } from '../support/http-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
-
-type Client = { clientId: string; clientSecret: string };
 
 describe.each(enginesUnderTest())(
   'revocation, introspection and the revocation feed on $engine',
   (engine) => {
     let server: TestServer;
     let admin: string;
-    let resourceServer: Client;
-    let app: Client;
+    let resourceServer: ClientPair;
+    let app: ClientPair;
     let appUserId: string;
     let readOnlyRoleId: string;
 
-    const basic = (c: Client) => `Basic ${Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64')}`;
     const form = async (
       path: string,
       fields: Record<string, string>,
@@ -38,20 +37,13 @@ describe.each(enginesUnderTest())(
       const text = await response.text();
       return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
     };
-    const introspect = (token: string, as: Client = resourceServer) =>
-      form('/oauth/introspect', { token }, basic(as));
-    const tokenOf = async (c: Client, extra: Record<string, string> = {}) =>
-      (
-        await tokenRequest(server.baseUrl, {
-          grant_type: 'client_credentials',
-          client_id: c.clientId,
-          client_secret: c.clientSecret,
-          ...extra,
-        })
-      ).body.access_token as string;
+    const introspect = (token: string, as: ClientPair = resourceServer) =>
+      form('/oauth/introspect', { token }, basicAuthorization(as));
+    const tokenOf = (c: ClientPair, extra: Record<string, string> = {}) =>
+      clientCredentialsToken(server.baseUrl, c, extra);
     const feed = async (after?: string, wait = 0) =>
       api(server.baseUrl, 'GET', `/oauth/revocations?wait=${wait}${after ? `&after=${after}` : ''}`, {
-        headers: { authorization: basic(resourceServer) },
+        headers: { authorization: basicAuthorization(resourceServer) },
       });
 
     /** A second organization with programmatic access on, and its admin signed in. */
@@ -181,10 +173,14 @@ describe.each(enginesUnderTest())(
         const token = await tokenOf(app);
         const cursor = (await feed()).body.cursor as string | null;
         // Another client cannot revoke it; the answer does not say so.
-        expect((await form('/oauth/revoke', { token }, basic(resourceServer))).status).toBe(200);
+        expect((await form('/oauth/revoke', { token }, basicAuthorization(resourceServer))).status).toBe(200);
         expect((await introspect(token)).body.active).toBe(true);
 
-        const revoked = await form('/oauth/revoke', { token, token_type_hint: 'access_token' }, basic(app));
+        const revoked = await form(
+          '/oauth/revoke',
+          { token, token_type_hint: 'access_token' },
+          basicAuthorization(app),
+        );
         expect(revoked.status).toBe(200);
         expect((await introspect(token)).body).toEqual({ active: false });
         expect((await api(server.baseUrl, 'GET', '/api/v1/catalog', { token })).status).toBe(401);
@@ -198,8 +194,8 @@ describe.each(enginesUnderTest())(
           }),
         ]);
         // Revoking garbage, or twice, is still a 200.
-        expect((await form('/oauth/revoke', { token }, basic(app))).status).toBe(200);
-        expect((await form('/oauth/revoke', { token: 'garbage' }, basic(app))).status).toBe(200);
+        expect((await form('/oauth/revoke', { token }, basicAuthorization(app))).status).toBe(200);
+        expect((await form('/oauth/revoke', { token: 'garbage' }, basicAuthorization(app))).status).toBe(200);
         expect(
           (
             await form(
@@ -374,7 +370,7 @@ describe.each(enginesUnderTest())(
 
     it.skipIf(!engine.available)('keeps the feed to callers with the introspection permission', async () => {
       const refused = await api(server.baseUrl, 'GET', '/oauth/revocations', {
-        headers: { authorization: basic(app) },
+        headers: { authorization: basicAuthorization(app) },
       });
       expect(refused).toMatchObject({ status: 403, body: { error: { code: 'permission_denied' } } });
     });

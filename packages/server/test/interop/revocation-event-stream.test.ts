@@ -2,10 +2,16 @@ import { EventSource } from 'eventsource';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enginesUnderTest } from '../support/engines.js';
 import { eventually } from '../support/eventually.js';
-import { adminToken, api, createUsableServiceAccount, tokenRequest } from '../support/http-client.js';
+import {
+  adminToken,
+  api,
+  basicAuthorization,
+  type ClientPair,
+  clientCredentialsToken,
+  createUsableServiceAccount,
+} from '../support/http-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
-type Client = { clientId: string; clientSecret: string };
 type Received = { id: string; data: Record<string, unknown> };
 
 /** A real EventSource (the WHATWG client for Node), its requests carrying `authorization`. */
@@ -56,22 +62,17 @@ async function firstStreamedEvent(response: Response): Promise<Received> {
 describe.each(enginesUnderTest())('the revocation feed as an event stream on $engine', (engine) => {
   let server: TestServer;
   let admin: string;
-  let app: Client;
-  let resourceServer: Client;
-  const basic = (c: Client) => `Basic ${Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64')}`;
+  let app: ClientPair;
+  let resourceServer: ClientPair;
   const feedUrl = () => `${server.baseUrl}/oauth/revocations`;
-  const tokenOf = async (c: Client) =>
-    (
-      await tokenRequest(server.baseUrl, {
-        grant_type: 'client_credentials',
-        client_id: c.clientId,
-        client_secret: c.clientSecret,
-      })
-    ).body.access_token as string;
+  const tokenOf = (c: ClientPair) => clientCredentialsToken(server.baseUrl, c);
   const revoke = async (token: string) =>
     fetch(`${server.baseUrl}/oauth/revoke`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(app) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: basicAuthorization(app),
+      },
       body: new URLSearchParams({ token }).toString(),
     });
 
@@ -99,7 +100,10 @@ describe.each(enginesUnderTest())('the revocation feed as an event stream on $en
     'streams each revocation as it commits, with the feed position as event id, as the JSON feed pages it',
     async () => {
       const start = (await api(server.baseUrl, 'GET', '/oauth/revocations', { token: admin })).body.cursor;
-      const follower = follow(`${feedUrl()}${start ? `?after=${start}` : ''}`, basic(resourceServer));
+      const follower = follow(
+        `${feedUrl()}${start ? `?after=${start}` : ''}`,
+        basicAuthorization(resourceServer),
+      );
       try {
         await follower.opened;
         const token = await tokenOf(app);
@@ -179,7 +183,7 @@ describe.each(enginesUnderTest())('the revocation feed as an event stream on $en
   it.skipIf(!engine.available)(
     'ends the stream once its caller may no longer read the feed, and the reconnection is refused',
     async () => {
-      const follower = follow(feedUrl(), basic(resourceServer));
+      const follower = follow(feedUrl(), basicAuthorization(resourceServer));
       try {
         await follower.opened;
         const disabled = await api(

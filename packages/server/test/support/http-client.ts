@@ -81,3 +81,28 @@ export async function createUsableServiceAccount(
   });
   return { clientId: secret.body.clientId, clientSecret: secret.body.clientSecret };
 }
+
+export interface ClientPair {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** `Authorization: Basic` for a client id and secret (ours need no form-encoding). */
+export function basicAuthorization(client: ClientPair): string {
+  return `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}`;
+}
+
+/** An access token by client_credentials with client_secret_post; `extra` adds form fields. */
+export async function clientCredentialsToken(
+  baseUrl: string,
+  client: ClientPair,
+  extra: Record<string, string> = {},
+): Promise<string> {
+  const response = await tokenRequest(baseUrl, {
+    grant_type: 'client_credentials',
+    client_id: client.clientId,
+    client_secret: client.clientSecret,
+    ...extra,
+  });
+  return response.body.access_token as string;
+}
