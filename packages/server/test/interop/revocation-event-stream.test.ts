@@ -255,6 +255,17 @@ describe.each(enginesUnderTest())('the revocation feed as an event stream on $en
     45_000,
   );
 
+  it.skipIf(!engine.available)(
+    'refuses a stream to a caller without the introspection permission with 403, not an empty stream',
+    async () => {
+      const response = await fetch(feedUrl(), {
+        headers: { accept: 'text/event-stream', authorization: basicAuthorization(app) },
+      });
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('permission_denied');
+    },
+  );
+
   it.skipIf(!engine.available)('refuses a stream to a caller without credentials with 401', async () => {
     const response = await fetch(feedUrl(), { headers: { accept: 'text/event-stream' } });
     expect(response.status).toBe(401);

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../services/context.js';
 import {
   type RevocationFeedPage,
   readRevocationFeed,
+  requireFeedReader,
 } from '../../services/revocation/read-revocation-feed.js';
 import type { FeedEvent as StoredFeedEvent } from '../../store/repositories/revocations.js';
 import { callerOf } from '../request-context.js';
@@ -151,6 +152,8 @@ export async function revocationFeedRoutes(app: FastifyInstance, opts: Revocatio
               details: [{ field: 'Last-Event-ID', message: `must match pattern "${cursorPattern}"` }],
             });
           }
+          // Refused before the stream opens, so the refusal is an answer rather than an empty stream.
+          requireFeedReader(callerOf(request));
           // The stream is one response; when it ends, so does the connection (and server close is not held).
           reply.header('cache-control', 'no-store').header('connection', 'close');
           // Open at once: a follower learns it is connected before the first event, which may be far off.

@@ -12,6 +12,11 @@ export interface RevocationFeedPage {
 const pollIntervalMs = 250;
 const pageSize = 500;
 
+/** Throws `permission_denied` unless the caller may read the feed: checked before a stream opens. */
+export function requireFeedReader(caller: Caller): void {
+  requirePermission(caller.actor, 'portcullis.introspection', 'run');
+}
+
 /**
  * The revocation feed of the caller's organization — of every organization for a platform resource
  * server (decision 0011) — oldest first after the cursor. With `waitSeconds`, an
@@ -27,7 +32,7 @@ export async function readRevocationFeed(
   /** Ends the wait: the answer is then what there is. */
   signal?: AbortSignal,
 ): Promise<RevocationFeedPage> {
-  requirePermission(caller.actor, 'portcullis.introspection', 'run');
+  requireFeedReader(caller);
   const organizationId = caller.actor.platformIntrospection ? undefined : organizationOf(caller.actor);
   const deadline = Date.now() + waitSeconds * 1000;
   for (;;) {
