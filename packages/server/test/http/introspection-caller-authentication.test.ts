@@ -7,6 +7,7 @@ import {
   basicAuthorization,
   type ClientPair,
   clientCredentialsToken,
+  createResourceServer,
   createUsableServiceAccount,
 } from '../support/http-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -41,19 +42,8 @@ describe.each(enginesUnderTest())('introspection caller authentication on $engin
     if (!engine.available) return;
     server = await startTestServer(engine);
     const admin = await adminToken(server.baseUrl);
-    const role = await api(server.baseUrl, 'POST', '/api/v1/roles', {
-      token: admin,
-      body: { name: 'resource-server', permissions: ['portcullis.introspection:run'] },
-    });
-    resourceServer = await createUsableServiceAccount(server.baseUrl, admin, 'gateway');
+    resourceServer = await createResourceServer(server.baseUrl, admin, 'gateway');
     app = await createUsableServiceAccount(server.baseUrl, admin, 'app');
-    const users = (await api(server.baseUrl, 'GET', '/api/v1/users', { token: admin })).body.items;
-    const gatewayUser = users.find(
-      (u: { serviceAccountId: string | null }) => u.serviceAccountId === resourceServer.clientId,
-    );
-    await api(server.baseUrl, 'PUT', `/api/v1/users/${gatewayUser.id}/roles/${role.body.id}`, {
-      token: admin,
-    });
     subjectToken = await tokenOf(app);
   });
   afterAll(async () => server?.close());

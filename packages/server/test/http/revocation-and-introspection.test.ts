@@ -9,6 +9,7 @@ import {
   basicAuthorization,
   type ClientPair,
   clientCredentialsToken,
+  createResourceServer,
   createUsableServiceAccount,
   type JsonResponse,
 } from '../support/http-client.js';
@@ -65,18 +66,7 @@ describe.each(enginesUnderTest())(
       if (!engine.available) return;
       server = await startTestServer(engine);
       admin = await adminToken(server.baseUrl);
-      const introspector = await api(server.baseUrl, 'POST', '/api/v1/roles', {
-        token: admin,
-        body: { name: 'resource-server', permissions: ['portcullis.introspection:run'] },
-      });
-      resourceServer = await createUsableServiceAccount(server.baseUrl, admin, 'api-gateway');
-      const users = (await api(server.baseUrl, 'GET', '/api/v1/users', { token: admin })).body.items;
-      const rsUser = users.find(
-        (u: { serviceAccountId: string | null }) => u.serviceAccountId === resourceServer.clientId,
-      );
-      await api(server.baseUrl, 'PUT', `/api/v1/users/${rsUser.id}/roles/${introspector.body.id}`, {
-        token: admin,
-      });
+      resourceServer = await createResourceServer(server.baseUrl, admin, 'api-gateway');
 
       readOnlyRoleId = (await api(server.baseUrl, 'GET', '/api/v1/roles', { token: admin })).body.items.find(
         (r: { name: string }) => r.name === 'Read only',

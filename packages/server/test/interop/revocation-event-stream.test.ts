@@ -8,6 +8,7 @@ import {
   basicAuthorization,
   type ClientPair,
   clientCredentialsToken,
+  createResourceServer,
   createUsableServiceAccount,
 } from '../support/http-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -81,18 +82,7 @@ describe.each(enginesUnderTest())('the revocation feed as an event stream on $en
     server = await startTestServer(engine);
     admin = await adminToken(server.baseUrl);
     app = await createUsableServiceAccount(server.baseUrl, admin, 'streamed-app');
-    resourceServer = await createUsableServiceAccount(server.baseUrl, admin, 'streaming-gateway');
-    const role = await api(server.baseUrl, 'POST', '/api/v1/roles', {
-      token: admin,
-      body: { name: 'stream-reader', permissions: ['portcullis.introspection:run'] },
-    });
-    const users = (await api(server.baseUrl, 'GET', '/api/v1/users', { token: admin })).body.items;
-    const gatewayUser = users.find(
-      (u: { serviceAccountId: string | null }) => u.serviceAccountId === resourceServer.clientId,
-    );
-    await api(server.baseUrl, 'PUT', `/api/v1/users/${gatewayUser.id}/roles/${role.body.id}`, {
-      token: admin,
-    });
+    resourceServer = await createResourceServer(server.baseUrl, admin, 'streaming-gateway');
   });
   afterAll(async () => server?.close());
 

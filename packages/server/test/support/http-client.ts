@@ -106,3 +106,20 @@ export async function clientCredentialsToken(
   });
   return response.body.access_token as string;
 }
+
+/** A usable service account whose user holds a new role with `portcullis.introspection:run`. */
+export async function createResourceServer(
+  baseUrl: string,
+  token: string,
+  name: string,
+): Promise<ClientPair> {
+  const role = await api(baseUrl, 'POST', '/api/v1/roles', {
+    token,
+    body: { name: `${name}-introspection`, permissions: ['portcullis.introspection:run'] },
+  });
+  const client = await createUsableServiceAccount(baseUrl, token, name);
+  const users = (await api(baseUrl, 'GET', '/api/v1/users', { token })).body.items;
+  const user = users.find((u: { serviceAccountId: string | null }) => u.serviceAccountId === client.clientId);
+  await api(baseUrl, 'PUT', `/api/v1/users/${user.id}/roles/${role.body.id}`, { token });
+  return client;
+}
