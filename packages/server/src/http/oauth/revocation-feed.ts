@@ -15,6 +15,7 @@ import { callerOf } from '../request-context.js';
 import { errorResponses, isoTime } from '../schemas/common.js';
 
 const cursorPattern = '^[0-9]{1,15}$';
+const cursorFormat = new RegExp(cursorPattern);
 
 const FeedQuery = Type.Object(
   {
@@ -147,7 +148,7 @@ export async function revocationFeedRoutes(app: FastifyInstance, opts: Revocatio
         const sse = reply.sse as SSEReplyInterface | undefined;
         if (sse) {
           const resumeAt = sse.lastEventId ?? request.query.after;
-          if (resumeAt !== undefined && !new RegExp(cursorPattern).test(resumeAt)) {
+          if (resumeAt !== undefined && !cursorFormat.test(resumeAt)) {
             throw new PortcullisError('validation_failed', 'Last-Event-ID is not a feed position.', {
               details: [{ field: 'Last-Event-ID', message: `must match pattern "${cursorPattern}"` }],
             });
