@@ -74,7 +74,8 @@ describe.each(enginesUnderTest())('HTTP Basic on the API on $engine', (engine) =
         expect(response.status).toBe(401);
         expect(response.body.error.code).toBe('unauthenticated');
         expect(response.headers.get('www-authenticate')).toContain('Basic realm="portcullis"');
-        if (reason) expect(await latestAuditEvents(db, 1)).toEqual([{ action: 'basic_auth.refused', reason }]);
+        if (reason)
+          expect(await latestAuditEvents(db, 1)).toEqual([{ action: 'basic_auth.refused', reason }]);
         else expect(await countAuditEvents(db)).toBe(auditBefore);
       }
       expect((await call('GET', '/api/v1/roles', 'Basic !!!')).status).toBe(401);
