@@ -7,9 +7,11 @@ import { deriveKeys, resolveMasterKey } from './config/master-key.js';
 import { buildApp } from './http/build-app.js';
 import { loggerOptions } from './http/logger-options.js';
 import { AuditBatch } from './services/audit/audit-batch.js';
+import { UnattributedRefusals } from './services/audit/unattributed-refusals.js';
 import { type BootstrapResult, bootstrap } from './services/bootstrap/bootstrap.js';
 import { ChangeGeneration } from './services/cache/change-generation.js';
 import type { ServiceContext } from './services/context.js';
+import { FailedAttempts, type LockoutPolicies } from './services/lockouts/failed-attempts.js';
 import { RevocationRetention } from './services/revocation/revocation-retention.js';
 import { KeyRing } from './services/tokens/key-ring.js';
 import { UsageRecorder } from './services/usage/usage-recorder.js';
@@ -41,6 +43,18 @@ function backgroundWriterFor(database: Database, databaseUrl: string): Backgroun
   return databaseUrl === 'sqlite::memory:'
     ? inlineBackgroundWriter(database.db)
     : new ThreadedBackgroundWriter(databaseUrl);
+}
+
+function lockoutPolicies(config: Config): LockoutPolicies {
+  const durations = {
+    initialMs: config.lockoutSeconds * 1000,
+    maxMs: config.lockoutMaxSeconds * 1000,
+    resetMs: config.lockoutResetSeconds * 1000,
+  };
+  return {
+    service_account: { threshold: config.lockoutClientFailures, ...durations },
+    login: { threshold: config.lockoutLoginFailures, ...durations },
+  };
 }
 
 /** The composition root: config → master key → database (migrated) → key ring → bootstrap → HTTP app. */
@@ -90,6 +104,8 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       usage: new UsageRecorder(writer, log),
       issuanceAudit: new AuditBatch(writer, log),
       changes,
+      failedAttempts: new FailedAttempts(lockoutPolicies(config)),
+      unattributedRefusals: new UnattributedRefusals(log),
       defaultAudiences: config.defaultAudiences,
     };
     const revocationRetention = new RevocationRetention(database.db, clock, (error) =>
@@ -99,6 +115,8 @@ export async function createPortcullis(config: Config, options: StartOptions = {
     started.push(() => ctx.usage.stop());
     ctx.issuanceAudit.start();
     started.push(() => ctx.issuanceAudit.stop());
+    ctx.unattributedRefusals.start();
+    started.push(async () => ctx.unattributedRefusals.stop());
     revocationRetention.start();
     started.push(() => revocationRetention.stop());
     await ctx.changes.listen();
@@ -110,6 +128,12 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       ping: database.ping,
       logger: loggerOptions(config.logLevel, options.logStream),
       trustedProxies: config.trustedProxies,
+      rateLimits: {
+        tokenPerAddress: config.tokenRateLimitPerAddress,
+        tokenPerClient: config.tokenRateLimitPerClient,
+        loginPerAddress: config.loginRateLimitPerAddress,
+        loginPerLogin: config.loginRateLimitPerLogin,
+      },
       version,
     });
     return {

@@ -25,6 +25,15 @@ export interface Settings {
   catalogFile: string | undefined;
   defaultAudiences: string[];
   keyRotationHours: number;
+  tokenRateLimitPerAddress: number;
+  tokenRateLimitPerClient: number;
+  loginRateLimitPerAddress: number;
+  loginRateLimitPerLogin: number;
+  lockoutClientFailures: number;
+  lockoutLoginFailures: number;
+  lockoutSeconds: number;
+  lockoutMaxSeconds: number;
+  lockoutResetSeconds: number;
 }
 
 type Parser<T> = (raw: unknown) => T;
@@ -249,6 +258,72 @@ export const settingSpecs = [
     description: 'Rotate the signing key this often (hours; 0: only with `portcullis keys rotate`).',
     parse: integerIn(0, 8760),
     fallback: 720,
+  }),
+  // Rate limits and lockouts: decisions/0015-rate-limits-and-lockouts.md. A limit of 0 is no limit.
+  spec({
+    key: 'tokenRateLimitPerAddress',
+    env: 'PORTCULLIS_TOKEN_RATE_LIMIT_PER_ADDRESS',
+    description:
+      'Token requests (`/oauth/token`, `/v2/login`) per second from one address (IPv6: per /64), per node; 0: no limit.',
+    parse: integerIn(0, 1_000_000_000),
+    fallback: 50,
+  }),
+  spec({
+    key: 'tokenRateLimitPerClient',
+    env: 'PORTCULLIS_TOKEN_RATE_LIMIT_PER_CLIENT',
+    description: 'Token requests per minute for one client id, from any address, per node; 0: no limit.',
+    parse: integerIn(0, 1_000_000_000),
+    fallback: 500,
+  }),
+  spec({
+    key: 'loginRateLimitPerAddress',
+    env: 'PORTCULLIS_LOGIN_RATE_LIMIT_PER_ADDRESS',
+    description: 'Sign-ins (`/api/v1/auth/login`) per minute from one address, per node; 0: no limit.',
+    parse: integerIn(0, 1_000_000_000),
+    fallback: 500,
+  }),
+  spec({
+    key: 'loginRateLimitPerLogin',
+    env: 'PORTCULLIS_LOGIN_RATE_LIMIT_PER_LOGIN',
+    description: 'Sign-ins per minute for one email, from any address, per node; 0: no limit.',
+    parse: integerIn(0, 1_000_000_000),
+    fallback: 30,
+  }),
+  spec({
+    key: 'lockoutClientFailures',
+    env: 'PORTCULLIS_LOCKOUT_CLIENT_FAILURES',
+    description:
+      'Wrong secrets in a row that lock a service account (every node, through the database); 0: never.',
+    parse: integerIn(0, 1_000_000),
+    fallback: 30,
+  }),
+  spec({
+    key: 'lockoutLoginFailures',
+    env: 'PORTCULLIS_LOCKOUT_LOGIN_FAILURES',
+    description: 'Wrong passwords in a row that lock a login; 0: never.',
+    parse: integerIn(0, 1_000_000),
+    fallback: 10,
+  }),
+  spec({
+    key: 'lockoutSeconds',
+    env: 'PORTCULLIS_LOCKOUT_SECONDS',
+    description: 'How long the first lock lasts; each further one in a row lasts twice the last.',
+    parse: integerIn(1, 86_400),
+    fallback: 60,
+  }),
+  spec({
+    key: 'lockoutMaxSeconds',
+    env: 'PORTCULLIS_LOCKOUT_MAX_SECONDS',
+    description: 'The longest a lock lasts.',
+    parse: integerIn(1, 86_400 * 30),
+    fallback: 900,
+  }),
+  spec({
+    key: 'lockoutResetSeconds',
+    env: 'PORTCULLIS_LOCKOUT_RESET_SECONDS',
+    description: 'Failures are forgotten after this long without one (a success forgets them at once).',
+    parse: integerIn(1, 86_400 * 30),
+    fallback: 43_200,
   }),
   spec({
     key: 'catalogFile',

@@ -36,6 +36,18 @@ export const errorCatalogue = {
     meaning: 'RFC 8707: the requested audience or resource is not one this organization issues tokens for.',
   },
   invalid_scope: { status: 400, meaning: 'The requested scope is invalid or exceeds what the client holds.' },
+  // Not in RFC 6749, which has no code for "slow down" (§8.5 allows extensions): Auth0's names, kept the same
+  // in the API's envelope so that every client sees one code. Both carry Retry-After.
+  too_many_requests: {
+    status: 429,
+    meaning:
+      'Too many requests from this address, or for this client id or login, in the current window; retry after Retry-After seconds.',
+  },
+  too_many_attempts: {
+    status: 429,
+    meaning:
+      'Too many failed attempts locked this client or login for a while (even the right secret is refused); retry after Retry-After seconds, or ask an administrator to clear the lock.',
+  },
   server_error: {
     status: 500,
     meaning: 'An unexpected failure on the server while handling a token request.',
@@ -146,6 +158,8 @@ export const oauthErrorCodes = [
   'invalid_target',
   'insufficient_scope',
   'invalid_token',
+  'too_many_requests',
+  'too_many_attempts',
   'server_error',
 ] as const satisfies readonly ErrorCode[];
 

@@ -12,6 +12,7 @@ import { jwksEndpoint } from './oauth/jwks-endpoint.js';
 import { metadataEndpoint } from './oauth/metadata-endpoint.js';
 import { oauthEndpoints } from './oauth/oauth-endpoints.js';
 import { revocationFeedRoutes } from './oauth/revocation-feed.js';
+import { type RateLimitSettings, rateLimiting } from './rate-limits.js';
 import { accessKeyRoutes } from './routes/access-keys.js';
 import { accountRoutes } from './routes/accounts.js';
 import { auditEventRoutes } from './routes/audit-events.js';
@@ -21,6 +22,7 @@ import { catalogRoutes } from './routes/catalog.js';
 import { clientCredentialRoutes } from './routes/client-credentials.js';
 import { fireflyRoutes } from './routes/firefly.js';
 import { healthRoutes } from './routes/health.js';
+import { lockoutRoutes } from './routes/lockouts.js';
 import { loginRoutes } from './routes/logins.js';
 import { networkPolicyRoutes } from './routes/network-policies.js';
 import { organizationRoutes } from './routes/organizations.js';
@@ -34,6 +36,7 @@ export interface AppOptions {
   ping: () => Promise<void>;
   logger: FastifyServerOptions['logger'];
   trustedProxies: readonly string[];
+  rateLimits: RateLimitSettings;
   version: string;
 }
 
@@ -88,19 +91,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: apiReferencePath, uiConfig: { deepLinking: true } });
 
   const { ctx } = options;
+  const limits = await rateLimiting(app, options.rateLimits);
   await app.register(healthRoutes, { ping: options.ping });
   await app.register(jwksEndpoint, { keyRing: ctx.keyRing });
   await app.register(metadataEndpoint, { ctx });
-  await app.register(oauthEndpoints, { ctx });
+  await app.register(oauthEndpoints, { ctx, tokenLimits: limits.token });
   await app.register(async (feed) => {
     requireBearer(feed, ctx);
     await feed.register(revocationFeedRoutes, { ctx, authenticate: authenticateRequest(ctx) });
   });
-  await app.register(fireflyRoutes, { ctx });
+  await app.register(fireflyRoutes, { ctx, tokenLimits: limits.token });
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      await api.register(authLoginRoutes, { ctx });
+      await api.register(authLoginRoutes, { ctx, limits: limits.login });
       await api.register(async (authenticated) => {
         requireBearer(authenticated, ctx);
         await authenticated.register(serviceAccountRoutes, { ctx });
@@ -114,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await authenticated.register(accountRoutes, { ctx });
         await authenticated.register(loginRoutes, { ctx });
         await authenticated.register(accessKeyRoutes, { ctx });
+        await authenticated.register(lockoutRoutes, { ctx });
       });
       await api.register(async (judged) => {
         requireBearer(judged, ctx, { anyAudience: true });

@@ -69,11 +69,12 @@ function oauthChallengeFor(request: FastifyRequest, code: OAuthErrorCode, error:
 /**
  * Firefly's clients know one failure of POST /v2/login, 401, so a body that does not parse or fit the schema
  * is refused like a wrong key pair; message and details still say what was wrong. A Content-Type other
- * than JSON keeps its 415, and failures on our side stay 5xx.
+ * than JSON keeps its 415, a 429 stays a 429 (a client must tell "slow down" from "wrong key" to back off
+ * instead of alerting on bad credentials), and failures on our side stay 5xx.
  */
 function asFireflyRefusal(error: PortcullisError): PortcullisError {
   const status = statusOf(error.code);
-  const refusal = status >= 400 && status < 500 && status !== 401;
+  const refusal = status >= 400 && status < 500 && status !== 401 && status !== 429;
   if (!refusal || error.code === 'unsupported_media_type') return error;
   return new PortcullisError('unauthenticated', error.message, { details: error.details });
 }
@@ -82,6 +83,7 @@ function send(request: FastifyRequest, reply: FastifyReply, raw: PortcullisError
   const format = request.routeOptions.config?.errorFormat;
   const error = format === 'firefly' ? asFireflyRefusal(raw) : raw;
   const status = statusOf(error.code);
+  if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
   if (format === 'oauth') {
     const code = oauthCodeOf(error);
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache');

@@ -5,7 +5,9 @@ import type { Db } from '../store/database.js';
 import type { ActorType } from '../store/repositories/audit-events.js';
 import { insertRevocationEvents, type RevocationEvent } from '../store/repositories/revocations.js';
 import type { AuditBatch } from './audit/audit-batch.js';
+import type { UnattributedRefusals } from './audit/unattributed-refusals.js';
 import type { ChangeGeneration } from './cache/change-generation.js';
+import type { FailedAttempts } from './lockouts/failed-attempts.js';
 import type { KeyRing } from './tokens/key-ring.js';
 import type { UsageRecorder } from './usage/usage-recorder.js';
 
@@ -24,6 +26,10 @@ export interface ServiceContext {
   issuanceAudit: AuditBatch;
   /** Moves on every committed change, on any node; see cache/change-generation.ts. */
   changes: ChangeGeneration;
+  /** Lockout policies and this node's hints about stored failures; see lockouts/failed-attempts.ts. */
+  failedAttempts: FailedAttempts;
+  /** Refusals no organization can see, counted per source and logged (audit/unattributed-refusals.ts). */
+  unattributedRefusals: UnattributedRefusals;
   /** Audiences an organization accepts when it names none of its own (the issuer is always accepted). */
   defaultAudiences: readonly string[];
   /** Inside `inTransaction` only: revocation events it appends to the feed as it commits. */

@@ -159,6 +159,20 @@ export interface RevocationFeedRow {
   last_position: number;
 }
 
+/**
+ * Failed attempts of one service account or login and the lock they started; see migrations/0007-lockouts.ts.
+ * Not a state table: a refused request writes it, like the audit log.
+ */
+export interface LockoutRow {
+  subject_id: string;
+  kind: string;
+  organization_id: string;
+  failures: number;
+  last_failure_at: number;
+  last_client_ip: string | null;
+  locked_until: number | null;
+}
+
 /** A single row; see migrations/0004-change-counter.ts. */
 export interface ChangeCounterRow {
   id: number;
@@ -180,6 +194,7 @@ export interface Schema {
   revocation_events: RevocationEventRow;
   change_counter: ChangeCounterRow;
   revocation_feed: RevocationFeedRow;
+  lockouts: LockoutRow;
 }
 
 /** The tables a failed request must leave untouched; tests snapshot them around bad input. */

@@ -135,9 +135,9 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
     });
 
     it.skipIf(!engine.available)(
-      'refuses a wrong password and an unknown email alike, and audits both',
+      "refuses a wrong password and an unknown email alike, and audits the wrong password in the login's organization",
       async () => {
-        for (const email of ['admin@acme.example', 'nobody@acme.example']) {
+        for (const email of ['nobody@acme.example', 'admin@acme.example']) {
           const response = await unchanged(() =>
             api(server.baseUrl, 'POST', '/api/v1/auth/login', {
               body: { email, password: 'wrong password here' },
@@ -146,9 +146,10 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
           expect(response.status).toBe(401);
           expect(response.body.error.code).toBe('invalid_credentials');
         }
+        // The unknown email belongs to no organization: it is counted per source, not audited.
         expect(await latestAuditEvents(server.portcullis.database.db, 2)).toEqual([
-          { action: 'login.refused', reason: 'unknown_login' },
           { action: 'login.refused', reason: 'wrong_password' },
+          expect.not.objectContaining({ reason: 'unknown_login' }),
         ]);
       },
     );

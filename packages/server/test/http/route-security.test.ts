@@ -227,6 +227,8 @@ const routes: Record<string, Route> = {
     body: { currentPassword: 'wrong current password', newPassword: 'a new password 12' },
     stranger: 'own',
   },
+  'GET /api/v1/lockouts': { path: () => '/api/v1/lockouts', stranger: 'own' },
+  'DELETE /api/v1/lockouts/{id}': { path: (i) => `/api/v1/lockouts/${i.serviceAccount}`, stranger: 404 },
   'POST /api/v1/authorize': {
     path: () => '/api/v1/authorize',
     body: { permissions: ['incidents:get'] },

@@ -1,6 +1,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../services/context.js';
+import type { EndpointLimits } from '../rate-limits.js';
 import { introspectionEndpoint } from './introspection-endpoint.js';
 import { revocationEndpoint } from './revocation-endpoint.js';
 import { tokenEndpoint } from './token-endpoint.js';
@@ -10,7 +11,10 @@ import { tokenEndpoint } from './token-endpoint.js';
  * application/x-www-form-urlencoded and nothing else (JSON is an invalid_request here), and no answer
  * may be cached.
  */
-export async function oauthEndpoints(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
+export async function oauthEndpoints(
+  app: FastifyInstance,
+  opts: { ctx: ServiceContext; tokenLimits: EndpointLimits },
+): Promise<void> {
   app.removeAllContentTypeParsers();
   await app.register(formbody);
   // Set when the request starts, so every answer (errors included) has them; a callback hook, no promise.
@@ -18,7 +22,7 @@ export async function oauthEndpoints(app: FastifyInstance, opts: { ctx: ServiceC
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
     done();
   });
-  tokenEndpoint(app, opts);
+  tokenEndpoint(app, { ctx: opts.ctx, limits: opts.tokenLimits });
   introspectionEndpoint(app, opts);
   revocationEndpoint(app, opts);
 }

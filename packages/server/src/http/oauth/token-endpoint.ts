@@ -1,11 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { PortcullisError } from '../../errors/portcullis-error.js';
 import type { ServiceContext } from '../../services/context.js';
 import { issueClientCredentialsToken } from '../../services/tokens/issue-client-credentials-token.js';
+import type { EndpointLimits } from '../rate-limits.js';
 import { callerOf } from '../request-context.js';
 import { OAuthErrorBody } from '../schemas/common.js';
-import { clientCredentialsOf } from './client-authentication.js';
+import { clientCredentialsOf, parseBasicCredentials } from './client-authentication.js';
 
 const param = (description: string) => Type.Optional(Type.String({ maxLength: 2048, description }));
 
@@ -32,18 +33,41 @@ const TokenResponse = Type.Object({
 
 const supportedGrantTypes = new Set(['client_credentials']);
 
+/** The client id a token request names, for its rate limit; a malformed Basic header names none. */
+function claimedClientId(request: FastifyRequest): string | undefined {
+  const authorization = request.headers.authorization;
+  if (authorization && /^Basic\s/i.test(authorization)) {
+    try {
+      return parseBasicCredentials(authorization, 'invalid_client').clientId;
+    } catch {
+      return undefined;
+    }
+  }
+  return (request.body as Static<typeof TokenRequest> | undefined)?.client_id;
+}
+
 /** POST /oauth/token (RFC 6749 §4.4 client credentials), form-encoded only. */
-export function tokenEndpoint(app: FastifyInstance, opts: { ctx: ServiceContext }): void {
+export function tokenEndpoint(
+  app: FastifyInstance,
+  opts: { ctx: ServiceContext; limits: EndpointLimits },
+): void {
   app.post<{ Body: Static<typeof TokenRequest> }>(
     '/oauth/token',
     {
       config: { errorFormat: 'oauth' },
+      ...opts.limits.hooks(claimedClientId),
       schema: {
         tags: ['oauth'],
         summary: 'Exchange client credentials for an access token',
         consumes: ['application/x-www-form-urlencoded'],
         body: TokenRequest,
-        response: { 200: TokenResponse, 400: OAuthErrorBody, 401: OAuthErrorBody, 413: OAuthErrorBody },
+        response: {
+          200: TokenResponse,
+          400: OAuthErrorBody,
+          401: OAuthErrorBody,
+          413: OAuthErrorBody,
+          429: OAuthErrorBody,
+        },
       },
     },
     async (request) => {

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { normaliseEmail } from '../../domain/names/name-rules.js';
 import type { ServiceContext } from '../../services/context.js';
 import { authenticateLogin } from '../../services/logins/authenticate-login.js';
+import type { EndpointLimits } from '../rate-limits.js';
 import { callerOf } from '../request-context.js';
-import { errorResponses } from '../schemas/common.js';
+import { ErrorBody, errorResponses } from '../schemas/common.js';
 
 const LoginBody = Type.Object(
   {
@@ -20,15 +22,22 @@ const SessionToken = Type.Object({
 });
 
 /** People sign in with email and password and get a Bearer token for /api/v1. */
-export async function authLoginRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
+export async function authLoginRoutes(
+  app: FastifyInstance,
+  opts: { ctx: ServiceContext; limits: EndpointLimits },
+): Promise<void> {
   app.post<{ Body: { email: string; password: string } }>(
     '/auth/login',
     {
+      ...opts.limits.hooks((request) => {
+        const { email } = request.body as { email: string };
+        return normaliseEmail(email) ?? email.trim().toLowerCase();
+      }),
       schema: {
         tags: ['auth'],
         summary: 'Sign in as a person (login) and receive an API access token',
         body: LoginBody,
-        response: { 200: SessionToken, ...errorResponses },
+        response: { 200: SessionToken, ...errorResponses, 429: ErrorBody },
       },
     },
     async (request, reply) => {

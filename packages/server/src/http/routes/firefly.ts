@@ -3,6 +3,7 @@ import { type Static, Type } from 'typebox';
 import { isPortcullisError, PortcullisError } from '../../errors/portcullis-error.js';
 import type { ServiceContext } from '../../services/context.js';
 import { issueClientCredentialsToken } from '../../services/tokens/issue-client-credentials-token.js';
+import type { EndpointLimits } from '../rate-limits.js';
 import { callerOf } from '../request-context.js';
 import { ErrorBody } from '../schemas/common.js';
 
@@ -25,16 +26,21 @@ const LoginResponse = Type.Object({
  * `GET /v2/health` → 204. The exchange is the client-credentials grant underneath, so
  * every rule (inheritance, programmatic access, network policy, audit) applies unchanged.
  */
-export async function fireflyRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
+export async function fireflyRoutes(
+  app: FastifyInstance,
+  opts: { ctx: ServiceContext; tokenLimits: EndpointLimits },
+): Promise<void> {
   app.post<{ Body: Static<typeof LoginBody> }>(
     '/v2/login',
     {
       config: { errorFormat: 'firefly' },
+      // The access key is the client id: its limit is shared with /oauth/token.
+      ...opts.tokenLimits.hooks((request) => (request.body as Static<typeof LoginBody>).accessKey),
       schema: {
         tags: ['firefly'],
         summary: 'Login with access key (Firefly)',
         body: LoginBody,
-        response: { 200: LoginResponse, 401: ErrorBody, 415: ErrorBody },
+        response: { 200: LoginResponse, 401: ErrorBody, 415: ErrorBody, 429: ErrorBody },
       },
     },
     async (request, reply) => {

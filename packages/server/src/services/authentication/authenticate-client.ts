@@ -1,14 +1,21 @@
 import { isId } from '../../domain/ids/ids.js';
+import { lockRemainingSeconds } from '../../domain/lockouts/lockout-policy.js';
 import { networkVerdict } from '../../domain/network-policies/network-policy.js';
 import { isWellFormedClientSecret } from '../../domain/secrets/secret-format.js';
 import { secretMatchesHash } from '../../domain/secrets/secret-hash.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
+import { findLockout } from '../../store/repositories/lockouts.js';
 import { findOrganizationById, type Organization } from '../../store/repositories/organizations.js';
 import { deletedSubjectOrganization, subjectNotBefore } from '../../store/repositories/revocations.js';
 import { findUsableSecrets } from '../../store/repositories/secrets.js';
 import { findServiceAccountById, type ServiceAccount } from '../../store/repositories/service-accounts.js';
-import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { type AuditEntry, recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Caller, ServiceContext } from '../context.js';
+import {
+  forgetFailuresAfterSuccess,
+  recordFailedGuess,
+  tooManyAttempts,
+} from '../lockouts/failed-attempts.js';
 import { attachedPolicies } from '../network-policies/check-network-access.js';
 import { programmaticAccessOn } from '../organizations/programmatic-access.js';
 import { isRefusal, type ResolvedCredential, resolveCredential } from '../permissions/resolve-credential.js';
@@ -33,11 +40,15 @@ export interface AuthenticatedClient {
 /** The client a refusal is recorded against: a service account, or what is known of a deleted one. */
 export type RefusedClient = Pick<ServiceAccount, 'id' | 'organizationId'>;
 
-/** Records a refusal (with the reason the caller is never told) and returns the error to throw. */
+/**
+ * Records a refusal (with the reason the caller is never told) and returns the error to throw. A refusal
+ * that `counts` as a guess at the client's secret also counts towards its lockout.
+ */
 export type Refuse = (
   reason: string,
   sa?: RefusedClient,
   error?: PortcullisError,
+  options?: { counts: boolean },
 ) => Promise<PortcullisError>;
 
 /** Revocation reasons written when a credential's row is deleted (delete-service-account, client credentials). */
@@ -55,18 +66,31 @@ export function refusalRecorder(
   action: string,
   now: number,
 ): Refuse {
-  return async (reason, sa, error) => {
-    await recordAuditEvent(ctx.db, caller, now, {
-      organizationId: sa?.organizationId ?? null,
+  return async (reason, sa, error, options) => {
+    const refused =
+      error ?? new PortcullisError('invalid_client', messages.invalid_client, { auditReason: reason });
+    // No organization could read an audit event of an unknown client: it is counted per source instead.
+    if (!sa) {
+      ctx.unattributedRefusals.count(caller.clientIp, action, reason);
+      return refused;
+    }
+    const entry: AuditEntry = {
+      organizationId: sa.organizationId,
       action,
       targetType: 'service_account',
       // Only a well-formed id is recorded: a caller who swapped id and secret must not get the secret logged.
       targetId: isId('serviceAccount', clientId) ? clientId : null,
       result: 'failure',
       reason,
-      actor: { type: sa ? 'service_account' : 'anonymous', id: sa?.id ?? null },
-    });
-    return error ?? new PortcullisError('invalid_client', messages.invalid_client, { auditReason: reason });
+      actor: { type: 'service_account', id: sa.id },
+    };
+    if (options?.counts) {
+      const subject = { id: sa.id, kind: 'service_account', organizationId: sa.organizationId } as const;
+      await recordFailedGuess(ctx, caller, now, subject, entry);
+    } else {
+      await recordAuditEvent(ctx.db, caller, now, entry);
+    }
+    return refused;
   };
 }
 
@@ -102,7 +126,10 @@ async function readClientState(
   const sa = await findServiceAccountById(ctx.db, clientId);
   if (!sa) return undefined;
   const org = await findOrganizationById(ctx.db, sa.organizationId);
+  const lockout = await findLockout(ctx.db, sa.id);
+  if (lockout) ctx.failedAttempts.noteStoredFailures(sa.id);
   return {
+    lockout,
     sa,
     secrets: await findUsableSecrets(ctx.db, sa.id, now),
     org,
@@ -149,19 +176,28 @@ export async function authenticateClient(
   const state = await loadClientState(ctx, credentials.clientId, credentials.account);
   if (!state) throw await refuseUnknown(ctx, credentials.clientId, refuse);
   const { sa, org, policies, resolution } = state;
+  // A lock refuses every attempt, the right secret included, without comparing it; such refusals are not
+  // audited one by one: the lock's start is.
+  const lockedFor = lockRemainingSeconds(state.lockout?.lockedUntil, now);
+  if (lockedFor !== undefined) throw tooManyAttempts(lockedFor);
   const secrets = state.secrets.filter((s) => s.expiresAt === null || s.expiresAt > now);
   // Check every usable secret (at most two during a grace period) so timing does not say which matched.
   const matched = secrets.map((s) =>
     secretMatchesHash(ctx.keys.secretHashKey, credentials.clientSecret, s.secretHash),
   );
   const secret = secrets[matched.indexOf(true)];
-  if (!secret) throw await refuse('wrong_secret', sa);
+  const networkAllowed = networkVerdict(
+    policies.organization,
+    policies.principal,
+    caller.clientIp ?? '',
+  ).allowed;
+  // A guess from an address the client's network policy refuses could not succeed even if right, so it
+  // does not count: attaching a policy keeps strangers from locking an integration out.
+  if (!secret) throw await refuse('wrong_secret', sa, undefined, { counts: networkAllowed });
   if (!sa.enabled) throw await refuse('disabled', sa);
   if (!org || !programmaticAccessOn(org)) throw await refuse('programmatic_access_disabled', sa);
   if (sa.validTo !== null && sa.validTo <= now) throw await refuse('expired', sa);
-  if (!networkVerdict(policies.organization, policies.principal, caller.clientIp ?? '').allowed) {
-    throw await refuse('network_policy', sa);
-  }
+  if (!networkAllowed) throw await refuse('network_policy', sa);
   if (isRefusal(resolution)) {
     throw await refuse(
       resolution.reason,
@@ -169,6 +205,7 @@ export async function authenticateClient(
       new PortcullisError(resolution.code, messages[resolution.code], { auditReason: resolution.reason }),
     );
   }
+  await forgetFailuresAfterSuccess(ctx, sa.id, now);
   ctx.usage.record(sa.id, secret.id, now);
   return { sa, org, secretId: secret.id, resolved: resolution, notBefore: state.notBefore };
 }

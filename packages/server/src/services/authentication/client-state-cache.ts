@@ -1,3 +1,4 @@
+import type { Lockout } from '../../store/repositories/lockouts.js';
 import type { Organization } from '../../store/repositories/organizations.js';
 import type { StoredSecret } from '../../store/repositories/secrets.js';
 import type { ServiceAccount } from '../../store/repositories/service-accounts.js';
@@ -14,6 +15,11 @@ export interface ClientState {
   resolution: CredentialResolution;
   /** The latest not-before instant of the account's revocation events (Unix ms), if it has any. */
   notBefore: number | undefined;
+  /**
+   * Its row of failed attempts, if it has one. A lock starting or being cleared moves the change generation,
+   * so `lockedUntil` is current; `failures` may lag, since counting a failure does not move it.
+   */
+  lockout: Lockout | undefined;
 }
 
 interface Entry {

@@ -1,9 +1,12 @@
+import { lockRemainingSeconds } from '../../domain/lockouts/lockout-policy.js';
 import { normaliseEmail } from '../../domain/names/name-rules.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
+import { findLockout, forgetFailures } from '../../store/repositories/lockouts.js';
 import { findLoginByEmailWithPasswordHash } from '../../store/repositories/logins.js';
 import { findOrganizationById } from '../../store/repositories/organizations.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Caller, ServiceContext } from '../context.js';
+import { recordFailedGuess, tooManyAttempts } from '../lockouts/failed-attempts.js';
 import { checkNetworkAccess } from '../network-policies/check-network-access.js';
 import { accessTokenClaims } from '../tokens/access-token-claims.js';
 import { hashPassword, verifyPassword } from './password-hashing.js';
@@ -19,6 +22,10 @@ export interface SessionToken {
 /** Sessions of people use this client id in their tokens' `client_id` claim. */
 export const consoleClientId = 'portcullis-console';
 
+function invalidCredentials(reason: string): PortcullisError {
+  return new PortcullisError('invalid_credentials', 'Email or password is wrong.', { auditReason: reason });
+}
+
 // An unknown email still pays for one argon2 verification, so response time does not reveal which
 // emails have logins.
 let decoyHash: Promise<string> | undefined;
@@ -31,39 +38,57 @@ export async function authenticateLogin(
   const now = ctx.clock();
   const email = normaliseEmail(credentials.email) ?? '';
   const found = email ? await findLoginByEmailWithPasswordHash(ctx.db, email) : undefined;
+  // A locked login refuses even the right password. An unknown email locks the same way (in this node's
+  // memory), so that a lock does not tell whether an email has a login.
+  const lockout = found && (await findLockout(ctx.db, found.login.id));
+  const lockedFor = found
+    ? lockRemainingSeconds(lockout?.lockedUntil, now)
+    : ctx.failedAttempts.unknownLoginLockedFor(email, now);
+  if (lockedFor !== undefined) throw tooManyAttempts(lockedFor);
   decoyHash ??= hashPassword('decoy password that matches nothing');
   const passwordOk = await verifyPassword(found?.passwordHash ?? (await decoyHash), credentials.password);
 
   // The network is checked only for a correct password, and refused with the same answer, so a blocked
-  // address learns nothing about the password.
-  const org =
-    found && passwordOk && found.login.active
-      ? await findOrganizationById(ctx.db, found.login.organizationId)
-      : undefined;
+  // address learns nothing about the password; for a wrong one it decides whether the guess counts.
+  const org = found && (await findOrganizationById(ctx.db, found.login.organizationId));
   const networkAllowed =
     !org || (await checkNetworkAccess(ctx, org, found!.login.networkPolicyId, caller.clientIp)).allowed;
-  const reason = !found
-    ? 'unknown_login'
-    : !passwordOk
-      ? 'wrong_password'
-      : !found.login.active
-        ? 'inactive'
-        : !networkAllowed
-          ? 'network_policy'
-          : undefined;
-  if (reason || !found) {
-    await recordAuditEvent(ctx.db, caller, now, {
-      organizationId: found?.login.organizationId ?? null,
+  if (!found) {
+    ctx.unattributedRefusals.count(caller.clientIp, 'login.refused', 'unknown_login');
+    if (email) ctx.failedAttempts.countUnknownLoginFailure(email, now);
+    throw invalidCredentials('unknown_login');
+  }
+  const reason = !passwordOk
+    ? 'wrong_password'
+    : !found.login.active
+      ? 'inactive'
+      : !networkAllowed
+        ? 'network_policy'
+        : undefined;
+  if (reason) {
+    const refusal = {
+      organizationId: found.login.organizationId,
       action: 'login.refused',
       targetType: 'login',
-      targetId: found?.login.id ?? null,
+      targetId: found.login.id,
       result: 'failure',
-      reason: reason ?? 'unknown_login',
-    });
-    throw new PortcullisError('invalid_credentials', 'Email or password is wrong.', { auditReason: reason });
+      reason,
+    } as const;
+    if (reason === 'wrong_password' && networkAllowed) {
+      const subject = {
+        id: found.login.id,
+        kind: 'login',
+        organizationId: found.login.organizationId,
+      } as const;
+      await recordFailedGuess(ctx, caller, now, subject, refusal);
+    } else {
+      await recordAuditEvent(ctx.db, caller, now, refusal);
+    }
+    throw invalidCredentials(reason);
   }
 
   const { login } = found;
+  if (lockout) await forgetFailures(ctx.db, login.id, now);
   const claims = accessTokenClaims(ctx.issuer, now, ctx.tokenTtlSeconds, {
     subject: login.id,
     clientId: consoleClientId,
