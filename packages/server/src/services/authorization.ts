@@ -1,22 +1,7 @@
 import type { Action } from '../domain/permissions/catalog.js';
-import type { PermissionSet } from '../domain/permissions/permission-set.js';
+import { PermissionSet } from '../domain/permissions/permission-set.js';
 import { PortcullisError } from '../errors/portcullis-error.js';
 import type { Actor } from './context.js';
-
-/**
- * First-cut authorization: organization administration needs the organization-admin flag (Firebolt's
- * rule for service accounts). The permission model replaces these checks with `resource:action` grants.
- */
-export function requireOrganizationAdmin(actor: Actor, organizationId: string): void {
-  // The platform operator administers every organization (creating its first admin, for one).
-  if (actor.type === 'system' || actor.isPlatformOperator) return;
-  if (actor.organizationId !== organizationId) {
-    throw new PortcullisError('not_found', 'Organization not found.');
-  }
-  if (!actor.isOrganizationAdmin) {
-    throw new PortcullisError('permission_denied', 'This operation needs the organization admin role.');
-  }
-}
 
 export function requirePlatformOperator(actor: Actor): void {
   if (!actor.isPlatformOperator) {
@@ -46,8 +31,8 @@ export function requirePermission(actor: Actor, resource: string, action: Action
  * The error lists the excess in canonical form.
  */
 export function requireWithinGrantor(actor: Actor, granted: PermissionSet): void {
-  if (actor.type === 'system' || !actor.permissions) return;
-  const excess = granted.minus(actor.permissions);
+  if (actor.type === 'system') return;
+  const excess = granted.minus(actor.permissions ?? PermissionSet.empty(granted.catalog));
   if (!excess.isEmpty()) {
     throw new PortcullisError(
       'permission_exceeds_grantor',
@@ -55,6 +40,26 @@ export function requireWithinGrantor(actor: Actor, granted: PermissionSet): void
       {
         details: { excess: excess.items() },
       },
+    );
+  }
+}
+
+/**
+ * The organization-admin flag is the widest grant there is (everything, in every account): only an
+ * organization admin acting with all of it (or the platform operator) hands it out. A token of an organization-admin service account
+ * narrowed by `scope` carries the flag but not the rights, so it may not.
+ */
+export function requireMayGrantOrganizationAdmin(actor: Actor): void {
+  // The operator stands above organizations: it creates each one's first admin.
+  if (actor.type === 'system' || actor.isPlatformOperator) return;
+  const { permissions } = actor;
+  const allOfIt =
+    permissions !== undefined && PermissionSet.full(permissions.catalog).isSubsetOf(permissions);
+  if (!actor.isOrganizationAdmin || !allOfIt) {
+    throw new PortcullisError(
+      'permission_exceeds_grantor',
+      'Only an organization admin acting with all their rights can make someone an organization admin.',
+      { details: { excess: ['organization admin'] } },
     );
   }
 }

@@ -22,6 +22,8 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
   let memberUserId: string;
   let readOnlyRoleId: string;
   let adminRoleId: string;
+  /** Lets a person manage their own personal credentials, which Read only alone does not. */
+  let credentialMakerRoleId: string;
 
   const db = () => server.portcullis.database.db;
   const unchanged = <T>(request: () => Promise<T>) => expectUnchanged(db(), request);
@@ -42,6 +44,12 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
     const roles = (await call('GET', '/api/v1/roles', admin)).body.items as { id: string; name: string }[];
     readOnlyRoleId = roles.find((r) => r.name === 'Read only')!.id;
     adminRoleId = roles.find((r) => r.name === 'Admin')!.id;
+    credentialMakerRoleId = (
+      await call('POST', '/api/v1/roles', admin, {
+        name: 'credential-maker',
+        permissions: ['portcullis.client_credentials:*'],
+      })
+    ).body.id;
     const acme = await db()
       .selectFrom('organizations')
       .select('id')
@@ -56,7 +64,7 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
     const user = await call('POST', '/api/v1/users', admin, {
       name: 'member',
       loginId: login.id,
-      roleIds: [readOnlyRoleId],
+      roleIds: [readOnlyRoleId, credentialMakerRoleId],
     });
     memberUserId = user.body.id;
     member = (
@@ -235,7 +243,12 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
         expect(response.status).toBe(403);
         expect(response.body.error.code).toBe('permission_exceeds_grantor');
         expect(response.body.error.details.excess).toEqual(
-          expect.arrayContaining(['*:create', '*:delete', '*:run', '*:update']),
+          expect.arrayContaining([
+            'incidents:create',
+            'incidents:delete',
+            'incidents:run',
+            'incidents:update',
+          ]),
         );
       },
     );
@@ -276,6 +289,7 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
       });
       await call('PUT', `/api/v1/users/${memberUserId}/roles/${narrow.body.id}`, admin);
       await call('DELETE', `/api/v1/users/${memberUserId}/roles/${readOnlyRoleId}`, admin);
+      await call('DELETE', `/api/v1/users/${memberUserId}/roles/${credentialMakerRoleId}`, admin);
       const shrunk = await clientToken(clientId, clientSecret);
       expect(shrunk.body.scope).toBe('incidents:get incidents:list');
       // The credential's rows never changed: the shrink is computed, not written.
@@ -325,7 +339,7 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
         await call('POST', '/api/v1/users', admin, {
           name: 'leaver',
           loginId: login.id,
-          roleIds: [readOnlyRoleId],
+          roleIds: [readOnlyRoleId, credentialMakerRoleId],
         });
         const session = (
           await api(server.baseUrl, 'POST', '/api/v1/auth/login', {

@@ -31,10 +31,8 @@ interface Route {
    * 'own' for routes that act on the caller's own organization (the answer must not mention acme's ids). */
   stranger: 404 | 403 | 'own';
   /** What a read-only credential gets on a write, when not 403, and why. */
-  readOnly?: { status: 200 | 404; reason: string };
+  readOnly?: { status: 200; reason: string };
 }
-
-const notYours = { status: 404, reason: "someone else's personal credential is not found" } as const;
 
 const routes: Record<string, Route> = {
   'GET /health': { path: () => '/health', public: true, stranger: 'own' },
@@ -50,7 +48,6 @@ const routes: Record<string, Route> = {
   'DELETE /api/v1/users/me/access-keys/{id}': {
     path: (i) => `/api/v1/users/me/access-keys/${i.accessKey}`,
     stranger: 404,
-    readOnly: notYours,
   },
   'GET /.well-known/jwks.json': { path: () => '/.well-known/jwks.json', public: true, stranger: 'own' },
   'GET /.well-known/oauth-authorization-server': {
@@ -142,18 +139,15 @@ const routes: Record<string, Route> = {
     stranger: 404,
   },
   'PATCH /api/v1/client-credentials/{id}': {
-    readOnly: notYours,
     path: (i) => `/api/v1/client-credentials/${i.clientCredential}`,
     body: { description: 'x' },
     stranger: 404,
   },
   'DELETE /api/v1/client-credentials/{id}': {
-    readOnly: notYours,
     path: (i) => `/api/v1/client-credentials/${i.clientCredential}`,
     stranger: 404,
   },
   'POST /api/v1/client-credentials/{id}/secrets': {
-    readOnly: notYours,
     path: (i) => `/api/v1/client-credentials/${i.clientCredential}/secrets`,
     stranger: 404,
   },

@@ -49,7 +49,8 @@ describe.each(enginesUnderTest())('seed walkthroughs on $engine', (engine) => {
           .programmaticAccessEnabled,
       ).toBe(true);
 
-      // A member who holds Read only, in the default account.
+      // A member who holds Read only in the default account, and whom the admin lets manage their own
+      // client credentials (Read only alone may only see them).
       const login = await call('POST', '/api/v1/logins', ftAdmin, {
         email: 'analyst@firetail.example',
         name: 'Analyst',
@@ -57,10 +58,14 @@ describe.each(enginesUnderTest())('seed walkthroughs on $engine', (engine) => {
       });
       const roles = (await call('GET', '/api/v1/roles', ftAdmin)).body.items;
       const readOnly = roles.find((r: { name: string }) => r.name === 'Read only').id;
+      const credentialOwner = await call('POST', '/api/v1/roles', ftAdmin, {
+        name: 'credential-owner',
+        permissions: ['portcullis.client_credentials:*'],
+      });
       await call('POST', '/api/v1/users', ftAdmin, {
         name: 'analyst',
         loginId: login.body.id,
-        roleIds: [readOnly],
+        roleIds: [readOnly, credentialOwner.body.id],
       });
       const analyst = (
         await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
@@ -195,11 +200,16 @@ describe.each(enginesUnderTest())('seed walkthroughs on $engine', (engine) => {
         name: 'Ops',
         password: memberPassword,
       });
+      // Read only, and the right to create and delete key pairs of their own.
       const roles = (await call('GET', '/api/v1/roles', operator)).body.items;
+      const keyPairs = await call('POST', '/api/v1/roles', operator, {
+        name: 'key-pair-owner',
+        permissions: ['portcullis.client_credentials:create', 'portcullis.client_credentials:delete'],
+      });
       await call('POST', '/api/v1/users', operator, {
         name: 'ops',
         loginId: login.body.id,
-        roleIds: [roles.find((r: { name: string }) => r.name === 'Read only').id],
+        roleIds: [roles.find((r: { name: string }) => r.name === 'Read only').id, keyPairs.body.id],
       });
       const ops = (
         await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
@@ -226,7 +236,7 @@ describe.each(enginesUnderTest())('seed walkthroughs on $engine', (engine) => {
       const { payload } = await jwtVerify(loggedIn.body.accessToken, jwks, { issuer: server.baseUrl });
       expect(payload).toMatchObject({
         sub: pair.body.accessKey,
-        scope: '*:get *:list',
+        scope: '*:get *:list portcullis.client_credentials:create portcullis.client_credentials:delete',
         exp: loggedIn.body.expiresAt,
       });
 

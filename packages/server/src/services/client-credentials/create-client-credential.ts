@@ -9,7 +9,7 @@ import {
 } from '../../store/repositories/service-accounts.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { organizationOf, requireWithinGrantor } from '../authorization.js';
+import { organizationOf, requirePermission, requireWithinGrantor } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 import { type GeneratedSecret, generateSecretStep } from '../service-accounts/generate-secret.js';
@@ -53,6 +53,7 @@ async function createPersonalCredential(
     );
   }
   const organizationId = organizationOf(actor);
+  requirePermission(actor, 'portcullis.client_credentials', 'create');
   await requireProgrammaticAccess(ctx, organizationId);
   if (input.granted) requireWithinGrantor(actor, input.granted);
   const now = ctx.clock();

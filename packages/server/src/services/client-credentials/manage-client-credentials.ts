@@ -1,3 +1,4 @@
+import type { Action } from '../../domain/permissions/catalog.js';
 import { PermissionSet } from '../../domain/permissions/permission-set.js';
 import { type PresetName, presets } from '../../domain/permissions/presets.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
@@ -11,7 +12,7 @@ import {
   updateServiceAccount,
 } from '../../store/repositories/service-accounts.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { organizationOf, requireWithinGrantor } from '../authorization.js';
+import { organizationOf, requirePermission, requireWithinGrantor } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 import { revokeSubjects } from '../revocation/record-revocations.js';
@@ -31,15 +32,20 @@ export interface ClientCredentialUpdate {
   timezone?: string | undefined;
 }
 
-/** Members manage only their own personal credentials: anyone else's answers 404. */
+/**
+ * Members manage only their own personal credentials, with `portcullis.client_credentials:<action>` (key
+ * pairs included): anyone else's answers 404.
+ */
 async function ownCredential(
   ctx: ServiceContext,
   caller: Caller,
   id: string,
+  action: Action,
   kind: PersonalKind = 'client_credential',
 ): Promise<ServiceAccount> {
   const { actor } = caller;
   const organizationId = organizationOf(actor);
+  requirePermission(actor, 'portcullis.client_credentials', action);
   await requireProgrammaticAccess(ctx, organizationId);
   const credential = await findServiceAccountInOrganization(ctx.db, organizationId, id, kind);
   if (!credential || !actor.userId || credential.ownerUserId !== actor.userId) {
@@ -55,6 +61,7 @@ export async function listOwnClientCredentials(
   kind: PersonalKind = 'client_credential',
 ): Promise<ServiceAccountPage> {
   const organizationId = organizationOf(caller.actor);
+  requirePermission(caller.actor, 'portcullis.client_credentials', 'list');
   await requireProgrammaticAccess(ctx, organizationId);
   if (!caller.actor.userId) return { items: [], nextCursor: null };
   return queryServiceAccounts(ctx, organizationId, { ...page, ownerUserId: caller.actor.userId, kind });
@@ -65,7 +72,7 @@ export async function getOwnClientCredential(
   caller: Caller,
   id: string,
 ): Promise<ServiceAccount> {
-  return ownCredential(ctx, caller, id);
+  return ownCredential(ctx, caller, id, 'get');
 }
 
 /** Changing the permissions is a new grant, checked against what the owner holds now. */
@@ -75,7 +82,7 @@ export async function updateOwnClientCredential(
   id: string,
   update: ClientCredentialUpdate,
 ): Promise<ServiceAccount> {
-  const credential = await ownCredential(ctx, caller, id);
+  const credential = await ownCredential(ctx, caller, id, 'update');
   const changes: ServiceAccountChanges = {
     ...(update.name === undefined ? {} : { name: update.name }),
     ...(update.description === undefined ? {} : { description: update.description }),
@@ -120,7 +127,7 @@ export async function regenerateOwnSecret(
   id: string,
   gracePeriodSeconds = 0,
 ): Promise<GeneratedSecret> {
-  const credential = await ownCredential(ctx, caller, id);
+  const credential = await ownCredential(ctx, caller, id, 'update');
   return inTransaction(ctx, (tx) => generateSecretStep(tx, caller, credential, gracePeriodSeconds));
 }
 
@@ -130,7 +137,7 @@ export async function deleteOwnClientCredential(
   id: string,
   kind: PersonalKind = 'client_credential',
 ): Promise<void> {
-  const credential = await ownCredential(ctx, caller, id, kind);
+  const credential = await ownCredential(ctx, caller, id, 'delete', kind);
   const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {
     await deleteServiceAccount(tx.db, credential.id);

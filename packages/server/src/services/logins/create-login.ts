@@ -5,9 +5,8 @@ import { insertLogin, type Login } from '../../store/repositories/logins.js';
 import { findOrganizationById } from '../../store/repositories/organizations.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { requirePermission } from '../authorization.js';
+import { requireMayGrantOrganizationAdmin, requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
-import { requireMayGrantOrganizationAdmin } from './manage-logins.js';
 import { hashPassword } from './password-hashing.js';
 
 export interface CreateLoginInput {
@@ -39,7 +38,7 @@ export async function prepareLogin(
       throw new PortcullisError('not_found', 'Organization not found.');
     requirePermission(caller.actor, 'portcullis.logins', 'create');
   }
-  requireMayGrantOrganizationAdmin(caller, input.isOrganizationAdmin);
+  if (input.isOrganizationAdmin) requireMayGrantOrganizationAdmin(caller.actor);
   if (input.isPlatformOperator && !caller.actor.isPlatformOperator) {
     throw new PortcullisError('permission_denied', 'Only a platform operator can create another operator.');
   }

@@ -11,9 +11,10 @@ import {
   updateLogin as updateLoginRow,
 } from '../../store/repositories/logins.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { organizationOf, requirePermission } from '../authorization.js';
+import { organizationOf, requireMayGrantOrganizationAdmin, requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
+import { requireHoldsLoginRights } from '../permissions/rights-handed-on.js';
 import { revokeThroughUsers, usersOfLogin } from '../revocation/record-revocations.js';
 import { hashPassword, verifyPassword } from './password-hashing.js';
 
@@ -31,20 +32,6 @@ function checkPassword(password: string): void {
         { field: 'password', message: `must be ${minPasswordLength} to ${maxPasswordLength} characters` },
       ],
     });
-  }
-}
-
-/** The organization-admin flag is the widest grant there is: only an organization admin hands it out. */
-export function requireMayGrantOrganizationAdmin(caller: Caller, wanted: boolean | undefined): void {
-  const { actor } = caller;
-  if (wanted && actor.type !== 'system' && !actor.isOrganizationAdmin) {
-    throw new PortcullisError(
-      'permission_exceeds_grantor',
-      'Only an organization admin can make someone an organization admin.',
-      {
-        details: { excess: ['organization admin'] },
-      },
-    );
   }
 }
 
@@ -69,10 +56,12 @@ export async function updateLogin(
   changes: LoginChanges,
 ): Promise<Login> {
   requirePermission(caller.actor, 'portcullis.logins', 'update');
-  requireMayGrantOrganizationAdmin(caller, changes.isOrganizationAdmin);
+  if (changes.isOrganizationAdmin) requireMayGrantOrganizationAdmin(caller.actor);
   const now = ctx.clock();
   return inTransaction(ctx, async (tx) => {
     const login = await loginOfCaller(tx, caller, id);
+    // Reactivating gives the person back everything they held.
+    if (changes.active === true && !login.active) await requireHoldsLoginRights(tx, caller.actor, login);
     if (changes.networkPolicyId)
       await findPolicyOfOrganization(tx, login.organizationId, changes.networkPolicyId);
     await updateLoginRow(tx.db, login.id, changes, now);
@@ -95,7 +84,10 @@ export async function updateLogin(
   });
 }
 
-/** An administrator sets (resets) someone's password. The password itself is never audited or logged. */
+/**
+ * An administrator sets (resets) someone's password. Whoever knows the new password can act as that person,
+ * so the administrator must hold everything the person holds. The password itself is never audited or logged.
+ */
 export async function setLoginPassword(
   ctx: ServiceContext,
   caller: Caller,
@@ -105,6 +97,7 @@ export async function setLoginPassword(
   requirePermission(caller.actor, 'portcullis.logins', 'update');
   checkPassword(password);
   const login = await loginOfCaller(ctx, caller, id);
+  if (login.id !== caller.actor.id) await requireHoldsLoginRights(ctx, caller.actor, login);
   const hash = await hashPassword(password);
   const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {

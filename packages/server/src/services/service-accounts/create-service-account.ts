@@ -3,7 +3,7 @@ import { PortcullisError } from '../../errors/portcullis-error.js';
 import { insertServiceAccount, type ServiceAccount } from '../../store/repositories/service-accounts.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
+import { organizationOf, requireMayGrantOrganizationAdmin, requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 
@@ -20,7 +20,8 @@ export async function createServiceAccount(
   input: CreateServiceAccountInput,
 ): Promise<ServiceAccount> {
   const organizationId = organizationOf(caller.actor);
-  requireOrganizationAdmin(caller.actor, organizationId);
+  requirePermission(caller.actor, 'portcullis.service_accounts', 'create');
+  if (input.isOrganizationAdmin) requireMayGrantOrganizationAdmin(caller.actor);
   await requireProgrammaticAccess(ctx, organizationId);
   const now = ctx.clock();
   const sa: ServiceAccount = {

@@ -5,7 +5,7 @@ import {
 } from '../../store/repositories/service-accounts.js';
 import { listUsersOfServiceAccount } from '../../store/repositories/users.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
+import { organizationOf, requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 import { revokeSubjects } from '../revocation/record-revocations.js';
@@ -13,7 +13,7 @@ import { revokeSubjects } from '../revocation/record-revocations.js';
 /** Firebolt: a service account still tied to users cannot be dropped; unlink them first. */
 export async function deleteServiceAccount(ctx: ServiceContext, caller: Caller, id: string): Promise<void> {
   const organizationId = organizationOf(caller.actor);
-  requireOrganizationAdmin(caller.actor, organizationId);
+  requirePermission(caller.actor, 'portcullis.service_accounts', 'delete');
   await requireProgrammaticAccess(ctx, organizationId);
   const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {

@@ -14,9 +14,10 @@ import {
   type ServiceAccount,
 } from '../../store/repositories/service-accounts.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
+import { organizationOf, requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
+import { requireHoldsServiceAccountRights } from '../permissions/rights-handed-on.js';
 import { revokeSubjects } from '../revocation/record-revocations.js';
 
 export interface GeneratedSecret {
@@ -85,11 +86,13 @@ export async function generateSecret(
   gracePeriodSeconds = 0,
 ): Promise<GeneratedSecret> {
   const organizationId = organizationOf(caller.actor);
-  requireOrganizationAdmin(caller.actor, organizationId);
+  requirePermission(caller.actor, 'portcullis.service_accounts', 'update');
   await requireProgrammaticAccess(ctx, organizationId);
   return inTransaction(ctx, async (tx) => {
     const sa = await findServiceAccountInOrganization(tx.db, organizationId, serviceAccountId);
     if (!sa) throw new PortcullisError('not_found', 'Service account not found.');
+    // The new secret is handed to the caller, and with it everything the service account can do.
+    await requireHoldsServiceAccountRights(tx, caller.actor, sa);
     return generateSecretStep(tx, caller, sa, gracePeriodSeconds);
   });
 }

@@ -8,7 +8,7 @@ import {
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { revokeSubjects } from '../revocation/record-revocations.js';
-import { getServiceAccount } from './read-service-accounts.js';
+import { serviceAccountOfCaller } from './read-service-accounts.js';
 
 export type SecretStatus = 'active' | 'expiring' | 'expired' | 'revoked';
 
@@ -24,7 +24,7 @@ export async function listSecrets(
   caller: Caller,
   serviceAccountId: string,
 ): Promise<StoredSecret[]> {
-  const sa = await getServiceAccount(ctx, caller, serviceAccountId);
+  const sa = await serviceAccountOfCaller(ctx, caller, serviceAccountId, 'get');
   return listSecretsOfServiceAccount(ctx.db, sa.id);
 }
 
@@ -34,7 +34,7 @@ export async function revokeOneSecret(
   serviceAccountId: string,
   secretId: string,
 ): Promise<void> {
-  const sa = await getServiceAccount(ctx, caller, serviceAccountId);
+  const sa = await serviceAccountOfCaller(ctx, caller, serviceAccountId, 'update');
   const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {
     const secret = await findSecretOfServiceAccount(tx.db, sa.id, secretId);

@@ -1,3 +1,4 @@
+import type { Action } from '../../domain/permissions/catalog.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
 import {
   findServiceAccountInOrganization,
@@ -7,22 +8,31 @@ import {
   type ServiceAccountPage,
   type ServiceAccountQuery,
 } from '../../store/repositories/service-accounts.js';
-import { organizationOf, requireOrganizationAdmin } from '../authorization.js';
+import { organizationOf, requirePermission } from '../authorization.js';
 import type { Caller, ServiceContext } from '../context.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 
-export async function getServiceAccount(
+/**
+ * An organization service account of the caller's organization, for an operation needing
+ * `portcullis.service_accounts:<action>`.
+ */
+export async function serviceAccountOfCaller(
   ctx: ServiceContext,
   caller: Caller,
   id: string,
+  action: Action,
 ): Promise<ServiceAccount> {
   const organizationId = organizationOf(caller.actor);
-  requireOrganizationAdmin(caller.actor, organizationId);
+  requirePermission(caller.actor, 'portcullis.service_accounts', action);
   await requireProgrammaticAccess(ctx, organizationId);
   const sa = await findServiceAccountInOrganization(ctx.db, organizationId, id);
   // Another organization's service account is indistinguishable from a missing one.
   if (!sa) throw new PortcullisError('not_found', 'Service account not found.');
   return sa;
+}
+
+export function getServiceAccount(ctx: ServiceContext, caller: Caller, id: string): Promise<ServiceAccount> {
+  return serviceAccountOfCaller(ctx, caller, id, 'get');
 }
 
 /** The list query, with a cursor this list did not hand out reported as a 400. */
@@ -47,7 +57,7 @@ export async function listServiceAccountsOfCaller(
   query: Omit<ServiceAccountQuery, 'ownerUserId'>,
 ): Promise<ServiceAccountPage> {
   const organizationId = organizationOf(caller.actor);
-  requireOrganizationAdmin(caller.actor, organizationId);
+  requirePermission(caller.actor, 'portcullis.service_accounts', 'list');
   await requireProgrammaticAccess(ctx, organizationId);
   return queryServiceAccounts(ctx, organizationId, query);
 }

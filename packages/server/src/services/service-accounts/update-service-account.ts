@@ -8,10 +8,16 @@ import {
 } from '../../store/repositories/service-accounts.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { organizationOf, requireOrganizationAdmin, requirePlatformOperator } from '../authorization.js';
+import {
+  organizationOf,
+  requireMayGrantOrganizationAdmin,
+  requirePermission,
+  requirePlatformOperator,
+} from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
+import { requireHoldsServiceAccountRights } from '../permissions/rights-handed-on.js';
 import { longestTokenLifetimeMs, revokeSubjects } from '../revocation/record-revocations.js';
 
 export interface ServiceAccountUpdate {
@@ -63,6 +69,16 @@ function validToCutsTokensShort(previous: number | null, validTo: number, now: n
   );
 }
 
+/** Enabling it again, or a later (or no) valid-to, lets it act again or for longer: a grant of its rights. */
+export function givesTimeOrUseBack(sa: ServiceAccount, changes: ServiceAccountChanges): boolean {
+  const enabled = changes.enabled === true && !sa.enabled;
+  const longer =
+    changes.validTo !== undefined &&
+    sa.validTo !== null &&
+    (changes.validTo === null || changes.validTo > sa.validTo);
+  return enabled || longer;
+}
+
 /** Firebolt's "Edit service account" plus FireTail's valid-to. Disabling or expiring stops its tokens at once. */
 export async function updateServiceAccount(
   ctx: ServiceContext,
@@ -71,8 +87,9 @@ export async function updateServiceAccount(
   update: ServiceAccountUpdate,
 ): Promise<ServiceAccount> {
   const organizationId = organizationOf(caller.actor);
-  requireOrganizationAdmin(caller.actor, organizationId);
+  requirePermission(caller.actor, 'portcullis.service_accounts', 'update');
   if (update.platformIntrospection !== undefined) requirePlatformOperator(caller.actor);
+  if (update.isOrganizationAdmin) requireMayGrantOrganizationAdmin(caller.actor);
   await requireProgrammaticAccess(ctx, organizationId);
   const { validTo, timezone, ...rest } = update;
   const changes: ServiceAccountChanges = {
@@ -86,6 +103,7 @@ export async function updateServiceAccount(
       if (!sa) throw new PortcullisError('not_found', 'Service account not found.');
       if (changes.networkPolicyId)
         await findPolicyOfOrganization(tx, organizationId, changes.networkPolicyId);
+      if (givesTimeOrUseBack(sa, changes)) await requireHoldsServiceAccountRights(tx, caller.actor, sa);
       await updateServiceAccountRow(tx.db, sa.id, changes, now);
       const lostRights =
         changes.enabled === false ||

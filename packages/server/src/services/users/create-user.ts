@@ -5,12 +5,16 @@ import type { Db } from '../../store/database.js';
 import { findAccountInOrganization, findDefaultAccount } from '../../store/repositories/accounts.js';
 import { findLoginById } from '../../store/repositories/logins.js';
 import { assignRole, findRolesByIds, type Role } from '../../store/repositories/roles.js';
-import { findServiceAccountInOrganization } from '../../store/repositories/service-accounts.js';
+import {
+  findServiceAccountInOrganization,
+  type ServiceAccount,
+} from '../../store/repositories/service-accounts.js';
 import { insertUser, listUsersOfServiceAccount, type User } from '../../store/repositories/users.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { requirePermission, requireWithinGrantor } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { requireMayLink } from '../permissions/rights-handed-on.js';
 import { unionOfStored } from '../permissions/stored-permissions.js';
 
 export interface CreateUserInput {
@@ -30,7 +34,12 @@ export interface CreatedUser {
   roles: Role[];
 }
 
-async function checkPrincipal(db: Db, input: CreateUserInput, accountId: string): Promise<void> {
+/** The login or service account the user will be tied to, checked; the service account is returned. */
+async function checkPrincipal(
+  db: Db,
+  input: CreateUserInput,
+  accountId: string,
+): Promise<ServiceAccount | undefined> {
   if (input.loginId) {
     const login = await findLoginById(db, input.loginId);
     if (!login || login.organizationId !== input.organizationId) {
@@ -54,7 +63,9 @@ async function checkPrincipal(db: Db, input: CreateUserInput, accountId: string)
         },
       );
     }
+    return sa;
   }
+  return undefined;
 }
 
 /** Maps a unique violation that slipped past the checks (a concurrent insert) to the rule it broke. */
@@ -108,20 +119,19 @@ export async function createUserStep(
     : await findDefaultAccount(tx.db, input.organizationId);
   if (!account)
     throw new PortcullisError('not_found', 'Account not found.', { details: { accountId: input.accountId } });
-  await checkPrincipal(tx.db, input, account.id);
+  const serviceAccount = await checkPrincipal(tx.db, input, account.id);
   const roleIds = [...new Set(input.roleIds ?? [])];
   const roles = await findRolesByIds(tx.db, input.organizationId, roleIds);
   const missing = roleIds.filter((id) => !roles.some((r) => r.id === id));
   if (missing.length > 0)
     throw new PortcullisError('not_found', 'Role not found.', { details: { roleIds: missing } });
-  // Roles given at creation are grants like any other.
-  requireWithinGrantor(
-    caller.actor,
-    unionOfStored(
-      tx.catalog,
-      roles.map((r) => r.permissions),
-    ),
+  // Roles given at creation are grants like any other, and so is what they give a linked service account.
+  const rolePermissions = unionOfStored(
+    tx.catalog,
+    roles.map((r) => r.permissions),
   );
+  requireWithinGrantor(caller.actor, rolePermissions);
+  if (serviceAccount) requireMayLink(caller.actor, serviceAccount, rolePermissions);
 
   const user: User = {
     id: newId('user'),

@@ -7,7 +7,10 @@ import {
   type Role,
   unassignRole,
 } from '../../store/repositories/roles.js';
-import { findServiceAccountInOrganization } from '../../store/repositories/service-accounts.js';
+import {
+  findServiceAccountInOrganization,
+  type ServiceAccount,
+} from '../../store/repositories/service-accounts.js';
 import {
   deleteUser as deleteUserRow,
   findUserInOrganization,
@@ -21,6 +24,11 @@ import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requirePermission, requireWithinGrantor } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import {
+  requireHoldsRightsThroughUser,
+  requireMayLink,
+  rightsThroughUser,
+} from '../permissions/rights-handed-on.js';
 import { storedPermissions } from '../permissions/stored-permissions.js';
 import { revokeSubjects, revokeThroughUsers } from '../revocation/record-revocations.js';
 
@@ -129,7 +137,17 @@ export async function updateUser(
   try {
     return await inTransaction(ctx, async (tx) => {
       const user = await userOfCaller(tx, caller, userId);
-      if (update.serviceAccountId) await checkServiceAccountLink(tx, user, update.serviceAccountId);
+      if (update.serviceAccountId && update.serviceAccountId !== user.serviceAccountId) {
+        const sa = await checkServiceAccountLink(tx, user, update.serviceAccountId);
+        requireMayLink(caller.actor, sa, await rightsThroughUser(tx, user, false));
+      }
+      if (update.active === true && !user.active) {
+        await requireHoldsRightsThroughUser(tx, caller.actor, {
+          ...user,
+          serviceAccountId:
+            update.serviceAccountId === undefined ? user.serviceAccountId : update.serviceAccountId,
+        });
+      }
       const { active, ...fields } = update;
       const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
       if (Object.keys(changes).length > 0) await updateUserRow(tx.db, user.id, changes, now);
@@ -166,7 +184,7 @@ async function checkServiceAccountLink(
   ctx: ServiceContext,
   user: User,
   serviceAccountId: string,
-): Promise<void> {
+): Promise<ServiceAccount> {
   if (user.loginId) {
     throw new PortcullisError(
       'user_principal_conflict',
@@ -188,6 +206,7 @@ async function checkServiceAccountLink(
       },
     );
   }
+  return sa;
 }
 
 /** Personal credentials owned by this user lose their owner and stop working (FireTail). */

@@ -78,6 +78,17 @@ export async function findServiceAccountById(db: Db, id: string): Promise<Servic
 }
 
 /** Organization service accounts by default; personal credentials are reached through their owner. */
+/** The personal credentials (client credentials, key pairs) a user owns. */
+export async function listServiceAccountsOwnedBy(db: Db, ownerUserId: string): Promise<ServiceAccount[]> {
+  const rows = await db
+    .selectFrom('service_accounts')
+    .selectAll()
+    .where('owner_user_id', '=', ownerUserId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toServiceAccount);
+}
+
 export async function findServiceAccountInOrganization(
   db: Db,
   organizationId: string,

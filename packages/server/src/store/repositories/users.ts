@@ -84,6 +84,16 @@ export async function listUsersInOrganization(db: Db, organizationId: string): P
   return rows.map(toUser);
 }
 
+export async function listUsersOfLogin(db: Db, loginId: string): Promise<User[]> {
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('login_id', '=', loginId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toUser);
+}
+
 /** Across organizations: only for resolving who a credential acts as. */
 export async function findUserById(db: Db, id: string): Promise<User | undefined> {
   const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
