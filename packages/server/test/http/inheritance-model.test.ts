@@ -40,6 +40,16 @@ const runs = Number(process.env.PORTCULLIS_MODEL_RUNS ?? 15);
 const maxCommands = Number(process.env.PORTCULLIS_MODEL_COMMANDS ?? 200);
 const seed = Number(process.env.PORTCULLIS_MODEL_SEED ?? Date.now() % 2_147_483_647);
 
+/** The administrative permissions the operations below need: the "ops" role holds them all. */
+const gatingItems = [
+  'portcullis.users:*',
+  'portcullis.roles:create',
+  'portcullis.roles:update',
+  'portcullis.service_accounts:update',
+  'portcullis.client_credentials:create',
+  'portcullis.client_credentials:update',
+  'portcullis.logins:update',
+];
 /** Items roles and credentials are made of: platform permissions and the administrative ones that gate. */
 const itemPool = [
   '*:get',
@@ -52,13 +62,7 @@ const itemPool = [
   'search:create',
   'actions:run',
   'portcullis.users:update',
-  'portcullis.users:*',
-  'portcullis.roles:create',
-  'portcullis.roles:update',
-  'portcullis.service_accounts:update',
-  'portcullis.client_credentials:create',
-  'portcullis.client_credentials:update',
-  'portcullis.logins:update',
+  ...gatingItems,
 ];
 const askedPool = [
   'incidents:get',
@@ -158,17 +162,7 @@ describe.each(enginesUnderTest())('the inheritance rule against a model on $engi
       model.roles.push({ id: created.body.id, builtin: false, cells: expand(permissions) });
       return created.body.id as string;
     };
-    const ops = await customRole('ops', [
-      'portcullis.users:*',
-      'portcullis.roles:create',
-      'portcullis.roles:update',
-      'portcullis.service_accounts:update',
-      'portcullis.client_credentials:create',
-      'portcullis.client_credentials:update',
-      'portcullis.logins:update',
-      'incidents:*',
-      'findings:list',
-    ]);
+    const ops = await customRole('ops', [...gatingItems, 'incidents:*', 'findings:list']);
     const reader = await customRole('reader', ['incidents:get', 'incidents:list', 'search:create']);
 
     const adminLogin = (await as('GET', '/api/v1/logins')).body.items[0];
