@@ -110,6 +110,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       ping: database.ping,
       logger: loggerOptions(config.logLevel, options.logStream),
       trustedProxies: config.trustedProxies,
+      connectionLimits: config,
       version,
     });
     return {

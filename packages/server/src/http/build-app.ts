@@ -3,9 +3,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { apiReferencePath } from '../config/settings.js';
+import { addressMatcher } from '../domain/network-policies/connection-address.js';
 import type { BearerOptions } from '../services/authentication/authenticate-bearer.js';
 import type { ServiceContext } from '../services/context.js';
 import { authenticateRequest } from './authenticate-request.js';
+import { type ConnectionLimits, capConnections, connectionTimeoutOptions } from './connection-limits.js';
 import { installErrorHandling } from './error-handler.js';
 import { issuerBaseUrl, issuerPathRewrite } from './issuer-urls.js';
 import { jwksEndpoint } from './oauth/jwks-endpoint.js';
@@ -34,6 +36,7 @@ export interface AppOptions {
   ping: () => Promise<void>;
   logger: FastifyServerOptions['logger'];
   trustedProxies: readonly string[];
+  connectionLimits: ConnectionLimits;
   version: string;
 }
 
@@ -58,7 +61,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     ajv: { customOptions: { removeAdditional: false } },
     rewriteUrl: issuerPathRewrite(options.ctx.issuer),
+    ...connectionTimeoutOptions(options.connectionLimits),
   });
+  capConnections(app.server, options.connectionLimits, addressMatcher(options.trustedProxies), app.log);
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
   // Set as the request starts, so error answers carry it too; a callback hook costs no promise per request.
