@@ -28,6 +28,7 @@ export interface Settings {
   headersTimeoutSeconds: number;
   requestTimeoutSeconds: number;
   keepAliveTimeoutSeconds: number;
+  idleTimeoutSeconds: number;
   maxConnections: number;
   maxConnectionsPerAddress: number;
 }
@@ -278,6 +279,14 @@ export const settingSpecs = [
       'An idle kept-alive connection is closed after this long (1–600). Keep it above the idle timeout of a load balancer in front (60 s on many), or it may reuse a connection just closed.',
     parse: integerIn(1, 600),
     fallback: 72,
+  }),
+  spec({
+    key: 'idleTimeoutSeconds',
+    env: 'PORTCULLIS_IDLE_TIMEOUT_SECONDS',
+    description:
+      'A connection on which nothing moves either way this long while a request is received or answered (a client that stops reading its answer) is closed (1–600). A revocation-feed long-poll or stream gets as long as its own wait.',
+    parse: integerIn(1, 600),
+    fallback: 60,
   }),
   spec({
     key: 'maxConnections',

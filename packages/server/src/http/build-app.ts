@@ -14,6 +14,7 @@ import { jwksEndpoint } from './oauth/jwks-endpoint.js';
 import { metadataEndpoint } from './oauth/metadata-endpoint.js';
 import { oauthEndpoints } from './oauth/oauth-endpoints.js';
 import { revocationFeedRoutes } from './oauth/revocation-feed.js';
+import { referenceHeaders, securityHeaders } from './response-headers.js';
 import { accessKeyRoutes } from './routes/access-keys.js';
 import { accountRoutes } from './routes/accounts.js';
 import { auditEventRoutes } from './routes/audit-events.js';
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // Only JSON bodies on the API; forms are registered inside the token endpoint's own scope.
   app.removeContentTypeParser('text/plain');
+  await securityHeaders(app);
 
   await app.register(swagger, {
     openapi: {
@@ -89,8 +91,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
-  // The rendered reference of the generated document; its assets ship inside the package.
-  await app.register(swaggerUi, { routePrefix: apiReferencePath, uiConfig: { deepLinking: true } });
+  // The rendered reference of the generated document; its assets ship inside the package. No validator
+  // badge: it would send the document's URL to validator.swagger.io.
+  await app.register(async (reference) => {
+    referenceHeaders(reference, new URL(issuerBaseUrl(options.ctx.issuer)).origin);
+    await reference.register(swaggerUi, {
+      routePrefix: apiReferencePath,
+      uiConfig: { deepLinking: true, validatorUrl: null },
+    });
+  });
 
   const { ctx } = options;
   await app.register(healthRoutes, { ping: options.ping });

@@ -1,12 +1,13 @@
 import type { Server, ServerOptions } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import { connectionGroup } from '../domain/network-policies/connection-address.js';
 
 export interface ConnectionLimits {
   headersTimeoutSeconds: number;
   requestTimeoutSeconds: number;
   keepAliveTimeoutSeconds: number;
+  idleTimeoutSeconds: number;
   maxConnections: number;
   /** 0: no cap per address. */
   maxConnectionsPerAddress: number;
@@ -22,26 +23,39 @@ function checkingIntervalMs(limits: ConnectionLimits): number {
 }
 
 /**
- * The timeouts, as Fastify's options and Node's. Both request timeouts count only the receiving of a
- * request: once it has arrived, an answer may take as long as it takes (a revocation-feed long-poll or
- * stream sends nothing for seconds). Between requests the keep-alive timeout closes an idle connection.
- * Fastify's own socket-inactivity timeout stays off: it would also cut those quiet answers.
+ * The timeouts, as Fastify's options and Node's. The head and request timeouts count only the receiving
+ * of a request. Between requests the keep-alive timeout closes an idle connection. While a request is
+ * received or answered, the idle timeout closes a connection on which nothing moves either way, such as
+ * one whose client stopped reading; answers that are quiet by design ask for longer (`allowQuietAnswer`).
  */
 export function connectionTimeoutOptions(limits: ConnectionLimits): {
   requestTimeout: number;
   keepAliveTimeout: number;
+  connectionTimeout: number;
   http: ServerOptions;
 } {
   const requestTimeout = limits.requestTimeoutSeconds * 1000;
   return {
     requestTimeout,
     keepAliveTimeout: limits.keepAliveTimeoutSeconds * 1000,
+    connectionTimeout: limits.idleTimeoutSeconds * 1000,
     http: {
       headersTimeout: limits.headersTimeoutSeconds * 1000,
       requestTimeout,
       connectionsCheckingInterval: checkingIntervalMs(limits),
     },
   };
+}
+
+/**
+ * An answer that may send nothing for `quietMs` (a long-poll's wait, the gap between a stream's heartbeats)
+ * is not cut by the idle timeout meanwhile. After the answer Node sets the keep-alive timeout, and the next
+ * request the idle one again.
+ */
+export function allowQuietAnswer(request: FastifyRequest, quietMs: number): void {
+  const { socket } = request.raw;
+  const idleMs = socket.timeout ?? 0;
+  if (idleMs > 0 && idleMs < quietMs) socket.setTimeout(quietMs);
 }
 
 /** At most one warning a minute while connections are refused, with how many were since the last one. */

@@ -60,6 +60,7 @@ describe('configuration', () => {
       headersTimeoutSeconds: 10,
       requestTimeoutSeconds: 30,
       keepAliveTimeoutSeconds: 72,
+      idleTimeoutSeconds: 60,
       maxConnections: 4096,
       maxConnectionsPerAddress: 256,
     });

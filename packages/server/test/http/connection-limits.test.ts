@@ -86,7 +86,7 @@ async function servedThroughout(baseUrl: string, during: Promise<unknown>): Prom
 }
 
 describe('connection timeouts', () => {
-  const bounds = { headers: 1, request: 2, keepAlive: 1 };
+  const bounds = { headers: 1, request: 2, keepAlive: 1, idle: 1 };
   let server: TestServer;
 
   beforeAll(async () => {
@@ -94,6 +94,7 @@ describe('connection timeouts', () => {
       PORTCULLIS_HEADERS_TIMEOUT_SECONDS: String(bounds.headers),
       PORTCULLIS_REQUEST_TIMEOUT_SECONDS: String(bounds.request),
       PORTCULLIS_KEEP_ALIVE_TIMEOUT_SECONDS: String(bounds.keepAlive),
+      PORTCULLIS_IDLE_TIMEOUT_SECONDS: String(bounds.idle),
     });
   });
   afterAll(async () => server?.close());
@@ -138,6 +139,25 @@ describe('connection timeouts', () => {
     const closedAfter = await closedWithin(idle, bounds.keepAlive * 1000 + slackMs);
     expect(closedAfter).toBeDefined();
     expect(performance.now() - answeredAt).toBeLessThan(bounds.keepAlive * 1000 + slackMs);
+  });
+
+  it('closes a connection whose client stops reading its answers, within the idle timeout', async () => {
+    const stalled = await open(server.baseUrl);
+    stalled.socket.pause();
+    // Far more answer than the socket buffers hold, so the server is left waiting to write.
+    const request = 'GET /docs/static/swagger-ui-bundle.js HTTP/1.1\r\nHost: portcullis\r\n\r\n';
+    stalled.socket.write(request.repeat(40));
+    const statuses = await servedThroughout(
+      server.baseUrl,
+      new Promise((resolve) => setTimeout(resolve, bounds.idle * 1000 + slackMs)),
+    );
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    // The server's close waits behind the unread bytes: reading them reaches it at once, where a
+    // connection still open would stream on (40 answers of the bundle) and then be kept alive.
+    stalled.socket.resume();
+    expect(await closedWithin(stalled, 2000)).toBeDefined();
+    // What the buffers held when it stopped, not the 40 answers (over 50 MB).
+    expect(stalled.received().length).toBeLessThan(20 * 1024 * 1024);
   });
 
   describe('leaves a revocation feed waiting longer than every timeout alone', () => {
