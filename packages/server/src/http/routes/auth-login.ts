@@ -13,7 +13,7 @@ const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
-const SessionToken = Type.Object({
+export const SessionTokenView = Type.Object({
   accessToken: Type.String(),
   expiresAt: Type.Integer({ description: 'Unix seconds.' }),
   tokenType: Type.Literal('Bearer'),
@@ -28,7 +28,7 @@ export async function authLoginRoutes(app: FastifyInstance, opts: { ctx: Service
         tags: ['auth'],
         summary: 'Sign in as a person (login) and receive an API access token',
         body: LoginBody,
-        response: { 200: SessionToken, ...errorResponses },
+        response: { 200: SessionTokenView, ...errorResponses },
       },
     },
     async (request, reply) => {

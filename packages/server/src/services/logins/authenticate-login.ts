@@ -5,19 +5,8 @@ import { findOrganizationById } from '../../store/repositories/organizations.js'
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Caller, ServiceContext } from '../context.js';
 import { checkNetworkAccess } from '../network-policies/check-network-access.js';
-import { accessTokenClaims } from '../tokens/access-token-claims.js';
 import { hashPassword, verifyPassword } from './password-hashing.js';
-
-export interface SessionToken {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-  /** Unix seconds. */
-  expiresAt: number;
-}
-
-/** Sessions of people use this client id in their tokens' `client_id` claim. */
-export const consoleClientId = 'portcullis-console';
+import { type SessionToken, sessionStart, signSession } from './sessions.js';
 
 // An unknown email still pays for one argon2 verification, so response time does not reveal which
 // emails have logins.
@@ -42,6 +31,8 @@ export async function authenticateLogin(
       : undefined;
   const networkAllowed =
     !org || (await checkNetworkAccess(ctx, org, found!.login.networkPolicyId, caller.clientIp)).allowed;
+  const signAt =
+    org && networkAllowed ? await sessionStart(ctx, found!.login.id, found!.passwordHash) : undefined;
   const reason = !found
     ? 'unknown_login'
     : !passwordOk
@@ -50,8 +41,10 @@ export async function authenticateLogin(
         ? 'inactive'
         : !networkAllowed
           ? 'network_policy'
-          : undefined;
-  if (reason || !found) {
+          : signAt === undefined
+            ? 'login_changed'
+            : undefined;
+  if (reason || !found || signAt === undefined) {
     await recordAuditEvent(ctx.db, caller, now, {
       organizationId: found?.login.organizationId ?? null,
       action: 'login.refused',
@@ -64,20 +57,14 @@ export async function authenticateLogin(
   }
 
   const { login } = found;
-  const claims = accessTokenClaims(ctx.issuer, now, ctx.tokenTtlSeconds, {
-    subject: login.id,
-    clientId: consoleClientId,
-    audience: ctx.issuer,
-    organizationId: login.organizationId,
-  });
-  const accessToken = await ctx.keyRing.sign(claims);
+  const { session, jti } = await signSession(ctx, login, signAt);
   await recordAuditEvent(ctx.db, caller, now, {
     organizationId: login.organizationId,
     action: 'login.authenticated',
     targetType: 'login',
     targetId: login.id,
     actor: { type: 'login', id: login.id },
-    details: { jti: claims.jti },
+    details: { jti },
   });
-  return { accessToken, tokenType: 'Bearer', expiresIn: ctx.tokenTtlSeconds, expiresAt: claims.exp };
+  return session;
 }
