@@ -134,6 +134,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
         loginPerAddress: config.loginRateLimitPerAddress,
         loginPerLogin: config.loginRateLimitPerLogin,
       },
+      connectionLimits: config,
       version,
     });
     return {

@@ -74,6 +74,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 
   const settings = values as unknown as Settings;
+  if (settings.headersTimeoutSeconds > settings.requestTimeoutSeconds) {
+    // The whole request includes its head: a longer head timeout could never fire.
+    throw new ConfigError(
+      'headersTimeoutSeconds (PORTCULLIS_HEADERS_TIMEOUT_SECONDS) must not exceed requestTimeoutSeconds (PORTCULLIS_REQUEST_TIMEOUT_SECONDS)',
+    );
+  }
   const publicHost = ['0.0.0.0', '::'].includes(settings.host) ? '127.0.0.1' : settings.host;
   return Object.freeze({
     ...settings,

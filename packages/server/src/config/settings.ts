@@ -34,6 +34,12 @@ export interface Settings {
   lockoutSeconds: number;
   lockoutMaxSeconds: number;
   lockoutResetSeconds: number;
+  headersTimeoutSeconds: number;
+  requestTimeoutSeconds: number;
+  keepAliveTimeoutSeconds: number;
+  idleTimeoutSeconds: number;
+  maxConnections: number;
+  maxConnectionsPerAddress: number;
 }
 
 type Parser<T> = (raw: unknown) => T;
@@ -324,6 +330,54 @@ export const settingSpecs = [
     description: 'Failures are forgotten after this long without one (a success forgets them at once).',
     parse: integerIn(1, 86_400 * 30),
     fallback: 43_200,
+  }),
+  spec({
+    key: 'headersTimeoutSeconds',
+    env: 'PORTCULLIS_HEADERS_TIMEOUT_SECONDS',
+    description:
+      'A request head still incomplete this long after its first byte (after the connection opened, for the first request) is answered 408 and the connection closed (1–600; at most the request timeout).',
+    parse: integerIn(1, 600),
+    fallback: 10,
+  }),
+  spec({
+    key: 'requestTimeoutSeconds',
+    env: 'PORTCULLIS_REQUEST_TIMEOUT_SECONDS',
+    description:
+      'A request whose head and body have not both arrived this long after its first byte is answered 408 and the connection closed (1–600). Waiting for the answer does not count: a revocation-feed long-poll or stream is unaffected.',
+    parse: integerIn(1, 600),
+    fallback: 30,
+  }),
+  spec({
+    key: 'keepAliveTimeoutSeconds',
+    env: 'PORTCULLIS_KEEP_ALIVE_TIMEOUT_SECONDS',
+    description:
+      'An idle kept-alive connection is closed after this long (1–600). Keep it above the idle timeout of a load balancer in front (60 s on many), or it may reuse a connection just closed.',
+    parse: integerIn(1, 600),
+    fallback: 72,
+  }),
+  spec({
+    key: 'idleTimeoutSeconds',
+    env: 'PORTCULLIS_IDLE_TIMEOUT_SECONDS',
+    description:
+      'A connection on which nothing moves either way this long while a request is received or answered (a client that stops reading its answer) is closed (1–600). A revocation-feed long-poll or stream gets as long as its own wait.',
+    parse: integerIn(1, 600),
+    fallback: 60,
+  }),
+  spec({
+    key: 'maxConnections',
+    env: 'PORTCULLIS_MAX_CONNECTIONS',
+    description:
+      'Open connections at most; a connection beyond it is closed as it opens (1–1000000). Keep it below the file-descriptor limit.',
+    parse: integerIn(1, 1_000_000),
+    fallback: 4096,
+  }),
+  spec({
+    key: 'maxConnectionsPerAddress',
+    env: 'PORTCULLIS_MAX_CONNECTIONS_PER_ADDRESS',
+    description:
+      'Open connections at most from one client address (an IPv6 /64 counts as one); trusted proxies are exempt; 0: no per-address cap.',
+    parse: integerIn(0, 1_000_000),
+    fallback: 256,
   }),
   spec({
     key: 'catalogFile',

@@ -3,9 +3,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { apiReferencePath } from '../config/settings.js';
+import { addressMatcher } from '../domain/network-policies/connection-address.js';
 import type { BearerOptions } from '../services/authentication/authenticate-bearer.js';
 import type { ServiceContext } from '../services/context.js';
 import { authenticateRequest } from './authenticate-request.js';
+import { type ConnectionLimits, capConnections, connectionTimeoutOptions } from './connection-limits.js';
 import { installErrorHandling } from './error-handler.js';
 import { issuerBaseUrl, issuerPathRewrite } from './issuer-urls.js';
 import { jwksEndpoint } from './oauth/jwks-endpoint.js';
@@ -13,6 +15,7 @@ import { metadataEndpoint } from './oauth/metadata-endpoint.js';
 import { oauthEndpoints } from './oauth/oauth-endpoints.js';
 import { revocationFeedRoutes } from './oauth/revocation-feed.js';
 import { type RateLimitSettings, rateLimiting } from './rate-limits.js';
+import { referenceHeaders, securityHeaders } from './response-headers.js';
 import { accessKeyRoutes } from './routes/access-keys.js';
 import { accountRoutes } from './routes/accounts.js';
 import { auditEventRoutes } from './routes/audit-events.js';
@@ -37,6 +40,7 @@ export interface AppOptions {
   logger: FastifyServerOptions['logger'];
   trustedProxies: readonly string[];
   rateLimits: RateLimitSettings;
+  connectionLimits: ConnectionLimits;
   version: string;
 }
 
@@ -61,7 +65,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     ajv: { customOptions: { removeAdditional: false } },
     rewriteUrl: issuerPathRewrite(options.ctx.issuer),
+    ...connectionTimeoutOptions(options.connectionLimits),
   });
+  capConnections(app.server, options.connectionLimits, addressMatcher(options.trustedProxies), app.log);
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
   // Set as the request starts, so error answers carry it too; a callback hook costs no promise per request.
@@ -71,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // Only JSON bodies on the API; forms are registered inside the token endpoint's own scope.
   app.removeContentTypeParser('text/plain');
+  await securityHeaders(app);
 
   await app.register(swagger, {
     openapi: {
@@ -87,8 +94,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
-  // The rendered reference of the generated document; its assets ship inside the package.
-  await app.register(swaggerUi, { routePrefix: apiReferencePath, uiConfig: { deepLinking: true } });
+  // The rendered reference of the generated document; its assets ship inside the package. No validator
+  // badge: it would send the document's URL to validator.swagger.io.
+  await app.register(async (reference) => {
+    referenceHeaders(reference, new URL(issuerBaseUrl(options.ctx.issuer)).origin);
+    await reference.register(swaggerUi, {
+      routePrefix: apiReferencePath,
+      uiConfig: { deepLinking: true, validatorUrl: null },
+    });
+  });
 
   const { ctx } = options;
   const limits = await rateLimiting(app, options.rateLimits);

@@ -50,6 +50,8 @@ export interface Actor {
   platformIntrospection: boolean;
   /** Effective permissions right now; undefined for the system actor, which may do anything. */
   permissions: PermissionSet | undefined;
+  /** A person's session: the access token they called with, which logout ends. */
+  session?: { jti: string; expiresAt: number };
 }
 
 /** The actor plus where the request came from, for the audit trail. */

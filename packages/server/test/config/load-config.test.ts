@@ -55,6 +55,23 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
+  it('bounds slow and idle connections by default, and refuses a head timeout beyond the request timeout', () => {
+    expect(loadConfig({})).toMatchObject({
+      headersTimeoutSeconds: 10,
+      requestTimeoutSeconds: 30,
+      keepAliveTimeoutSeconds: 72,
+      idleTimeoutSeconds: 60,
+      maxConnections: 4096,
+      maxConnectionsPerAddress: 256,
+    });
+    expect(() =>
+      loadConfig({ PORTCULLIS_HEADERS_TIMEOUT_SECONDS: '20', PORTCULLIS_REQUEST_TIMEOUT_SECONDS: '10' }),
+    ).toThrow(/headersTimeoutSeconds .* must not exceed requestTimeoutSeconds/);
+    expect(() => loadConfig({ PORTCULLIS_REQUEST_TIMEOUT_SECONDS: '0' })).toThrow(
+      /PORTCULLIS_REQUEST_TIMEOUT_SECONDS: expected an integer from 1 to 600/,
+    );
+  });
+
   it('reads a JSON file, lets the environment override it, and rejects unknown keys in it', () => {
     const dir = scratch();
     const file = path.join(dir, 'portcullis.json');

@@ -38,6 +38,18 @@ describe.each(enginesUnderTest())('secrets stay out of logs and audit events on 
     });
     await tokenRequest(server.baseUrl, form, { query: `?client_secret=${client.clientSecret}` });
     await tokenRequest(server.baseUrl, { ...form, grant_type: client.clientSecret });
+    // A secret in the path, where no route is: under /oauth only the route is logged.
+    for (const route of [
+      `/oauth/token/${client.clientSecret}`,
+      `/oauth/${client.clientSecret}`,
+      `/tenant/oauth/${client.clientSecret}`,
+    ]) {
+      await fetch(`${server.baseUrl}${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form).toString(),
+      });
+    }
     await fetch(`${server.baseUrl}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -93,6 +105,14 @@ describe.each(enginesUnderTest())('secrets stay out of logs and audit events on 
   it.skipIf(!engine.available)('captured a real log of the run', () => {
     expect(server.logs.length).toBeGreaterThan(20);
     expect(server.logs.join('')).toContain('/oauth/token');
+  });
+
+  it.skipIf(!engine.available)('logs the route of an /oauth request, not its path', () => {
+    const paths: string[] = server.logs.map((line) => JSON.parse(line).req?.path).filter(Boolean);
+    expect(paths).toContain('/oauth/token');
+    expect(paths).toContain('/oauth/…');
+    const routes = ['/oauth/token', '/oauth/introspect', '/oauth/revoke', '/oauth/revocations', '/oauth/…'];
+    for (const path of paths.filter((p) => p.includes('oauth'))) expect(routes).toContain(path);
   });
 
   it.skipIf(!engine.available)('never writes a secret, token or password to the log', () => {

@@ -229,6 +229,8 @@ const routes: Record<string, Route> = {
     stranger: 'own',
     readOnly: { status: 200, reason: 'a question about the token, not a change' },
   },
+  // Last: the stranger's visit ends the stranger's own session.
+  'POST /api/v1/auth/logout': { path: () => '/api/v1/auth/logout', body: {}, stranger: 'own' },
 };
 
 const isWrite = (key: string) => !key.startsWith('GET ');

@@ -313,18 +313,19 @@ describe.each(enginesUnderTest())('seed walkthroughs on $engine', (engine) => {
         newPassword: 'own password 1234',
       });
       expect(wrong).toMatchObject({ status: 401, body: { error: { code: 'invalid_credentials' } } });
-      expect(
-        (
-          await call('PUT', '/api/v1/auth/password', session, {
-            currentPassword: 'reset password 123',
-            newPassword: 'own password 1234',
-          })
-        ).status,
-      ).toBe(204);
+      const changed = await call('PUT', '/api/v1/auth/password', session, {
+        currentPassword: 'reset password 123',
+        newPassword: 'own password 1234',
+      });
+      expect(changed.status).toBe(200);
+      // The change ends every earlier session and answers with a fresh one.
+      expect((await call('GET', '/api/v1/catalog', session)).status).toBe(401);
+      const fresh = changed.body.accessToken;
+      expect((await call('GET', '/api/v1/catalog', fresh)).status).not.toBe(401);
 
       // Deactivating the login stops the person's session at once; deleting it takes its users with it.
       await call('PATCH', `/api/v1/logins/${login.body.id}`, operator, { active: false });
-      expect((await call('GET', '/api/v1/catalog', session)).status).toBe(401);
+      expect((await call('GET', '/api/v1/catalog', fresh)).status).toBe(401);
       expect((await call('DELETE', `/api/v1/logins/${login.body.id}`, operator)).status).toBe(204);
       expect((await call('GET', `/api/v1/users/${user.body.id}`, operator)).status).toBe(404);
       expect((await call('DELETE', `/api/v1/accounts/${account.body.id}`, operator)).status).toBe(204);

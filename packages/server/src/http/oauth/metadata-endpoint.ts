@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.js';
 import { issuerBaseUrl } from '../issuer-urls.js';
@@ -37,7 +37,7 @@ export async function metadataEndpoint(app: FastifyInstance, opts: { ctx: Servic
   // Every single permission; `*` forms are accepted too but only abbreviate these (RFC 8414 §2 lets a
   // server leave some supported values out).
   const scopes = ctx.catalog.resources.flatMap((r) => ctx.catalog.actions.map((a) => `${r.id}:${a}`));
-  const handler = async () => ({
+  const document = () => ({
     issuer: ctx.issuer,
     token_endpoint: `${base}/oauth/token`,
     jwks_uri: `${base}/.well-known/jwks.json`,
@@ -55,6 +55,11 @@ export async function metadataEndpoint(app: FastifyInstance, opts: { ctx: Servic
     ],
     service_documentation: `${base}/docs`,
   });
+  const handler = async (_request: FastifyRequest, reply: FastifyReply) => {
+    // Public and slow to change (a signing algorithm, the catalog): caches may keep it, like the JWKS.
+    reply.header('cache-control', 'public, max-age=300');
+    return document();
+  };
   const schema = { tags: ['oauth'], response: { 200: Metadata } };
   app.get(
     '/.well-known/oauth-authorization-server',

@@ -11,6 +11,7 @@ import {
   requireFeedReader,
 } from '../../services/revocation/read-revocation-feed.js';
 import type { FeedEvent as StoredFeedEvent } from '../../store/repositories/revocations.js';
+import { allowQuietAnswer } from '../connection-limits.js';
 import { callerOf } from '../request-context.js';
 import { errorResponses, isoTime } from '../schemas/common.js';
 
@@ -63,6 +64,8 @@ function feedEventBody(e: StoredFeedEvent): Static<typeof FeedEvent> {
 const streamRecheckSeconds = 5;
 /** Comment lines on an idle stream, so proxies do not close it. */
 const heartbeatMs = 15_000;
+/** Beyond a quiet answer's own wait, for the reading and writing around it. */
+const quietMarginMs = 5_000;
 
 export interface RevocationFeedOptions {
   ctx: ServiceContext;
@@ -155,6 +158,7 @@ export async function revocationFeedRoutes(app: FastifyInstance, opts: Revocatio
           }
           // Refused before the stream opens, so the refusal is an answer rather than an empty stream.
           requireFeedReader(callerOf(request));
+          allowQuietAnswer(request, heartbeatMs + quietMarginMs);
           // The stream is one response; when it ends, so does the connection (and server close is not held).
           reply.header('cache-control', 'no-store').header('connection', 'close');
           // Open at once: a follower learns it is connected before the first event, which may be far off.
@@ -163,6 +167,7 @@ export async function revocationFeedRoutes(app: FastifyInstance, opts: Revocatio
           await sse.send(stream(request, resumeAt, ended.signal));
           return;
         }
+        allowQuietAnswer(request, (request.query.wait ?? 0) * 1000 + quietMarginMs);
         const page = await readRevocationFeed(
           opts.ctx,
           callerOf(request),

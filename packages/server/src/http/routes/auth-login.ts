@@ -15,7 +15,7 @@ const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
-const SessionToken = Type.Object({
+export const SessionTokenView = Type.Object({
   accessToken: Type.String(),
   expiresAt: Type.Integer({ description: 'Unix seconds.' }),
   tokenType: Type.Literal('Bearer'),
@@ -37,7 +37,7 @@ export async function authLoginRoutes(
         tags: ['auth'],
         summary: 'Sign in as a person (login) and receive an API access token',
         body: LoginBody,
-        response: { 200: SessionToken, ...errorResponses, 429: ErrorBody },
+        response: { 200: SessionTokenView, ...errorResponses, 429: ErrorBody },
       },
     },
     async (request, reply) => {

@@ -3,6 +3,7 @@ import { type Static, Type } from 'typebox';
 import { organizationOf } from '../../services/authorization.js';
 import type { ServiceContext } from '../../services/context.js';
 import { createLogin } from '../../services/logins/create-login.js';
+import { logout } from '../../services/logins/logout.js';
 import {
   changeOwnPassword,
   deleteLogin,
@@ -14,6 +15,7 @@ import {
 import type { Login } from '../../store/repositories/logins.js';
 import { callerOf } from '../request-context.js';
 import { errorResponses, IdParams, isoTime, Timestamp } from '../schemas/common.js';
+import { SessionTokenView } from './auth-login.js';
 
 const password = Type.String({ minLength: 1, maxLength: 256 });
 const CreateLoginBody = Type.Object(
@@ -40,6 +42,19 @@ const PasswordBody = Type.Object({ password }, { additionalProperties: false });
 const OwnPasswordBody = Type.Object(
   { currentPassword: password, newPassword: password },
   { additionalProperties: false },
+);
+const LogoutBody = Type.Optional(
+  Type.Object(
+    {
+      allSessions: Type.Optional(
+        Type.Boolean({
+          default: false,
+          description: 'true ends every session of yours, on every device; otherwise only this one.',
+        }),
+      ),
+    },
+    { additionalProperties: false },
+  ),
 );
 
 const LoginView = Type.Object(
@@ -164,13 +179,29 @@ export async function loginRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
     {
       schema: {
         tags: ['auth'],
-        summary: 'Change your own password',
+        summary: 'Change your own password; every session of yours ends, and a fresh one is answered',
         body: OwnPasswordBody,
+        response: { 200: SessionTokenView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const session = await changeOwnPassword(ctx, callerOf(request), request.body);
+      return { accessToken: session.accessToken, expiresAt: session.expiresAt, tokenType: session.tokenType };
+    },
+  );
+  app.post<{ Body: Static<typeof LogoutBody> }>(
+    '/auth/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out: end this session, or with allSessions every session of yours',
+        description: 'The body may be left out: it ends this session.',
+        body: LogoutBody,
         response: { 204: Type.Null(), ...errorResponses },
       },
     },
     async (request, reply) => {
-      await changeOwnPassword(ctx, callerOf(request), request.body);
+      await logout(ctx, callerOf(request), { allSessions: request.body?.allSessions ?? false });
       return reply.code(204).send();
     },
   );

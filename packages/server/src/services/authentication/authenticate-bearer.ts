@@ -81,6 +81,7 @@ export async function actorOfClaims(ctx: ServiceContext, claims: TokenClaims): P
         isPlatformOperator: login.isPlatformOperator,
         platformIntrospection: login.isPlatformOperator,
         permissions,
+        ...(typeof claims.jti === 'string' ? { session: { jti: claims.jti, expiresAt: claims.exp } } : {}),
       };
     }
     case 'serviceAccount': {

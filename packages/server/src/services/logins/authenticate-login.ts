@@ -8,19 +8,8 @@ import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Caller, ServiceContext } from '../context.js';
 import { recordFailedGuess, tooManyAttempts } from '../lockouts/failed-attempts.js';
 import { checkNetworkAccess } from '../network-policies/check-network-access.js';
-import { accessTokenClaims } from '../tokens/access-token-claims.js';
 import { hashPassword, verifyPassword } from './password-hashing.js';
-
-export interface SessionToken {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-  /** Unix seconds. */
-  expiresAt: number;
-}
-
-/** Sessions of people use this client id in their tokens' `client_id` claim. */
-export const consoleClientId = 'portcullis-console';
+import { type SessionToken, sessionStart, signSession } from './sessions.js';
 
 function invalidCredentials(reason: string): PortcullisError {
   return new PortcullisError('invalid_credentials', 'Email or password is wrong.', { auditReason: reason });
@@ -58,21 +47,27 @@ export async function authenticateLogin(
     if (email) ctx.failedAttempts.countUnknownLoginFailure(email, now);
     throw invalidCredentials('unknown_login');
   }
+  const signAt =
+    passwordOk && found.login.active && networkAllowed
+      ? await sessionStart(ctx, found.login.id, found.passwordHash)
+      : undefined;
   const reason = !passwordOk
     ? 'wrong_password'
     : !found.login.active
       ? 'inactive'
       : !networkAllowed
         ? 'network_policy'
-        : undefined;
-  if (reason) {
+        : signAt === undefined
+          ? 'login_changed'
+          : undefined;
+  if (reason || signAt === undefined) {
     const refusal = {
       organizationId: found.login.organizationId,
       action: 'login.refused',
       targetType: 'login',
       targetId: found.login.id,
       result: 'failure',
-      reason,
+      reason: reason ?? 'login_changed',
     } as const;
     if (reason === 'wrong_password' && networkAllowed) {
       const subject = {
@@ -84,25 +79,19 @@ export async function authenticateLogin(
     } else {
       await recordAuditEvent(ctx.db, caller, now, refusal);
     }
-    throw invalidCredentials(reason);
+    throw invalidCredentials(refusal.reason);
   }
 
   const { login } = found;
   if (lockout) await forgetFailures(ctx.db, login.id, now);
-  const claims = accessTokenClaims(ctx.issuer, now, ctx.tokenTtlSeconds, {
-    subject: login.id,
-    clientId: consoleClientId,
-    audience: ctx.issuer,
-    organizationId: login.organizationId,
-  });
-  const accessToken = await ctx.keyRing.sign(claims);
+  const { session, jti } = await signSession(ctx, login, signAt);
   await recordAuditEvent(ctx.db, caller, now, {
     organizationId: login.organizationId,
     action: 'login.authenticated',
     targetType: 'login',
     targetId: login.id,
     actor: { type: 'login', id: login.id },
-    details: { jti: claims.jti },
+    details: { jti },
   });
-  return { accessToken, tokenType: 'Bearer', expiresIn: ctx.tokenTtlSeconds, expiresAt: claims.exp };
+  return session;
 }

@@ -17,6 +17,7 @@ import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
 import { requireHoldsLoginRights } from '../permissions/rights-handed-on.js';
 import { revokeThroughUsers, usersOfLogin } from '../revocation/record-revocations.js';
 import { hashPassword, verifyPassword } from './password-hashing.js';
+import { endAllSessions, type SessionToken, sessionStart, signSession } from './sessions.js';
 
 async function loginOfCaller(ctx: ServiceContext, caller: Caller, id: string): Promise<Login> {
   const login = await findLoginById(ctx.db, id);
@@ -65,6 +66,8 @@ export async function updateLogin(
     if (changes.networkPolicyId)
       await findPolicyOfOrganization(tx, login.organizationId, changes.networkPolicyId);
     await updateLoginRow(tx.db, login.id, changes, now);
+    // Live checks refuse an inactive login's sessions already; ended, they stay refused if it comes back.
+    if (changes.active === false && login.active) endAllSessions(tx, login, 'login_deactivated');
     if (changes.active === false || (changes.isOrganizationAdmin === false && login.isOrganizationAdmin)) {
       await revokeThroughUsers(
         tx,
@@ -85,8 +88,9 @@ export async function updateLogin(
 }
 
 /**
- * An administrator sets (resets) someone's password. Whoever knows the new password can act as that person,
- * so the administrator must hold everything the person holds. The password itself is never audited or logged.
+ * An administrator sets (resets) someone's password, which ends that person's sessions on every node.
+ * Whoever knows the new password can act as that person, so the administrator must hold everything the
+ * person holds. The password itself is never audited or logged.
  */
 export async function setLoginPassword(
   ctx: ServiceContext,
@@ -102,6 +106,7 @@ export async function setLoginPassword(
   const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {
     await setPasswordHash(tx.db, login.id, hash, now);
+    endAllSessions(tx, login, 'password_reset');
     await recordAuditEvent(tx.db, caller, now, {
       organizationId: login.organizationId,
       action: 'login.password_reset',
@@ -111,31 +116,52 @@ export async function setLoginPassword(
   });
 }
 
-/** A person changes their own password, proving the current one. */
+/**
+ * A person changes their own password, proving the current one. Every session of theirs ends, on every
+ * node, the one they call with included; the answer is a fresh session, so a console stays signed in.
+ */
 export async function changeOwnPassword(
   ctx: ServiceContext,
   caller: Caller,
   passwords: { currentPassword: string; newPassword: string },
-): Promise<void> {
+): Promise<SessionToken> {
   const { actor } = caller;
-  if (actor.type !== 'login' || !actor.id)
+  if (actor.type !== 'login' || !actor.id || !actor.organizationId)
     throw new PortcullisError('permission_denied', 'Only a person has a password.');
+  const login = { id: actor.id, organizationId: actor.organizationId };
   checkPassword(passwords.newPassword);
-  const current = await findPasswordHash(ctx.db, actor.id);
+  const current = await findPasswordHash(ctx.db, login.id);
   if (!current || !(await verifyPassword(current, passwords.currentPassword))) {
     throw new PortcullisError('invalid_credentials', 'The current password is wrong.');
   }
   const hash = await hashPassword(passwords.newPassword);
   const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {
-    await setPasswordHash(tx.db, actor.id!, hash, now);
+    await setPasswordHash(tx.db, login.id, hash, now);
+    endAllSessions(tx, login, 'password_changed');
     await recordAuditEvent(tx.db, caller, now, {
-      organizationId: actor.organizationId,
+      organizationId: login.organizationId,
       action: 'login.password_changed',
       targetType: 'login',
-      targetId: actor.id,
+      targetId: login.id,
     });
   });
+  const signAt = await sessionStart(ctx, login.id, hash);
+  if (signAt === undefined) {
+    throw new PortcullisError(
+      'unauthenticated',
+      'The password is changed, but it was changed again or the login deactivated meanwhile: sign in again.',
+    );
+  }
+  const { session, jti } = await signSession(ctx, login, signAt);
+  await recordAuditEvent(ctx.db, caller, signAt, {
+    organizationId: login.organizationId,
+    action: 'login.authenticated',
+    targetType: 'login',
+    targetId: login.id,
+    details: { jti, by: 'password_change' },
+  });
+  return session;
 }
 
 /** Its users go with it (and with them, every personal credential acting through them). */

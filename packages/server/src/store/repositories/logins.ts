@@ -113,6 +113,14 @@ export async function findPasswordHash(db: Db, id: string): Promise<string | und
     ?.password_hash;
 }
 
+export async function findLoginWithPasswordHash(
+  db: Db,
+  id: string,
+): Promise<LoginWithPasswordHash | undefined> {
+  const row = await db.selectFrom('logins').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && { login: toLogin(row), passwordHash: row.password_hash };
+}
+
 export async function deleteLogin(db: Db, id: string): Promise<void> {
   await db.deleteFrom('logins').where('id', '=', id).execute();
 }
