@@ -56,6 +56,12 @@ export const errorCatalogue = {
     meaning: 'The request body has a Content-Type the route does not accept.',
   },
   payload_too_large: { status: 413, meaning: 'The request body exceeds the size limit.' },
+  malformed_request: {
+    status: 400,
+    meaning: 'The HTTP request itself could not be parsed: a byte the request line or a header may not hold.',
+  },
+  headers_too_large: { status: 431, meaning: 'The request headers exceed the size limit.' },
+  request_timeout: { status: 408, meaning: 'The request did not arrive completely within the time limit.' },
   unauthenticated: {
     status: 401,
     meaning: 'No credentials, or credentials that are invalid, expired or no longer active.',

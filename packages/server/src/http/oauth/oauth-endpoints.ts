@@ -1,6 +1,6 @@
-import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../services/context.js';
+import { useStrictFormBodies } from '../input/strict-body-parsers.js';
 import { introspectionEndpoint } from './introspection-endpoint.js';
 import { revocationEndpoint } from './revocation-endpoint.js';
 import { tokenEndpoint } from './token-endpoint.js';
@@ -12,7 +12,7 @@ import { tokenEndpoint } from './token-endpoint.js';
  */
 export async function oauthEndpoints(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
   app.removeAllContentTypeParsers();
-  await app.register(formbody);
+  useStrictFormBodies(app);
   // Set when the request starts, so every answer (errors included) has them; a callback hook, no promise.
   app.addHook('onRequest', (_request, reply, done) => {
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
