@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { countOrganizations } from '../../store/repositories/organizations.js';
-import { isUniqueViolation } from '../../store/unique-violation.js';
+import { violatedUniqueConstraint } from '../../store/unique-constraints.js';
 import { inTransaction, type ServiceContext, systemCaller } from '../context.js';
 import { createLoginStep, prepareLogin } from '../logins/create-login.js';
 import { createOrganizationStep } from '../organizations/create-organization.js';
@@ -61,7 +61,7 @@ export async function bootstrap(
     if (!created) return { created: false };
   } catch (error) {
     // Another node bootstrapped the same empty database at the same moment.
-    if (isUniqueViolation(error)) return { created: false };
+    if (violatedUniqueConstraint(error)) return { created: false };
     throw error;
   }
   return { created: true, adminEmail: email, ...(generatedPassword ? { generatedPassword } : {}) };

@@ -3,10 +3,10 @@ import { maxPasswordLength, minPasswordLength, normaliseEmail } from '../../doma
 import { PortcullisError } from '../../errors/portcullis-error.js';
 import { insertLogin, type Login } from '../../store/repositories/logins.js';
 import { findOrganizationById } from '../../store/repositories/organizations.js';
-import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { asConflict } from '../unique-conflicts.js';
 import { requireMayGrantOrganizationAdmin } from './manage-logins.js';
 import { hashPassword } from './password-hashing.js';
 
@@ -100,8 +100,6 @@ export async function createLogin(
   try {
     return await inTransaction(ctx, (tx) => createLoginStep(tx, caller, prepared));
   } catch (error) {
-    if (isUniqueViolation(error))
-      throw new PortcullisError('login_exists', 'A login with this email already exists.');
-    throw error;
+    throw asConflict(error);
   }
 }
