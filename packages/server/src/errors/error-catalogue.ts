@@ -75,6 +75,10 @@ export const errorCatalogue = {
   route_not_found: { status: 404, meaning: 'No route matches the method and path.' },
   organization_exists: { status: 409, meaning: 'An organization with this name already exists.' },
   login_exists: { status: 409, meaning: 'A login with this email already exists.' },
+  login_confusable: {
+    status: 409,
+    meaning: 'A login whose email looks the same (Unicode TS #39 confusables) already exists.',
+  },
   user_exists: { status: 409, meaning: 'A user with this name already exists in the account.' },
   service_account_exists: {
     status: 409,

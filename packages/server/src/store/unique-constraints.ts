@@ -12,8 +12,6 @@ export interface UniqueConstraint {
   conflict?: { code: ErrorCode; message: string };
 }
 
-const loginExists = { code: 'login_exists', message: 'A login with this email already exists.' } as const;
-
 /**
  * Every unique constraint but the primary keys (random ids: a clash is a bug), and what breaking it means.
  * A test holds this table to the schema on both engines, so a new constraint must join it.
@@ -32,7 +30,21 @@ export const uniqueConstraints: readonly UniqueConstraint[] = [
     conflict: { code: 'account_exists', message: 'An account with this name already exists.' },
   },
   { name: 'accounts_one_default', table: 'accounts', columns: ['organization_id'] },
-  { name: 'logins_email_key', table: 'logins', columns: ['email'], conflict: loginExists },
+  {
+    name: 'logins_email_key',
+    table: 'logins',
+    columns: ['email'],
+    conflict: { code: 'login_exists', message: 'A login with this email already exists.' },
+  },
+  {
+    name: 'logins_email_skeleton_unique',
+    table: 'logins',
+    columns: ['email_skeleton'],
+    conflict: {
+      code: 'login_confusable',
+      message: 'A login whose email looks the same as this one already exists.',
+    },
+  },
   {
     name: 'users_account_name_unique',
     table: 'users',

@@ -276,6 +276,7 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
         updatedAt: now,
       },
       'not-a-real-hash',
+      `both-${engine.engine}@example.com`,
     );
     const owner = sa('both-sa');
     await insertServiceAccount(database.db, owner);

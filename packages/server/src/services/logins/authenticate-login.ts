@@ -1,4 +1,4 @@
-import { normaliseEmail } from '../../domain/names/name-rules.js';
+import { normaliseEmail } from '../../domain/names/email-rules.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
 import { findLoginByEmailWithPasswordHash } from '../../store/repositories/logins.js';
 import { findOrganizationById } from '../../store/repositories/organizations.js';

@@ -1,7 +1,8 @@
 import { newId } from '../../domain/ids/ids.js';
-import { maxPasswordLength, minPasswordLength, normaliseEmail } from '../../domain/names/name-rules.js';
+import { emailSkeleton, normaliseEmail } from '../../domain/names/email-rules.js';
+import { maxPasswordLength, minPasswordLength } from '../../domain/names/name-rules.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
-import { insertLogin, type Login } from '../../store/repositories/logins.js';
+import { insertLogin, isEmailTaken, type Login } from '../../store/repositories/logins.js';
 import { findOrganizationById } from '../../store/repositories/organizations.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { requirePermission } from '../authorization.js';
@@ -23,6 +24,8 @@ export interface CreateLoginInput {
 export interface PreparedLogin {
   login: Login;
   passwordHash: string;
+  /** What the email looks like; unique, so a look-alike of an existing login's email is refused. */
+  emailSkeleton: string;
 }
 
 /**
@@ -68,6 +71,7 @@ export async function prepareLogin(
       updatedAt: now,
     },
     passwordHash: await hashPassword(input.password),
+    emailSkeleton: emailSkeleton(email),
   };
 }
 
@@ -76,11 +80,16 @@ export async function createLoginStep(
   caller: Caller,
   prepared: PreparedLogin,
 ): Promise<Login> {
-  const { login, passwordHash } = prepared;
+  const { login, passwordHash, emailSkeleton } = prepared;
   if (!(await findOrganizationById(tx.db, login.organizationId))) {
     throw new PortcullisError('not_found', 'Organization not found.');
   }
-  await insertLogin(tx.db, login, passwordHash);
+  // Asked first: SQLite may check the skeleton's unique index before the email's, and the same email is
+  // login_exists, not a look-alike of itself.
+  if (await isEmailTaken(tx.db, login.email)) {
+    throw new PortcullisError('login_exists', 'A login with this email already exists.');
+  }
+  await insertLogin(tx.db, login, passwordHash, emailSkeleton);
   await recordAuditEvent(tx.db, caller, tx.clock(), {
     organizationId: login.organizationId,
     action: 'login.created',
