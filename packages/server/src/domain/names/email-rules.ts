@@ -26,7 +26,7 @@ export function normaliseEmail(value: string): string | undefined {
   return shape.test(email) && !invisible.test(email) ? email : undefined;
 }
 
-const nonAsciiRun = /[^\u0000-\u007F]+/g;
+const nonAsciiRun = /[\u0080-\uFFFF]+/g;
 
 /**
  * What a normalised email looks like, per Unicode TS #39's skeleton (NFD, each character replaced by the
