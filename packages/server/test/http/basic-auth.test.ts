@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateClientSecret } from '../../src/domain/secrets/secret-format.js';
 import { enginesUnderTest } from '../support/engines.js';
 import { adminToken, api, createUsableServiceAccount } from '../support/http-client.js';
-import { latestAuditEvents } from '../support/state-snapshot.js';
+import { countAuditEvents, latestAuditEvents } from '../support/state-snapshot.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { expectUnchanged } from '../support/unchanged.js';
 
@@ -88,6 +88,24 @@ describe.each(enginesUnderTest())('HTTP Basic on the API on $engine', (engine) =
         token: admin,
         body: { enabled: true },
       });
+    },
+  );
+
+  it.skipIf(!engine.available)(
+    'refuses Basic credentials holding characters the input rule refuses, before any database read',
+    async () => {
+      const db = server.portcullis.database.db;
+      for (const auth of [
+        basic(`${client.clientId}\u0000`, client.clientSecret),
+        basic(client.clientId, `${client.clientSecret}\u001b`),
+        `Basic ${Buffer.from([0x73, 0x61, 0xed, 0xa0, 0x80, 0x3a, 0x78]).toString('base64')}`,
+      ]) {
+        const auditBefore = await countAuditEvents(db);
+        const response = await expectUnchanged(db, () => call('GET', '/api/v1/roles', auth));
+        expect([response.status, response.body.error.code]).toEqual([401, 'unauthenticated']);
+        // A refusal that reached the database would have been audited as basic_auth.refused.
+        expect(await countAuditEvents(db)).toBe(auditBefore);
+      }
     },
   );
 
