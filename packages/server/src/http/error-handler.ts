@@ -171,7 +171,6 @@ export function frameworkErrorHandler(
   send(request, reply, failure, path === '/oauth' || path.startsWith('/oauth/') ? 'oauth' : undefined);
 }
 
-export { send as sendError };
 
 /** Node's parser refusals, which come before Fastify has a request: the status and our code for each. */
 function clientErrorOf(error: NodeJS.ErrnoException): PortcullisError {
@@ -212,3 +211,5 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
   }
   socket.destroy(error);
 }
+
+export { send as sendError };

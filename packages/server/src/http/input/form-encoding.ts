@@ -4,8 +4,9 @@ export const undecodableParameters = Symbol('undecodable parameters');
 export type FormFields = Record<string, string | string[]> & { [undecodableParameters]?: string[] };
 
 /**
- * Raw bytes above 0x7F reach a query string as Latin-1 characters: RFC 3986 has them percent-encoded, so
- * they are refused rather than guessed at, and so are raw control characters but TAB, LF and CR.
+ * Beyond printable ASCII, form encoding percent-encodes (RFC 3986; every URLSearchParams does): a raw byte
+ * above 0x7F in a query string would reach us as a Latin-1 character, a guess at what was meant, so raw
+ * non-ASCII is refused in queries and form bodies alike, and so are raw controls but TAB, LF and CR.
  */
 const notUrlText = /[^\t\n\r\u0020-\u007E]/;
 const unprintable = /[^\u0021-\u007E]/g;
