@@ -171,7 +171,6 @@ export function frameworkErrorHandler(
   send(request, reply, failure, path === '/oauth' || path.startsWith('/oauth/') ? 'oauth' : undefined);
 }
 
-
 /** Node's parser refusals, which come before Fastify has a request: the status and our code for each. */
 function clientErrorOf(error: NodeJS.ErrnoException): PortcullisError {
   if (error.code === 'HPE_HEADER_OVERFLOW')
