@@ -10,7 +10,7 @@ const shape = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
 const invisible = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Default_Ignorable_Code_Point}]/u;
 
 /**
- * The one form an email is compared and stored in (decisions/0015-email-normalisation.md): Unicode NFKC,
+ * The one form an email is compared and stored in (decisions/0017-email-normalisation.md): Unicode NFKC,
  * so that compatibility variants (fullwidth letters, ligatures, mathematical letters) are the address they
  * stand for; lower case; no surrounding space; the domain in its Unicode form, so that `xn--` and Unicode
  * spellings of one domain are one. Undefined when the value is not an address or hides characters.

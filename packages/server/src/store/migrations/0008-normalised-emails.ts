@@ -16,7 +16,7 @@ interface Exception {
 
 /**
  * Emails were stored trimmed and lower-cased only. Each is now rewritten to its normal form and given its
- * skeleton (decisions/0015-email-normalisation.md). Nothing is merged or deleted:
+ * skeleton (decisions/0017-email-normalisation.md). Nothing is merged or deleted:
  * - logins whose emails normalise alike keep one: the one already stored in normal form, else the oldest;
  *   the others keep their stored email, which no longer signs in, until an admin replaces the login;
  * - of logins whose normal emails look alike, the oldest holds the skeleton; the others keep working with
