@@ -68,6 +68,12 @@ export const errorCatalogue = {
     meaning: 'The request body has a Content-Type the route does not accept.',
   },
   payload_too_large: { status: 413, meaning: 'The request body exceeds the size limit.' },
+  malformed_request: {
+    status: 400,
+    meaning: 'The HTTP request itself could not be parsed: a byte the request line or a header may not hold.',
+  },
+  headers_too_large: { status: 431, meaning: 'The request headers exceed the size limit.' },
+  request_timeout: { status: 408, meaning: 'The request did not arrive completely within the time limit.' },
   unauthenticated: {
     status: 401,
     meaning: 'No credentials, or credentials that are invalid, expired or no longer active.',
@@ -81,6 +87,10 @@ export const errorCatalogue = {
   route_not_found: { status: 404, meaning: 'No route matches the method and path.' },
   organization_exists: { status: 409, meaning: 'An organization with this name already exists.' },
   login_exists: { status: 409, meaning: 'A login with this email already exists.' },
+  login_confusable: {
+    status: 409,
+    meaning: 'A login whose email looks the same (Unicode TS #39 confusables) already exists.',
+  },
   user_exists: { status: 409, meaning: 'A user with this name already exists in the account.' },
   service_account_exists: {
     status: 409,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -8,13 +7,17 @@ import type { BearerOptions } from '../services/authentication/authenticate-bear
 import type { ServiceContext } from '../services/context.js';
 import { authenticateRequest } from './authenticate-request.js';
 import { type ConnectionLimits, capConnections, connectionTimeoutOptions } from './connection-limits.js';
-import { installErrorHandling } from './error-handler.js';
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from './error-handler.js';
+import { parseFormEncoded } from './input/form-encoding.js';
+import { acceptedInput } from './input/input-rule.js';
+import { useStrictJsonBodies } from './input/strict-body-parsers.js';
 import { issuerBaseUrl, issuerPathRewrite } from './issuer-urls.js';
 import { jwksEndpoint } from './oauth/jwks-endpoint.js';
 import { metadataEndpoint } from './oauth/metadata-endpoint.js';
 import { oauthEndpoints } from './oauth/oauth-endpoints.js';
 import { revocationFeedRoutes } from './oauth/revocation-feed.js';
 import { type RateLimitSettings, rateLimiting } from './rate-limits.js';
+import { newRequestId } from './request-context.js';
 import { referenceHeaders, securityHeaders } from './response-headers.js';
 import { accessKeyRoutes } from './routes/access-keys.js';
 import { accountRoutes } from './routes/accounts.js';
@@ -61,15 +64,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: bodyLimitBytes,
     // The socket address, or X-Forwarded-For only when the hop is a configured proxy.
     trustProxy: options.trustedProxies.length > 0 ? [...options.trustedProxies] : false,
-    genReqId: () => `req_${randomUUID().replaceAll('-', '')}`,
+    genReqId: newRequestId,
     requestIdHeader: false,
     ajv: { customOptions: { removeAdditional: false } },
     rewriteUrl: issuerPathRewrite(options.ctx.issuer),
     ...connectionTimeoutOptions(options.connectionLimits),
+    routerOptions: { querystringParser: parseFormEncoded },
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   });
   capConnections(app.server, options.connectionLimits, addressMatcher(options.trustedProxies), app.log);
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
+  // The input rule, once for every route (http/input/): strict UTF-8 bodies, then accepted text only.
+  useStrictJsonBodies(app);
+  app.addHook('preValidation', acceptedInput);
   // Set as the request starts, so error answers carry it too; a callback hook costs no promise per request.
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);

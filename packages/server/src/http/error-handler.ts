@@ -1,23 +1,28 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isOAuthErrorCode, type OAuthErrorCode, statusOf } from '../errors/error-catalogue.js';
 import { isPortcullisError, PortcullisError } from '../errors/portcullis-error.js';
+import { newRequestId } from './request-context.js';
 
 /** Fastify's own failures (body parsing, limits, schema validation) expressed in our catalogue. */
 function fromFastifyError(error: FastifyError): PortcullisError {
   if (error.validation) {
+    // Fields are named with the part they came in, as the input rule names them: body.email, query.limit.
+    const part = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'input');
     const details = error.validation.map((v) => {
       const params = v.params as { missingProperty?: string; additionalProperty?: string };
       const path = (v.instancePath || '').slice(1).replaceAll('/', '.');
       const leaf = params.additionalProperty ?? params.missingProperty;
-      return { field: [path, leaf].filter(Boolean).join('.'), message: v.message ?? 'is invalid' };
+      return { field: [part, path, leaf].filter(Boolean).join('.'), message: v.message ?? 'is invalid' };
     });
-    return new PortcullisError(
-      'validation_failed',
-      `The request ${error.validationContext ?? 'input'} is invalid.`,
-      { details },
-    );
+    return new PortcullisError('validation_failed', `The request ${part} is invalid.`, { details });
   }
   switch (error.code) {
+    case 'FST_ERR_BAD_URL':
+      return badPath('is not valid percent-encoded UTF-8');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return badPath('has a segment longer than any identifier');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new PortcullisError('payload_too_large', 'The request body is too large.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -33,6 +38,13 @@ function fromFastifyError(error: FastifyError): PortcullisError {
   return new PortcullisError('internal_error', 'Something went wrong on our side.');
 }
 
+/** The path is not repeated: under /oauth/* a client may have put a secret in it. */
+function badPath(message: string): PortcullisError {
+  return new PortcullisError('validation_failed', 'The request path is invalid.', {
+    details: [{ field: 'path', message }],
+  });
+}
+
 /** RFC 6749 §5.2 has a closed set of codes; everything else a token request can hit maps onto them. */
 function oauthCodeOf(error: PortcullisError): OAuthErrorCode {
   if (isOAuthErrorCode(error.code)) return error.code;
@@ -44,8 +56,11 @@ function oauthDescription(error: PortcullisError): string {
   if (error.code === 'unsupported_media_type')
     return 'The token endpoint accepts application/x-www-form-urlencoded only.';
   if (error.code === 'validation_failed' && Array.isArray(error.details)) {
-    const fields = (error.details as { field: string }[]).map((d) => d.field).filter(Boolean);
-    return `Invalid or repeated parameter: ${fields.join(', ') || 'body'}.`;
+    // A form parameter is named as RFC 6749 names it, without the part it came in.
+    const fields = (error.details as { field: string }[])
+      .map((d) => d.field.replace(/^(body|query)\./, ''))
+      .filter((field) => field && field !== 'body' && field !== 'path');
+    return fields.length > 0 ? `Invalid or repeated parameter: ${fields.join(', ')}.` : error.message;
   }
   return error.message;
 }
@@ -79,8 +94,14 @@ function asFireflyRefusal(error: PortcullisError): PortcullisError {
   return new PortcullisError('unauthenticated', error.message, { details: error.details });
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, raw: PortcullisError): FastifyReply {
-  const format = request.routeOptions.config?.errorFormat;
+type ErrorFormat = 'oauth' | 'firefly' | undefined;
+
+function send(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  raw: PortcullisError,
+  format: ErrorFormat = request.routeOptions.config?.errorFormat,
+): FastifyReply {
   const error = format === 'firefly' ? asFireflyRefusal(raw) : raw;
   const status = statusOf(error.code);
   if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
@@ -129,13 +150,67 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     return send(request, reply, error);
   });
+  // The path is not repeated: a client may have put a secret in it (POST /oauth/token/<secret>).
   app.setNotFoundHandler((request, reply) =>
-    send(
-      request,
-      reply,
-      new PortcullisError('route_not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`),
-    ),
+    send(request, reply, new PortcullisError('route_not_found', 'No route matches this method and path.')),
   );
+}
+
+/**
+ * Fastify's `frameworkErrors`: failures found before any route is chosen (a path that is not valid
+ * percent-encoded UTF-8, an over-long path segment) in our shapes. No route means no route config, so the
+ * OAuth shape is chosen by the path.
+ */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const failure = fromFastifyError(error);
+  if (statusOf(failure.code) >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: failure.code }, 'request refused');
+  const path = request.url.split('?')[0] ?? '';
+  send(request, reply, failure, path === '/oauth' || path.startsWith('/oauth/') ? 'oauth' : undefined);
+}
+
+/** Node's parser refusals, which come before Fastify has a request: the status and our code for each. */
+function clientErrorOf(error: NodeJS.ErrnoException): PortcullisError {
+  if (error.code === 'HPE_HEADER_OVERFLOW')
+    return new PortcullisError('headers_too_large', 'The request headers are too large.');
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return new PortcullisError('request_timeout', 'The request was not received in time.');
+  return new PortcullisError(
+    'malformed_request',
+    'The HTTP request could not be parsed (a character the request line or a header may not hold).',
+  );
+}
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node's HTTP parser refuses (a raw non-ASCII byte in the
+ * path, a broken header) gets our shape too, RFC 6749's when its request line names an /oauth/ path.
+ * There is no request yet, so the answer is written to the socket, which is then closed.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const failure = clientErrorOf(error);
+  const status = statusOf(failure.code);
+  const raw = (error as { rawPacket?: Buffer }).rawPacket?.toString('latin1') ?? '';
+  const target = /^[A-Z]+ (\S*)/.exec(raw)?.[1] ?? '';
+  const oauth = target === '/oauth' || target.startsWith('/oauth/') || target.startsWith('/oauth?');
+  const requestId = newRequestId();
+  const body = JSON.stringify(
+    oauth
+      ? { error: oauthCodeOf(failure), error_description: failure.message }
+      : { error: { code: failure.code, message: failure.message, requestId } },
+  );
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+        `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+        `x-request-id: ${requestId}\r\ncache-control: no-store\r\nconnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 export { send as sendError };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { type Actor, anonymousCaller, type Caller } from '../services/context.js';
 
@@ -18,4 +19,9 @@ declare module 'fastify' {
 export function callerOf(request: FastifyRequest): Caller {
   const base = anonymousCaller(request.ip ?? null, request.id);
   return request.actor ? { ...base, actor: request.actor } : base;
+}
+
+/** Every request's id, also sent as X-Request-Id and logged with each line about the request. */
+export function newRequestId(): string {
+  return `req_${randomUUID().replaceAll('-', '')}`;
 }

@@ -6,6 +6,7 @@ import * as platformIntrospection from './migrations/0003-platform-introspection
 import * as changeCounter from './migrations/0004-change-counter.js';
 import * as revocationFeedOrder from './migrations/0005-revocation-feed-order.js';
 import * as lockouts from './migrations/0007-lockouts.js';
+import * as normalisedEmails from './migrations/0008-normalised-emails.js';
 
 /** Ordered, versioned migrations. Append; never edit or reorder a landed entry. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-change-counter': changeCounter,
   '0005-revocation-feed-order': revocationFeedOrder,
   '0007-lockouts': lockouts,
+  '0008-normalised-emails': normalisedEmails,
 };
 
 export interface MigrationReport {

@@ -27,7 +27,10 @@ export interface AccountRow {
 export interface LoginRow {
   id: string;
   organization_id: string;
+  /** Normalised (domain/names/email-rules.ts); a login created before the rule may keep another form. */
   email: string;
+  /** What the email looks like (UTS #39 skeleton), unique; null for a look-alike that predates the rule. */
+  email_skeleton: string | null;
   name: string;
   password_hash: string;
   is_organization_admin: number;

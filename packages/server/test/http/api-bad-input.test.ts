@@ -235,10 +235,10 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
 
   describe('malformed requests', () => {
     it.skipIf(!engine.available).each([
-      ['an unknown field', { name: 'x1', bogus: true }, 'bogus'],
-      ['a wrong type', { name: 42 }, 'name'],
-      ['a missing name', { description: 'no name' }, 'name'],
-      ['an invalid name', { name: 'has space' }, 'name'],
+      ['an unknown field', { name: 'x1', bogus: true }, 'body.bogus'],
+      ['a wrong type', { name: 42 }, 'body.name'],
+      ['a missing name', { description: 'no name' }, 'body.name'],
+      ['an invalid name', { name: 'has space' }, 'body.name'],
     ])('rejects %s with 400 validation_failed naming the field', async (_label, body, field) => {
       const response = await unchanged(() =>
         api(server.baseUrl, 'POST', '/api/v1/service-accounts', { token: admin, body }),

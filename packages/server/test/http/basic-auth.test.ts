@@ -95,6 +95,24 @@ describe.each(enginesUnderTest())('HTTP Basic on the API on $engine', (engine) =
     },
   );
 
+  it.skipIf(!engine.available)(
+    'refuses Basic credentials holding characters the input rule refuses, before any database read',
+    async () => {
+      const db = server.portcullis.database.db;
+      for (const auth of [
+        basic(`${client.clientId}\u0000`, client.clientSecret),
+        basic(client.clientId, `${client.clientSecret}\u001b`),
+        `Basic ${Buffer.from([0x73, 0x61, 0xed, 0xa0, 0x80, 0x3a, 0x78]).toString('base64')}`,
+      ]) {
+        const auditBefore = await countAuditEvents(db);
+        const response = await expectUnchanged(db, () => call('GET', '/api/v1/roles', auth));
+        expect([response.status, response.body.error.code]).toEqual([401, 'unauthenticated']);
+        // A refusal that reached the database would have been audited as basic_auth.refused.
+        expect(await countAuditEvents(db)).toBe(auditBefore);
+      }
+    },
+  );
+
   it.skipIf(!engine.available)('is refused while programmatic access is off', async () => {
     await api(server.baseUrl, 'PATCH', '/api/v1/organization', {
       token: admin,

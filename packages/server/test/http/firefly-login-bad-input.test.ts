@@ -106,7 +106,7 @@ describe.each(enginesUnderTest())('Firefly login bad input on $engine', (engine)
   it.skipIf(!engine.available)('says which field was wrong, still as a 401', async () => {
     const response = await login({ accessKey: pair.clientId });
     expect(response.status).toBe(401);
-    expect(response.body.error.details).toEqual([expect.objectContaining({ field: 'secretKey' })]);
+    expect(response.body.error.details).toEqual([expect.objectContaining({ field: 'body.secretKey' })]);
   });
 
   it.skipIf(!engine.available)('keeps 415 for a Content-Type other than JSON', async () => {

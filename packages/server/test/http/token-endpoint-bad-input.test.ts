@@ -90,6 +90,60 @@ const cases: Case[] = [
     error: 'invalid_client',
   },
   {
+    name: 'a NUL in the client id of a Basic header (refused before any database read)',
+    send: (s, c) =>
+      tokenRequest(
+        s.baseUrl,
+        { grant_type: 'client_credentials' },
+        { basic: { id: `${c.clientId}\u0000`, secret: c.clientSecret } },
+      ),
+    status: 401,
+    error: 'invalid_client',
+  },
+  {
+    name: 'a Basic header whose credentials are not UTF-8',
+    send: (s) =>
+      tokenRequest(
+        s.baseUrl,
+        { grant_type: 'client_credentials' },
+        {
+          headers: {
+            authorization: `Basic ${Buffer.from([0x73, 0x61, 0xed, 0xa0, 0x80, 0x3a, 0x78]).toString('base64')}`,
+          },
+        },
+      ),
+    status: 401,
+    error: 'invalid_client',
+  },
+  {
+    name: 'a NUL in the account of a real client (a 500 on PostgreSQL once)',
+    send: (s, c) => tokenRequest(s.baseUrl, { ...form(c), account: 'default\u0000' }),
+    status: 400,
+    error: 'invalid_request',
+  },
+  {
+    name: 'a lone surrogate, percent-encoded, in the scope',
+    send: (s, c) =>
+      fetch(`${s.baseUrl}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `${new URLSearchParams(form(c))}&scope=%ED%A0%80`,
+      }),
+    status: 400,
+    error: 'invalid_request',
+  },
+  {
+    name: 'a form body that is not UTF-8',
+    send: (s, c) =>
+      fetch(`${s.baseUrl}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: Buffer.concat([Buffer.from(`${new URLSearchParams(form(c))}&scope=`), Buffer.from([0xff])]),
+      }),
+    status: 400,
+    error: 'invalid_request',
+  },
+  {
     name: 'a missing grant_type',
     send: (s, c) => tokenRequest(s.baseUrl, { client_id: c.clientId, client_secret: c.clientSecret }),
     status: 400,

@@ -39,7 +39,7 @@ import {
 } from '../../src/store/repositories/service-accounts.js';
 import { insertSigningKey, listVerifiableSigningKeys } from '../../src/store/repositories/signing-keys.js';
 import { insertUser, listUsersOfServiceAccount, type User } from '../../src/store/repositories/users.js';
-import { isUniqueViolation } from '../../src/store/unique-violation.js';
+import { violatedUniqueConstraint } from '../../src/store/unique-constraints.js';
 import { enginesUnderTest, type TestDatabase } from '../support/engines.js';
 
 const now = 1_790_000_000_000;
@@ -152,14 +152,14 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
       createdAt: now,
     };
     const error = await insertAccount(database.db, second).catch((e: unknown) => e);
-    expect(isUniqueViolation(error)).toBe(true);
+    expect(violatedUniqueConstraint(error)?.name).toBe('accounts_one_default');
   });
 
   it.skipIf(!engine.available)('keeps service account names unique per organization only', async () => {
     await insertServiceAccount(database.db, sa('shared-name'));
     await insertServiceAccount(database.db, sa('shared-name', otherOrgId));
     const error = await insertServiceAccount(database.db, sa('shared-name')).catch((e: unknown) => e);
-    expect(isUniqueViolation(error)).toBe(true);
+    expect(violatedUniqueConstraint(error)?.name).toBe('service_accounts_org_name_unique');
   });
 
   it.skipIf(!engine.available)('finds a service account only within its own organization', async () => {
@@ -241,8 +241,9 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
       });
       await insertSecret(database.db, secret('hash-1'));
       expect(
-        isUniqueViolation(await insertSecret(database.db, secret('hash-2')).catch((e: unknown) => e)),
-      ).toBe(true);
+        violatedUniqueConstraint(await insertSecret(database.db, secret('hash-2')).catch((e: unknown) => e))
+          ?.name,
+      ).toBe('secrets_one_current');
       // A secret in its grace period (with an expiry) may coexist with the current one.
       await insertSecret(database.db, secret('hash-3', now + 60_000));
       expect((await findUsableSecrets(database.db, owner.id, now)).map((s) => s.secretHash).sort()).toEqual([
@@ -275,6 +276,7 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
         updatedAt: now,
       },
       'not-a-real-hash',
+      `both-${engine.engine}@example.com`,
     );
     const owner = sa('both-sa');
     await insertServiceAccount(database.db, owner);
@@ -291,7 +293,7 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
       const twice = await insertUser(database.db, user({ serviceAccountId: owner.id })).catch(
         (e: unknown) => e,
       );
-      expect(isUniqueViolation(twice)).toBe(true);
+      expect(violatedUniqueConstraint(twice)?.name).toBe('users_account_service_account_unique');
       expect((await listUsersOfServiceAccount(database.db, owner.id)).map((u) => u.id)).toEqual([tied.id]);
       await expect(deleteServiceAccount(database.db, owner.id)).rejects.toThrow();
       expect(await findServiceAccountInOrganization(database.db, orgId, owner.id)).toBeDefined();
@@ -312,7 +314,9 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
     const current = key('current');
     await insertSigningKey(database.db, current);
     expect(
-      isUniqueViolation(await insertSigningKey(database.db, key('current')).catch((e: unknown) => e)),
+      violatedUniqueConstraint(
+        await insertSigningKey(database.db, key('current')).catch((e: unknown) => e),
+      )?.name.startsWith('signing_keys_one_'),
     ).toBe(true);
     const recentlyRetired = key('retired', now - 1000);
     const longRetired = key('retired', now - 10 * 86_400_000);

@@ -10,7 +10,6 @@ export const maxPasswordLength = 256;
 
 const objectName = new RegExp(objectNamePattern);
 const organizationName = new RegExp(organizationNamePattern);
-const email = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
 
 export function isObjectName(value: string): boolean {
   return objectName.test(value);
@@ -18,9 +17,4 @@ export function isObjectName(value: string): boolean {
 
 export function isOrganizationName(value: string): boolean {
   return organizationName.test(value);
-}
-
-export function normaliseEmail(value: string): string | undefined {
-  const trimmed = value.trim().toLowerCase();
-  return email.test(trimmed) ? trimmed : undefined;
 }

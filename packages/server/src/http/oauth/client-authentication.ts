@@ -1,3 +1,4 @@
+import { refusedCharacterIn } from '../../domain/text/accepted-text.js';
 import type { ErrorCode } from '../../errors/error-catalogue.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
 
@@ -11,23 +12,36 @@ function malformed(code: ErrorCode, message: string): PortcullisError {
   return new PortcullisError(code, message, { auditReason: 'malformed_basic_header' });
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * RFC 6749 §2.3.1: id and secret are form-encoded, joined by a colon, then base64-encoded. A malformed
- * header is `invalid_client` at the token endpoint and `unauthenticated` on the API.
+ * header is `invalid_client` at the token endpoint and `unauthenticated` on the API. The header is the one
+ * input the HTTP input rule cannot see into, so the rule is applied here: bytes that are not UTF-8, or
+ * text it refuses, are bad credentials, refused before any database read.
  */
 export function parseBasicCredentials(
   header: string,
   code: ErrorCode,
 ): { clientId: string; clientSecret: string } {
   const formDecode = (value: string) => {
+    let decoded: string;
     try {
-      return decodeURIComponent(value.replace(/\+/g, ' '));
+      decoded = decodeURIComponent(value.replace(/\+/g, ' '));
     } catch {
       throw malformed(code, 'The Basic credentials are not form-encoded correctly.');
     }
+    if (refusedCharacterIn(decoded))
+      throw malformed(code, 'The Basic credentials contain refused characters.');
+    return decoded;
   };
   const match = /^Basic\s+([A-Za-z0-9+/=._~-]+)\s*$/i.exec(header);
-  const decoded = match?.[1] ? Buffer.from(match[1], 'base64').toString('utf8') : '';
+  let decoded = '';
+  try {
+    decoded = match?.[1] ? utf8.decode(Buffer.from(match[1], 'base64')) : '';
+  } catch {
+    throw malformed(code, 'The Basic credentials are not UTF-8.');
+  }
   const colon = decoded.indexOf(':');
   if (colon < 1) throw malformed(code, 'The Authorization header is not valid Basic credentials.');
   return {

@@ -1,6 +1,6 @@
-import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../services/context.js';
+import { useStrictFormBodies } from '../input/strict-body-parsers.js';
 import type { EndpointLimits } from '../rate-limits.js';
 import { introspectionEndpoint } from './introspection-endpoint.js';
 import { revocationEndpoint } from './revocation-endpoint.js';
@@ -16,7 +16,7 @@ export async function oauthEndpoints(
   opts: { ctx: ServiceContext; tokenLimits: EndpointLimits },
 ): Promise<void> {
   app.removeAllContentTypeParsers();
-  await app.register(formbody);
+  useStrictFormBodies(app);
   // Set when the request starts, so every answer (errors included) has them; a callback hook, no promise.
   app.addHook('onRequest', (_request, reply, done) => {
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache');

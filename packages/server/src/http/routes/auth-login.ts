@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { normaliseEmail } from '../../domain/names/name-rules.js';
+import { normaliseEmail } from '../../domain/names/email-rules.js';
 import type { ServiceContext } from '../../services/context.js';
 import { authenticateLogin } from '../../services/logins/authenticate-login.js';
 import type { EndpointLimits } from '../rate-limits.js';

@@ -9,13 +9,10 @@ import {
   listAccounts,
   renameAccount as renameAccountRow,
 } from '../../store/repositories/accounts.js';
-import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
-
-const accountExists = (name: string) =>
-  new PortcullisError('account_exists', `An account named "${name}" already exists.`);
+import { asConflict } from '../unique-conflicts.js';
 
 async function accountOfCaller(ctx: ServiceContext, caller: Caller, id: string): Promise<Account> {
   const account = await findAccountInOrganization(ctx.db, organizationOf(caller.actor), id);
@@ -55,8 +52,7 @@ export async function createAccount(ctx: ServiceContext, caller: Caller, name: s
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw accountExists(name);
-    throw error;
+    throw asConflict(error);
   }
   return account;
 }
@@ -83,8 +79,7 @@ export async function renameAccount(
       return { ...account, name };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw accountExists(name);
-    throw error;
+    throw asConflict(error);
   }
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { countOrganizations } from '../../store/repositories/organizations.js';
-import { isUniqueViolation } from '../../store/unique-violation.js';
+import { violatedUniqueConstraint } from '../../store/unique-constraints.js';
 import { inTransaction, type ServiceContext, systemCaller } from '../context.js';
 import { createLoginStep, prepareLogin } from '../logins/create-login.js';
 import { createOrganizationStep } from '../organizations/create-organization.js';
@@ -30,6 +30,7 @@ export async function bootstrap(
   const caller = systemCaller();
   const generatedPassword = admin.password ? undefined : randomBytes(18).toString('base64url');
   const email = admin.email ?? defaultAdminEmail;
+  let adminEmail: string;
   try {
     const created = await inTransaction(ctx, async (tx) => {
       if ((await countOrganizations(tx.db)) > 0) return false;
@@ -56,13 +57,15 @@ export async function bootstrap(
         loginId: login.id,
         roleIds: [adminRole.id],
       });
-      return true;
+      return login.email;
     });
     if (!created) return { created: false };
+    // The email as stored: the configured one, normalised, is what the person signs in with.
+    adminEmail = created;
   } catch (error) {
     // Another node bootstrapped the same empty database at the same moment.
-    if (isUniqueViolation(error)) return { created: false };
+    if (violatedUniqueConstraint(error)) return { created: false };
     throw error;
   }
-  return { created: true, adminEmail: email, ...(generatedPassword ? { generatedPassword } : {}) };
+  return { created: true, adminEmail, ...(generatedPassword ? { generatedPassword } : {}) };
 }

@@ -7,12 +7,12 @@ import {
   type ServiceAccount,
   type ServiceAccountKind,
 } from '../../store/repositories/service-accounts.js';
-import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requirePermission, requireWithinGrantor } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 import { type GeneratedSecret, generateSecretStep } from '../service-accounts/generate-secret.js';
+import { asConflict } from '../unique-conflicts.js';
 
 export interface ClientCredentialInput {
   name: string;
@@ -93,13 +93,7 @@ async function createPersonalCredential(
       return { credential, secret };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new PortcullisError(
-        'service_account_exists',
-        `You already have a credential named "${input.name}".`,
-      );
-    }
-    throw error;
+    throw asConflict(error);
   }
 }
 

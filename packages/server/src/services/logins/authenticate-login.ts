@@ -1,5 +1,5 @@
 import { lockRemainingSeconds } from '../../domain/lockouts/lockout-policy.js';
-import { normaliseEmail } from '../../domain/names/name-rules.js';
+import { normaliseEmail } from '../../domain/names/email-rules.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
 import { findLockout, forgetFailures } from '../../store/repositories/lockouts.js';
 import { findLoginByEmailWithPasswordHash } from '../../store/repositories/logins.js';

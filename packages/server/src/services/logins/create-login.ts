@@ -1,12 +1,13 @@
 import { newId } from '../../domain/ids/ids.js';
-import { maxPasswordLength, minPasswordLength, normaliseEmail } from '../../domain/names/name-rules.js';
+import { emailSkeleton, normaliseEmail } from '../../domain/names/email-rules.js';
+import { maxPasswordLength, minPasswordLength } from '../../domain/names/name-rules.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
-import { insertLogin, type Login } from '../../store/repositories/logins.js';
+import { insertLogin, isEmailTaken, type Login } from '../../store/repositories/logins.js';
 import { findOrganizationById } from '../../store/repositories/organizations.js';
-import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { requireMayGrantOrganizationAdmin, requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { asConflict } from '../unique-conflicts.js';
 import { hashPassword } from './password-hashing.js';
 
 export interface CreateLoginInput {
@@ -22,6 +23,8 @@ export interface CreateLoginInput {
 export interface PreparedLogin {
   login: Login;
   passwordHash: string;
+  /** What the email looks like; unique, so a look-alike of an existing login's email is refused. */
+  emailSkeleton: string;
 }
 
 /**
@@ -67,6 +70,7 @@ export async function prepareLogin(
       updatedAt: now,
     },
     passwordHash: await hashPassword(input.password),
+    emailSkeleton: emailSkeleton(email),
   };
 }
 
@@ -75,11 +79,16 @@ export async function createLoginStep(
   caller: Caller,
   prepared: PreparedLogin,
 ): Promise<Login> {
-  const { login, passwordHash } = prepared;
+  const { login, passwordHash, emailSkeleton } = prepared;
   if (!(await findOrganizationById(tx.db, login.organizationId))) {
     throw new PortcullisError('not_found', 'Organization not found.');
   }
-  await insertLogin(tx.db, login, passwordHash);
+  // Asked first: SQLite may check the skeleton's unique index before the email's, and the same email is
+  // login_exists, not a look-alike of itself.
+  if (await isEmailTaken(tx.db, login.email)) {
+    throw new PortcullisError('login_exists', 'A login with this email already exists.');
+  }
+  await insertLogin(tx.db, login, passwordHash, emailSkeleton);
   await recordAuditEvent(tx.db, caller, tx.clock(), {
     organizationId: login.organizationId,
     action: 'login.created',
@@ -99,8 +108,6 @@ export async function createLogin(
   try {
     return await inTransaction(ctx, (tx) => createLoginStep(tx, caller, prepared));
   } catch (error) {
-    if (isUniqueViolation(error))
-      throw new PortcullisError('login_exists', 'A login with this email already exists.');
-    throw error;
+    throw asConflict(error);
   }
 }

@@ -10,10 +10,10 @@ import {
   type NetworkPolicy,
   updateNetworkPolicy,
 } from '../../store/repositories/network-policies.js';
-import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { asConflict } from '../unique-conflicts.js';
 import { findPolicyOfOrganization } from './policy-lookup.js';
 
 export interface NetworkPolicyInput {
@@ -36,9 +36,6 @@ function entries(field: 'allowed' | 'blocked', list: readonly string[] | undefin
   }
   return valid;
 }
-
-const policyExists = (name: string) =>
-  new PortcullisError('network_policy_exists', `A network policy named "${name}" already exists.`);
 
 export async function listPolicies(ctx: ServiceContext, caller: Caller): Promise<NetworkPolicy[]> {
   requirePermission(caller.actor, 'portcullis.network_policies', 'list');
@@ -79,8 +76,7 @@ export async function createPolicy(
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw policyExists(input.name);
-    throw error;
+    throw asConflict(error);
   }
   return policy;
 }
@@ -117,8 +113,7 @@ export async function updatePolicy(
       return updated;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw policyExists(changes.name ?? '');
-    throw error;
+    throw asConflict(error);
   }
 }
 

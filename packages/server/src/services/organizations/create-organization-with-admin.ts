@@ -1,8 +1,7 @@
-import { PortcullisError } from '../../errors/portcullis-error.js';
 import type { Organization } from '../../store/repositories/organizations.js';
-import { isUniqueViolation } from '../../store/unique-violation.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { createLoginStep, prepareLogin } from '../logins/create-login.js';
+import { asConflict } from '../unique-conflicts.js';
 import { createUserStep } from '../users/create-user.js';
 import { type CreateOrganizationInput, createOrganizationStep } from './create-organization.js';
 
@@ -40,14 +39,6 @@ export async function createOrganizationWithAdmin(
       return created.organization;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      const onEmail = /email/.test(
-        `${(error as { constraint?: string }).constraint ?? ''} ${(error as Error).message}`,
-      );
-      throw onEmail
-        ? new PortcullisError('login_exists', 'A login with this email already exists.')
-        : new PortcullisError('organization_exists', `An organization named "${input.name}" already exists.`);
-    }
-    throw error;
+    throw asConflict(error);
   }
 }

@@ -4,10 +4,10 @@ import { PortcullisError } from '../../errors/portcullis-error.js';
 import { type Account, insertAccount } from '../../store/repositories/accounts.js';
 import { insertOrganization, type Organization } from '../../store/repositories/organizations.js';
 import { insertRole, type Role } from '../../store/repositories/roles.js';
-import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { requirePlatformOperator } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { asConflict } from '../unique-conflicts.js';
 
 export interface CreateOrganizationInput {
   name: string;
@@ -43,13 +43,7 @@ export async function createOrganization(
   try {
     return await inTransaction(ctx, (tx) => createOrganizationStep(tx, caller, input));
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new PortcullisError(
-        'organization_exists',
-        `An organization named "${input.name}" already exists.`,
-      );
-    }
-    throw error;
+    throw asConflict(error);
   }
 }
 

@@ -9,11 +9,11 @@ import {
   type Role,
   updateRole as updateRoleRow,
 } from '../../store/repositories/roles.js';
-import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requirePermission, requireWithinGrantor } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { revokeThroughUsers, usersHoldingRole } from '../revocation/record-revocations.js';
+import { asConflict } from '../unique-conflicts.js';
 
 export interface RoleInput {
   name: string;
@@ -21,9 +21,6 @@ export interface RoleInput {
   /** `resource:action` items; `*` allowed on either side. */
   permissions: readonly string[];
 }
-
-const roleExists = (name: string) =>
-  new PortcullisError('role_exists', `A role named "${name}" already exists.`);
 
 async function roleOfCaller(ctx: ServiceContext, caller: Caller, id: string): Promise<Role> {
   const role = await findRoleInOrganization(ctx.db, organizationOf(caller.actor), id);
@@ -79,8 +76,7 @@ export async function createRole(ctx: ServiceContext, caller: Caller, input: Rol
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw roleExists(input.name);
-    throw error;
+    throw asConflict(error);
   }
   return role;
 }
@@ -139,8 +135,7 @@ export async function updateRole(
       return updated;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw roleExists(changes.name ?? '');
-    throw error;
+    throw asConflict(error);
   }
 }
 

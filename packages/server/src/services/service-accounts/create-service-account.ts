@@ -1,11 +1,10 @@
 import { newId } from '../../domain/ids/ids.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
 import { insertServiceAccount, type ServiceAccount } from '../../store/repositories/service-accounts.js';
-import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requireMayGrantOrganizationAdmin, requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
+import { asConflict } from '../unique-conflicts.js';
 
 export interface CreateServiceAccountInput {
   name: string;
@@ -54,13 +53,7 @@ export async function createServiceAccount(
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new PortcullisError(
-        'service_account_exists',
-        `A service account named "${input.name}" already exists.`,
-      );
-    }
-    throw error;
+    throw asConflict(error);
   }
   return sa;
 }

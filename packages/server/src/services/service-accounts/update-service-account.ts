@@ -6,7 +6,6 @@ import {
   type ServiceAccountChanges,
   updateServiceAccount as updateServiceAccountRow,
 } from '../../store/repositories/service-accounts.js';
-import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import {
   organizationOf,
@@ -19,6 +18,7 @@ import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 import { requireHoldsServiceAccountRights } from '../permissions/rights-handed-on.js';
 import { longestTokenLifetimeMs, revokeSubjects } from '../revocation/record-revocations.js';
+import { asConflict } from '../unique-conflicts.js';
 
 export interface ServiceAccountUpdate {
   name?: string | undefined;
@@ -121,12 +121,6 @@ export async function updateServiceAccount(
       return (await findServiceAccountInOrganization(tx.db, organizationId, sa.id))!;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new PortcullisError(
-        'service_account_exists',
-        `A service account named "${update.name}" already exists.`,
-      );
-    }
-    throw error;
+    throw asConflict(error);
   }
 }

@@ -14,7 +14,7 @@ import {
   retireCurrentSigningKey,
   type StoredSigningKey,
 } from '../../store/repositories/signing-keys.js';
-import { isUniqueViolation } from '../../store/unique-violation.js';
+import { violatedUniqueConstraint } from '../../store/unique-constraints.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { BatchLog } from '../batching/background-batcher.js';
 import type { ChangeGeneration } from '../cache/change-generation.js';
@@ -344,7 +344,7 @@ export class KeyRing {
     try {
       await change();
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      if (!violatedUniqueConstraint(error)?.name.startsWith('signing_keys_')) throw error;
     }
   }
 

@@ -10,12 +10,12 @@ import {
   type ServiceAccount,
 } from '../../store/repositories/service-accounts.js';
 import { insertUser, listUsersOfServiceAccount, type User } from '../../store/repositories/users.js';
-import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { requirePermission, requireWithinGrantor } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireMayLink } from '../permissions/rights-handed-on.js';
 import { unionOfStored } from '../permissions/stored-permissions.js';
+import { asConflict } from '../unique-conflicts.js';
 
 export interface CreateUserInput {
   organizationId: string;
@@ -68,20 +68,6 @@ async function checkPrincipal(
   return undefined;
 }
 
-/** Maps a unique violation that slipped past the checks (a concurrent insert) to the rule it broke. */
-function conflictFrom(error: unknown): PortcullisError {
-  const text = `${(error as { constraint?: string }).constraint ?? ''} ${(error as Error).message}`;
-  if (text.includes('service_account')) {
-    return new PortcullisError(
-      'service_account_already_linked',
-      'The service account already has a user in this account.',
-    );
-  }
-  if (text.includes('login'))
-    return new PortcullisError('login_already_linked', 'The login already has a user in this account.');
-  return new PortcullisError('user_exists', 'A user with this name already exists in the account.');
-}
-
 /** A user lives in one account and is tied to a login or a service account, never both (Firebolt). */
 export async function createUser(
   ctx: ServiceContext,
@@ -91,8 +77,7 @@ export async function createUser(
   try {
     return await inTransaction(ctx, (tx) => createUserStep(tx, caller, input));
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflictFrom(error);
-    throw error;
+    throw asConflict(error);
   }
 }
 

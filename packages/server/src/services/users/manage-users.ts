@@ -20,7 +20,6 @@ import {
   type User,
   updateUser as updateUserRow,
 } from '../../store/repositories/users.js';
-import { isUniqueViolation } from '../../store/unique-violation.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requirePermission, requireWithinGrantor } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
@@ -31,6 +30,7 @@ import {
 } from '../permissions/rights-handed-on.js';
 import { storedPermissions } from '../permissions/stored-permissions.js';
 import { revokeSubjects, revokeThroughUsers } from '../revocation/record-revocations.js';
+import { asConflict } from '../unique-conflicts.js';
 
 export interface UserWithRoles {
   user: User;
@@ -173,10 +173,7 @@ export async function updateUser(
       };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new PortcullisError('user_exists', 'A user with this name already exists in the account.');
-    }
-    throw error;
+    throw asConflict(error);
   }
 }
 

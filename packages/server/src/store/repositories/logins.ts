@@ -35,13 +35,19 @@ function toLogin(row: LoginRow): Login {
   };
 }
 
-export async function insertLogin(db: Db, login: Login, passwordHash: string): Promise<void> {
+export async function insertLogin(
+  db: Db,
+  login: Login,
+  passwordHash: string,
+  emailSkeleton: string,
+): Promise<void> {
   await db
     .insertInto('logins')
     .values({
       id: login.id,
       organization_id: login.organizationId,
       email: login.email,
+      email_skeleton: emailSkeleton,
       name: login.name,
       password_hash: passwordHash,
       is_organization_admin: login.isOrganizationAdmin ? 1 : 0,
@@ -65,6 +71,12 @@ export async function findLoginByEmailWithPasswordHash(
 ): Promise<LoginWithPasswordHash | undefined> {
   const row = await db.selectFrom('logins').selectAll().where('email', '=', email).executeTakeFirst();
   return row && { login: toLogin(row), passwordHash: row.password_hash };
+}
+
+export async function isEmailTaken(db: Db, email: string): Promise<boolean> {
+  return (
+    (await db.selectFrom('logins').select('id').where('email', '=', email).executeTakeFirst()) !== undefined
+  );
 }
 
 export async function listLogins(db: Db, organizationId: string): Promise<Login[]> {

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import { PortcullisError } from '../../errors/portcullis-error.js';
+import { parseFormEncoded, undecodableParameters } from './form-encoding.js';
+import { undecodableField } from './input-rule.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeUtf8(body: Buffer): string {
+  try {
+    return utf8.decode(body);
+  } catch {
+    throw new PortcullisError('malformed_body', 'The request body is not valid UTF-8.');
+  }
+}
+
+/**
+ * JSON bodies decoded as strict UTF-8: Fastify's own parser decodes leniently, turning a stray byte into
+ * U+FFFD unseen. The parsing itself, with its prototype-poisoning guard, stays Fastify's.
+ */
+export function useStrictJsonBodies(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = decodeUtf8(body as Buffer);
+    } catch (error) {
+      done(error as Error, undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
+}
+
+/** Form bodies (the OAuth endpoints), decoded as strict UTF-8 and strict percent-encoding. */
+export function useStrictFormBodies(app: FastifyInstance): void {
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'buffer' },
+    (_request, body, done) => {
+      try {
+        const fields = parseFormEncoded(decodeUtf8(body as Buffer));
+        const undecodable = fields[undecodableParameters];
+        if (undecodable) throw undecodableField('body', undecodable);
+        done(null, fields);
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
+  );
+}
