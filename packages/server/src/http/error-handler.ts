@@ -110,8 +110,10 @@ function send(
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
     const challenge = oauthChallengeFor(request, code, error);
     if (challenge) reply.header('www-authenticate', challenge);
-    // RFC 6749 §5.2 answers 400 (401 for invalid_client); an oversized body keeps HTTP's own 413.
-    const oauthStatus = error.code === 'payload_too_large' ? status : statusOf(code);
+    // RFC 6749 §5.2 answers 400 (401 for invalid_client); an oversized body and a path no endpoint has keep
+    // HTTP's own 413 and 404.
+    const keepsHttpStatus = error.code === 'payload_too_large' || error.code === 'route_not_found';
+    const oauthStatus = keepsHttpStatus ? status : statusOf(code);
     return reply.code(oauthStatus).send({ error: code, error_description: oauthDescription(error) });
   }
   if (status === 401) {
@@ -152,7 +154,12 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
   // The path is not repeated: a client may have put a secret in it (POST /oauth/token/<secret>).
   app.setNotFoundHandler((request, reply) =>
-    send(request, reply, new PortcullisError('route_not_found', 'No route matches this method and path.')),
+    send(
+      request,
+      reply,
+      new PortcullisError('route_not_found', 'No route matches this method and path.'),
+      formatOfPath(request),
+    ),
   );
 }
 
@@ -169,8 +176,13 @@ export function frameworkErrorHandler(
   const failure = fromFastifyError(error);
   if (statusOf(failure.code) >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: failure.code }, 'request refused');
+  send(request, reply, failure, formatOfPath(request));
+}
+
+/** Without a route there is no route config: OAuth clients under /oauth/ still get RFC 6749's shape. */
+function formatOfPath(request: FastifyRequest): ErrorFormat {
   const path = request.url.split('?')[0] ?? '';
-  send(request, reply, failure, path === '/oauth' || path.startsWith('/oauth/') ? 'oauth' : undefined);
+  return path === '/oauth' || path.startsWith('/oauth/') ? 'oauth' : undefined;
 }
 
 /** Node's parser refusals, which come before Fastify has a request: the status and our code for each. */

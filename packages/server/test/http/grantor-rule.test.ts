@@ -295,6 +295,24 @@ describe.each(enginesUnderTest())('the grantor rule on every path on $engine', (
   );
 
   it.skipIf(!engine.available)(
+    'leaves turning programmatic access back on to an organization admin: it revives every credential',
+    async () => {
+      const settingsKeeper = await person(['portcullis.organization:*', '*:*']);
+      const off = await call('PATCH', '/api/v1/organization', settingsKeeper.token, {
+        programmaticAccessEnabled: false,
+      });
+      expect(off.status).toBe(200);
+      refusedAsExceeding(
+        await unchanged(() =>
+          call('PATCH', '/api/v1/organization', settingsKeeper.token, { programmaticAccessEnabled: true }),
+        ),
+      );
+      const on = await call('PATCH', '/api/v1/organization', admin, { programmaticAccessEnabled: true });
+      expect(on.body.programmaticAccessEnabled).toBe(true);
+    },
+  );
+
+  it.skipIf(!engine.available)(
     'gates service accounts with portcullis.service_accounts, not with the organization-admin flag',
     async () => {
       const viewer = await person(['portcullis.service_accounts:list', 'portcullis.service_accounts:get']);

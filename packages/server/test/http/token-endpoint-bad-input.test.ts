@@ -232,6 +232,23 @@ describe.each(enginesUnderTest())('token endpoint bad input on $engine', (engine
     },
   );
 
+  it.skipIf(!engine.available)(
+    'answers a path under /oauth that has no endpoint in RFC 6749 shape, without repeating the path',
+    async () => {
+      const secret = generateClientSecret();
+      const response = await fetch(`${server.baseUrl}/oauth/token/${secret}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form(client)).toString(),
+      });
+      const text = await response.text();
+      expect(response.status).toBe(404);
+      expect(JSON.parse(text)).toEqual({ error: 'invalid_request', error_description: expect.any(String) });
+      expect(text).not.toContain(secret);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    },
+  );
+
   it.skipIf(!engine.available)('still issues a token to the right credentials after all that', async () => {
     expect((await tokenRequest(server.baseUrl, form(client))).status).toBe(200);
   });

@@ -21,7 +21,7 @@ export interface LockoutSubject {
   organizationId: string;
 }
 
-interface UnknownLoginAttempts {
+interface UnwinnableAttempts {
   failures: number;
   lastFailureAt: number;
   lockedUntil: number | null;
@@ -33,12 +33,14 @@ const maxRemembered = 10_000;
 /**
  * This node's part of the lockouts, whose record is the `lockouts` table shared by every node
  * (decisions/0015). It remembers which subjects may have failures stored, so that a success forgets them
- * with one delete and every other success costs nothing; and it locks unknown emails the way a login is
- * locked, in memory only, so that a lock does not tell an attacker that an email has a login.
+ * with one delete and every other success costs nothing; and it locks, in memory only and by email, the
+ * guesses that cannot win — at an unknown email, or from an address the login's network policy refuses —
+ * the way a login is locked, so that a lock does not tell an attacker whether an email has a login, and a
+ * stranger outside a login's network cannot lock its person out.
  */
 export class FailedAttempts {
   private readonly failuresStored = new Set<string>();
-  private readonly unknownLogins = new Map<string, UnknownLoginAttempts>();
+  private readonly unwinnable = new Map<string, UnwinnableAttempts>();
 
   constructor(readonly policies: LockoutPolicies) {}
 
@@ -53,18 +55,18 @@ export class FailedAttempts {
     return this.failuresStored.delete(subjectId);
   }
 
-  unknownLoginLockedFor(email: string, now: number): number | undefined {
-    return lockRemainingSeconds(this.unknownLogins.get(email)?.lockedUntil, now);
+  unwinnableLockedFor(email: string, now: number): number | undefined {
+    return lockRemainingSeconds(this.unwinnable.get(email)?.lockedUntil, now);
   }
 
-  countUnknownLoginFailure(email: string, now: number): void {
+  countUnwinnableFailure(email: string, now: number): void {
     const policy = this.policies.login;
     if (policy.threshold <= 0) return;
-    const previous = this.unknownLogins.get(email);
+    const previous = this.unwinnable.get(email);
     const failures = previous && previous.lastFailureAt >= now - policy.resetMs ? previous.failures + 1 : 1;
     const lockMs = lockDurationMs(policy, failures);
-    if (!previous && this.unknownLogins.size >= maxRemembered) this.unknownLogins.clear();
-    this.unknownLogins.set(email, {
+    if (!previous && this.unwinnable.size >= maxRemembered) this.unwinnable.clear();
+    this.unwinnable.set(email, {
       failures,
       lastFailureAt: now,
       lockedUntil: lockMs > 0 ? now + lockMs : (previous?.lockedUntil ?? null),

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { lockRemainingSeconds } from '../../domain/lockouts/lockout-policy.js';
 import { normaliseEmail } from '../../domain/names/email-rules.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
@@ -10,6 +11,14 @@ import { recordFailedGuess, tooManyAttempts } from '../lockouts/failed-attempts.
 import { checkNetworkAccess } from '../network-policies/check-network-access.js';
 import { hashPassword, verifyPassword } from './password-hashing.js';
 import { type SessionToken, sessionStart, signSession } from './sessions.js';
+
+/**
+ * A refused sign-in is answered no sooner than this after it arrived. An unknown email, a login whose
+ * wrong guess is counted in the database and one refused by its network policy take different paths after
+ * the one argon2 verification they all pay; this floor, well above those differences, keeps response time
+ * from telling which emails have logins.
+ */
+const refusalFloorMs = 100;
 
 function invalidCredentials(reason: string): PortcullisError {
   return new PortcullisError('invalid_credentials', 'Email or password is wrong.', { auditReason: reason });
@@ -24,28 +33,37 @@ export async function authenticateLogin(
   caller: Caller,
   credentials: { email: string; password: string },
 ): Promise<SessionToken> {
+  const started = performance.now();
+  const refuse = async (error: PortcullisError): Promise<PortcullisError> => {
+    const left = refusalFloorMs - (performance.now() - started);
+    if (left > 0) await sleep(left);
+    return error;
+  };
   const now = ctx.clock();
   const email = normaliseEmail(credentials.email) ?? '';
   const found = email ? await findLoginByEmailWithPasswordHash(ctx.db, email) : undefined;
-  // A locked login refuses even the right password. An unknown email locks the same way (in this node's
-  // memory), so that a lock does not tell whether an email has a login.
-  const lockout = found && (await findLockout(ctx.db, found.login.id));
-  const lockedFor = found
+  // The network is refused with the same answer as a wrong password, so a blocked address learns nothing
+  // about the password; it is looked up first because it decides where a wrong guess is counted.
+  const org = found && (await findOrganizationById(ctx.db, found.login.organizationId));
+  const networkAllowed =
+    !org || (await checkNetworkAccess(ctx, org, found!.login.networkPolicyId, caller.clientIp)).allowed;
+  // A guess that can win is counted, and locked, in the database for every node: even the right password
+  // is then refused. One that cannot (an unknown email, an address the network policy refuses) is counted
+  // in this node's memory by email, so a lock tells nothing of the email and a stranger cannot lock the
+  // person out of their own network.
+  const winnable = found !== undefined && networkAllowed;
+  const lockout = winnable ? await findLockout(ctx.db, found.login.id) : undefined;
+  const lockedFor = winnable
     ? lockRemainingSeconds(lockout?.lockedUntil, now)
-    : ctx.failedAttempts.unknownLoginLockedFor(email, now);
+    : ctx.failedAttempts.unwinnableLockedFor(email, now);
   if (lockedFor !== undefined) throw tooManyAttempts(lockedFor);
   decoyHash ??= hashPassword('decoy password that matches nothing');
   const passwordOk = await verifyPassword(found?.passwordHash ?? (await decoyHash), credentials.password);
 
-  // The network is checked only for a correct password, and refused with the same answer, so a blocked
-  // address learns nothing about the password; for a wrong one it decides whether the guess counts.
-  const org = found && (await findOrganizationById(ctx.db, found.login.organizationId));
-  const networkAllowed =
-    !org || (await checkNetworkAccess(ctx, org, found!.login.networkPolicyId, caller.clientIp)).allowed;
   if (!found) {
     ctx.unattributedRefusals.count(caller.clientIp, 'login.refused', 'unknown_login');
-    if (email) ctx.failedAttempts.countUnknownLoginFailure(email, now);
-    throw invalidCredentials('unknown_login');
+    if (email) ctx.failedAttempts.countUnwinnableFailure(email, now);
+    throw await refuse(invalidCredentials('unknown_login'));
   }
   const signAt =
     passwordOk && found.login.active && networkAllowed
@@ -69,7 +87,7 @@ export async function authenticateLogin(
       result: 'failure',
       reason: reason ?? 'login_changed',
     } as const;
-    if (reason === 'wrong_password' && networkAllowed) {
+    if (reason === 'wrong_password' && winnable) {
       const subject = {
         id: found.login.id,
         kind: 'login',
@@ -77,13 +95,19 @@ export async function authenticateLogin(
       } as const;
       await recordFailedGuess(ctx, caller, now, subject, refusal);
     } else {
+      if (reason === 'wrong_password') ctx.failedAttempts.countUnwinnableFailure(email, now);
       await recordAuditEvent(ctx.db, caller, now, refusal);
     }
-    throw invalidCredentials(refusal.reason);
+    throw await refuse(invalidCredentials(refusal.reason));
   }
 
+  // Wrong guesses that arrived with this one were checked before any of them had locked the login: one
+  // that did lock it meanwhile refuses this sign-in too, so a burst gains no more than it would one by one.
   const { login } = found;
-  if (lockout) await forgetFailures(ctx.db, login.id, now);
+  const stored = await findLockout(ctx.db, login.id);
+  const lockedMeanwhile = lockRemainingSeconds(stored?.lockedUntil, signAt);
+  if (lockedMeanwhile !== undefined) throw tooManyAttempts(lockedMeanwhile);
+  if (stored) await forgetFailures(ctx.db, login.id, now);
   const { session, jti } = await signSession(ctx, login, signAt);
   await recordAuditEvent(ctx.db, caller, now, {
     organizationId: login.organizationId,

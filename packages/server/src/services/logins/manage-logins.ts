@@ -1,5 +1,7 @@
+import { lockRemainingSeconds } from '../../domain/lockouts/lockout-policy.js';
 import { maxPasswordLength, minPasswordLength } from '../../domain/names/name-rules.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
+import { findLockout } from '../../store/repositories/lockouts.js';
 import {
   deleteLogin as deleteLoginRow,
   findLoginById,
@@ -13,6 +15,7 @@ import {
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requireMayGrantOrganizationAdmin, requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { recordFailedGuess, tooManyAttempts } from '../lockouts/failed-attempts.js';
 import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
 import { requireHoldsLoginRights } from '../permissions/rights-handed-on.js';
 import { revokeThroughUsers, usersOfLogin } from '../revocation/record-revocations.js';
@@ -101,7 +104,15 @@ export async function setLoginPassword(
   requirePermission(caller.actor, 'portcullis.logins', 'update');
   checkPassword(password);
   const login = await loginOfCaller(ctx, caller, id);
-  if (login.id !== caller.actor.id) await requireHoldsLoginRights(ctx, caller.actor, login);
+  // One's own password is changed by proving the current one (PUT /auth/password), never reset: a stolen
+  // session must not be enough to take the login over.
+  if (login.id === caller.actor.id) {
+    throw new PortcullisError(
+      'permission_denied',
+      'Change your own password with PUT /api/v1/auth/password, which asks for the current one.',
+    );
+  }
+  await requireHoldsLoginRights(ctx, caller.actor, login);
   const hash = await hashPassword(password);
   const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {
@@ -130,12 +141,30 @@ export async function changeOwnPassword(
     throw new PortcullisError('permission_denied', 'Only a person has a password.');
   const login = { id: actor.id, organizationId: actor.organizationId };
   checkPassword(passwords.newPassword);
+  // The current password is guessed here as at sign-in (with a stolen session, say): the same lock holds,
+  // and a wrong one counts towards it.
+  const now = ctx.clock();
+  const lockedFor = lockRemainingSeconds((await findLockout(ctx.db, login.id))?.lockedUntil, now);
+  if (lockedFor !== undefined) throw tooManyAttempts(lockedFor);
   const current = await findPasswordHash(ctx.db, login.id);
   if (!current || !(await verifyPassword(current, passwords.currentPassword))) {
+    await recordFailedGuess(
+      ctx,
+      caller,
+      now,
+      { ...login, kind: 'login' },
+      {
+        organizationId: login.organizationId,
+        action: 'login.password_change_refused',
+        targetType: 'login',
+        targetId: login.id,
+        result: 'failure',
+        reason: 'wrong_password',
+      },
+    );
     throw new PortcullisError('invalid_credentials', 'The current password is wrong.');
   }
   const hash = await hashPassword(passwords.newPassword);
-  const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {
     await setPasswordHash(tx.db, login.id, hash, now);
     endAllSessions(tx, login, 'password_changed');

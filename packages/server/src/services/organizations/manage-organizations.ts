@@ -7,7 +7,12 @@ import {
   updateOrganization,
 } from '../../store/repositories/organizations.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { organizationOf, requirePermission, requirePlatformOperator } from '../authorization.js';
+import {
+  organizationOf,
+  requireMayGrantOrganizationAdmin,
+  requirePermission,
+  requirePlatformOperator,
+} from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
 import { credentialsOfOrganization, revokeSubjects } from '../revocation/record-revocations.js';
@@ -82,6 +87,11 @@ export async function updateOwnOrganization(
 ): Promise<Organization> {
   requirePermission(caller.actor, 'portcullis.organization', 'update');
   return changeOrganization(ctx, caller, organizationOf(caller.actor), stripUndefined(changes), (org) => {
+    // Turning it back on lets every credential of the organization act again, organization-admin service
+    // accounts included: a grant of everything they hold.
+    if (changes.programmaticAccessEnabled && !org.programmaticAccessEnabled) {
+      requireMayGrantOrganizationAdmin(caller.actor);
+    }
     if (changes.programmaticAccessEnabled && !org.programmaticAccessAvailable) {
       throw new PortcullisError(
         'programmatic_access_unavailable',

@@ -11,7 +11,8 @@ interface StoredLogin {
 interface Exception {
   login: StoredLogin;
   reason: 'not_an_email' | 'normalised_email_taken' | 'confusable_email';
-  keptBy?: string;
+  /** The login that kept the email or skeleton: named only to an admin of its own organization. */
+  keptBy?: StoredLogin;
 }
 
 /**
@@ -42,16 +43,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     if (email === undefined) exceptions.push({ login, reason: 'not_an_email' });
     else byNormalEmail.set(email, [...(byNormalEmail.get(email) ?? []), login]);
   }
-  const skeletonHolders = new Map<string, string>();
+  const skeletonHolders = new Map<string, StoredLogin>();
   for (const [email, group] of byNormalEmail) {
     const keeper = group.find((login) => login.email === email) ?? group[0]!;
     for (const other of group.filter((login) => login !== keeper)) {
-      exceptions.push({ login: other, reason: 'normalised_email_taken', keptBy: keeper.id });
+      exceptions.push({ login: other, reason: 'normalised_email_taken', keptBy: keeper });
     }
     const skeleton = emailSkeleton(email);
     const holder = skeletonHolders.get(skeleton);
     if (holder) exceptions.push({ login: keeper, reason: 'confusable_email', keptBy: holder });
-    else skeletonHolders.set(skeleton, keeper.id);
+    else skeletonHolders.set(skeleton, keeper);
     await db
       .updateTable('logins')
       .set({ email, email_skeleton: holder ? null : skeleton })
@@ -76,7 +77,10 @@ export async function up(db: Kysely<any>): Promise<void> {
         reason,
         client_ip: null,
         request_id: null,
-        details: JSON.stringify({ email: login.email, ...(keptBy ? { conflictsWith: keptBy } : {}) }),
+        details: JSON.stringify({
+          email: login.email,
+          ...(keptBy?.organization_id === login.organization_id ? { conflictsWith: keptBy.id } : {}),
+        }),
       })
       .execute();
   }

@@ -77,7 +77,6 @@ export async function findServiceAccountById(db: Db, id: string): Promise<Servic
   return row && toServiceAccount(row);
 }
 
-/** Organization service accounts by default; personal credentials are reached through their owner. */
 /** The personal credentials (client credentials, key pairs) a user owns. */
 export async function listServiceAccountsOwnedBy(db: Db, ownerUserId: string): Promise<ServiceAccount[]> {
   const rows = await db
@@ -89,6 +88,7 @@ export async function listServiceAccountsOwnedBy(db: Db, ownerUserId: string): P
   return rows.map(toServiceAccount);
 }
 
+/** Organization service accounts by default; personal credentials are reached through their owner. */
 export async function findServiceAccountInOrganization(
   db: Db,
   organizationId: string,
