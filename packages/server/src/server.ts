@@ -7,6 +7,8 @@ import { deriveKeys, resolveMasterKey } from './config/master-key.js';
 import { buildApp } from './http/build-app.js';
 import { loggerOptions } from './http/logger-options.js';
 import { AuditBatch } from './services/audit/audit-batch.js';
+import { type AuditReader, inlineAuditReader } from './services/audit/audit-reader.js';
+import { ThreadedAuditReader } from './services/audit/audit-reader-thread.js';
 import { type BootstrapResult, bootstrap } from './services/bootstrap/bootstrap.js';
 import { ChangeGeneration } from './services/cache/change-generation.js';
 import type { ServiceContext } from './services/context.js';
@@ -43,6 +45,13 @@ function backgroundWriterFor(database: Database, databaseUrl: string): Backgroun
     : new ThreadedBackgroundWriter(databaseUrl);
 }
 
+function auditReaderFor(database: Database, databaseUrl: string): AuditReader {
+  // PostgreSQL's driver does not block the event loop; an in-memory SQLite database has no second thread.
+  return database.engine === 'sqlite' && databaseUrl !== 'sqlite::memory:'
+    ? new ThreadedAuditReader(databaseUrl)
+    : inlineAuditReader(database);
+}
+
 /** The composition root: config → master key → database (migrated) → key ring → bootstrap → HTTP app. */
 export async function createPortcullis(config: Config, options: StartOptions = {}): Promise<Portcullis> {
   const catalog = loadCatalog(config.catalogFile);
@@ -67,6 +76,8 @@ export async function createPortcullis(config: Config, options: StartOptions = {
     const clock = options.clock ?? Date.now;
     const writer = backgroundWriterFor(database, config.databaseUrl);
     started.push(() => writer.close());
+    const auditReader = auditReaderFor(database, config.databaseUrl);
+    started.push(() => auditReader.close());
     const changes = new ChangeGeneration(database);
     const keyRing = await KeyRing.open({
       db: database.db,
@@ -89,6 +100,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       catalog,
       usage: new UsageRecorder(writer, log),
       issuanceAudit: new AuditBatch(writer, log),
+      auditReader,
       changes,
       defaultAudiences: config.defaultAudiences,
     };

@@ -5,6 +5,7 @@ import type { Db } from '../store/database.js';
 import type { ActorType } from '../store/repositories/audit-events.js';
 import { insertRevocationEvents, type RevocationEvent } from '../store/repositories/revocations.js';
 import type { AuditBatch } from './audit/audit-batch.js';
+import type { AuditReader } from './audit/audit-reader.js';
 import type { ChangeGeneration } from './cache/change-generation.js';
 import type { KeyRing } from './tokens/key-ring.js';
 import type { UsageRecorder } from './usage/usage-recorder.js';
@@ -22,6 +23,8 @@ export interface ServiceContext {
   usage: UsageRecorder;
   /** Issuance events, written in batches (see audit/audit-batch.ts). */
   issuanceAudit: AuditBatch;
+  /** Reads of the audit log, off the event loop on SQLite (see audit/audit-reader.ts). */
+  auditReader: AuditReader;
   /** Moves on every committed change, on any node; see cache/change-generation.ts. */
   changes: ChangeGeneration;
   /** Audiences an organization accepts when it names none of its own (the issuer is always accepted). */

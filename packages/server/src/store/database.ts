@@ -62,7 +62,12 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
-function openSqlite(file: string): Database {
+export interface OpenOptions {
+  /** SQLite: the connection refuses writes (a reader thread's, which must never take the write lock). */
+  queryOnly?: boolean;
+}
+
+function openSqlite(file: string, options: OpenOptions): Database {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const connection = new SqliteDatabase(file);
   connection.pragma('journal_mode = WAL');
@@ -71,6 +76,7 @@ function openSqlite(file: string): Database {
   connection.pragma('synchronous = FULL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
+  if (options.queryOnly) connection.pragma('query_only = ON');
   const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: connection }) });
   const dataVersion = connection.prepare('pragma data_version').pluck();
   return {
@@ -138,7 +144,7 @@ function openPostgres(url: string): Database {
 }
 
 /** `sqlite:<file>` or `postgres://…`; the URL was validated with the rest of the configuration. */
-export function openDatabase(url: string): Database {
-  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+export function openDatabase(url: string, options: OpenOptions = {}): Database {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length), options);
   return openPostgres(url);
 }

@@ -10,6 +10,7 @@ import {
   setPasswordHash,
   updateLogin as updateLoginRow,
 } from '../../store/repositories/logins.js';
+import type { Page, PageRequest } from '../../store/repositories/page.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
@@ -48,9 +49,13 @@ export function requireMayGrantOrganizationAdmin(caller: Caller, wanted: boolean
   }
 }
 
-export async function listLoginsOfCaller(ctx: ServiceContext, caller: Caller): Promise<Login[]> {
+export async function listLoginsOfCaller(
+  ctx: ServiceContext,
+  caller: Caller,
+  page: PageRequest,
+): Promise<Page<Login>> {
   requirePermission(caller.actor, 'portcullis.logins', 'list');
-  return listLogins(ctx.db, organizationOf(caller.actor));
+  return listLogins(ctx.db, organizationOf(caller.actor), page);
 }
 
 export async function getLogin(ctx: ServiceContext, caller: Caller, id: string): Promise<Login> {
