@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { decodeTime } from 'ulid';
+import { describe, expect, it } from 'vitest';
 import { firstIdAt, idPattern, isId, kindOfId, newId, newIdAt } from '../../src/domain/ids/ids.js';
 
 describe('prefixed ids', () => {
