@@ -46,10 +46,10 @@ function backgroundWriterFor(database: Database, databaseUrl: string): Backgroun
 }
 
 function auditReaderFor(database: Database, databaseUrl: string): AuditReader {
-  // PostgreSQL's driver does not block the event loop; an in-memory SQLite database has no second thread.
-  return database.engine === 'sqlite' && databaseUrl !== 'sqlite::memory:'
-    ? new ThreadedAuditReader(databaseUrl)
-    : inlineAuditReader(database);
+  // An in-memory SQLite database cannot be opened from a second thread.
+  return databaseUrl === 'sqlite::memory:'
+    ? inlineAuditReader(database)
+    : new ThreadedAuditReader(databaseUrl);
 }
 
 /** The composition root: config → master key → database (migrated) → key ring → bootstrap → HTTP app. */

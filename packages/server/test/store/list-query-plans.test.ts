@@ -34,11 +34,13 @@ import { type EngineUnderTest, enginesUnderTest, type TestDatabase } from '../su
  * with no Sort node. The queries are the repositories' own: each case calls the function a route calls,
  * on a connection that logs the SQL it runs, which is then explained with the same parameters.
  *
- * PostgreSQL is asked with sequential scans turned off: on a table of a few rows a sequential scan (and a
- * sort) is the cheapest plan whatever the indexes are, which says nothing about a million rows. With them
- * off, the question is whether some index serves the query in its order; the index named here must be the
- * one chosen, and a Sort node means none does. What the planner does with real statistics on a million
- * events is the benchmark's part (bench/audit-reads.ts).
+ * PostgreSQL is asked with sequential and bitmap scans turned off: on a table of a few rows, reading it
+ * all (or a bitmap of it) and sorting is the cheapest plan whatever the indexes are, which says nothing
+ * about a million rows. With them off, the question is whether an index serves the query in its order:
+ * the index named here must be the one chosen and searched, and a Sort node means none does (the planner
+ * still sorts when it must). An analysed table of realistic size would test the planner's statistics as
+ * much as our indexes, and take minutes to fill; what the planner does with a million events is the
+ * benchmark's part (bench/audit-reads.ts).
  */
 
 /** The index a table must be read through; `primaryKey` for the table's own key. */

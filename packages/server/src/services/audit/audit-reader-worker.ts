@@ -25,7 +25,8 @@ export type AuditReaderReply =
 
 const port = parentPort;
 if (!port) throw new Error('audit-reader-worker.js runs only as a worker thread');
-yieldToTheEventLoop();
+// The least urgent work in the process: a person waits for an audit page, a token request should not.
+yieldToTheEventLoop(19);
 // WAL lets this connection read while the others write; it never writes itself.
 const database = openDatabase((workerData as { databaseUrl: string }).databaseUrl, { queryOnly: true });
 

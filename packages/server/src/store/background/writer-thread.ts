@@ -20,7 +20,8 @@ export interface WriterReply {
 
 const port = parentPort;
 if (!port) throw new Error('writer-thread.js runs only as a worker thread');
-yieldToTheEventLoop();
+// Batches must keep up with issuance, so they yield, but less than the reader's reads.
+yieldToTheEventLoop(10);
 const database = openDatabase((workerData as { databaseUrl: string }).databaseUrl);
 const insertAuditEvents = auditBatchInserter(database);
 
