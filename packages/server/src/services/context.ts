@@ -23,7 +23,7 @@ export interface ServiceContext {
   usage: UsageRecorder;
   /** Issuance events, written in batches (see audit/audit-batch.ts). */
   issuanceAudit: AuditBatch;
-  /** Reads of the audit log, off the event loop on SQLite (see audit/audit-reader.ts). */
+  /** Reads of the audit log, off the event loop (see audit/audit-reader.ts). */
   auditReader: AuditReader;
   /** Moves on every committed change, on any node; see cache/change-generation.ts. */
   changes: ChangeGeneration;

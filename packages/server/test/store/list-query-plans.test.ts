@@ -43,7 +43,7 @@ import { type EngineUnderTest, enginesUnderTest, type TestDatabase } from '../su
  * benchmark's part (bench/audit-reads.ts).
  */
 
-/** The index a table must be read through; `primaryKey` for the table's own key. */
+/** The index each table must be read through, by table name. */
 type Expected = Record<string, string>;
 
 const primaryKey = (engine: EngineUnderTest['engine'], table: string, constraint = `${table}_pkey`) =>

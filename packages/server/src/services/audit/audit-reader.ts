@@ -15,9 +15,10 @@ export interface ExportChunk {
 }
 
 /**
- * Reads of the audit log, which can be long. On SQLite they run on a thread of their own with its own
- * connection (audit-reader-thread.ts): better-sqlite3 is synchronous, and a read on the event loop holds
- * every token request behind it. On PostgreSQL the driver does not block, and they run on the pool.
+ * Reads of the audit log, which can be long. They run on a thread of their own with its own connection
+ * (audit-reader-thread.ts): better-sqlite3 is synchronous, so on SQLite a read on the event loop holds
+ * every token request behind it; on PostgreSQL the driver does not block, but parsing the rows and writing
+ * an export's NDJSON took the event loop as long (decision 0015).
  */
 export interface AuditReader {
   page(organizationId: string, filter: AuditFilter, page: AuditPageRequest): Promise<Page<AuditEvent>>;
@@ -38,7 +39,7 @@ export async function readExportChunk(
   return { ndjson: ndjsonOf(page.items), nextCursor: page.nextCursor };
 }
 
-/** PostgreSQL, and an in-memory SQLite database (which no other thread can open): reads on the pool. */
+/** An in-memory SQLite database, which no other thread can open: reads on the event loop. */
 export function inlineAuditReader(source: AuditSource): AuditReader {
   return {
     page: (organizationId, filter, page) => queryAuditEvents(source, organizationId, filter, page),

@@ -154,7 +154,7 @@ function drivingRange(source: AuditSource, organizationId: string, plan: ReadPla
 
 /**
  * One page of an organization's events, newest first. With no filter beyond the driver's, the page reads
- * `limit + 1` index entries. Otherwise it first finds the `scanBudget`-th event of the driving range (an
+ * `limit + 1` index entries. Otherwise it first finds the `auditScanBudget`-th event of the driving range (an
  * index-only read) and reads no further than it; a page that ends there short of `limit` carries a cursor
  * that resumes below it.
  */
@@ -163,7 +163,6 @@ export async function queryAuditEvents(
   organizationId: string,
   filter: AuditFilter,
   page: AuditPageRequest,
-  scanBudget = auditScanBudget,
 ): Promise<Page<AuditEvent>> {
   const plan = readPlan(filter, page.before);
   if (plan.lowest !== undefined && plan.beyond !== undefined && plan.lowest >= plan.beyond) {
@@ -175,7 +174,7 @@ export async function queryAuditEvents(
       .select('id')
       .orderBy('id', 'desc')
       .limit(1)
-      .offset(scanBudget - 1)
+      .offset(auditScanBudget - 1)
       .executeTakeFirst();
     floor = budgetEnd?.id;
   }
