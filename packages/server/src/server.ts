@@ -9,6 +9,7 @@ import { loggerOptions } from './http/logger-options.js';
 import { AuditBatch } from './services/audit/audit-batch.js';
 import { type AuditReader, inlineAuditReader } from './services/audit/audit-reader.js';
 import { ThreadedAuditReader } from './services/audit/audit-reader-thread.js';
+import { ReadPacing } from './services/audit/read-pacing.js';
 import { type BootstrapResult, bootstrap } from './services/bootstrap/bootstrap.js';
 import { ChangeGeneration } from './services/cache/change-generation.js';
 import type { ServiceContext } from './services/context.js';
@@ -101,6 +102,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       usage: new UsageRecorder(writer, log),
       issuanceAudit: new AuditBatch(writer, log),
       auditReader,
+      auditPacing: new ReadPacing(),
       changes,
       defaultAudiences: config.defaultAudiences,
     };

@@ -6,6 +6,7 @@ import type { ActorType } from '../store/repositories/audit-events.js';
 import { insertRevocationEvents, type RevocationEvent } from '../store/repositories/revocations.js';
 import type { AuditBatch } from './audit/audit-batch.js';
 import type { AuditReader } from './audit/audit-reader.js';
+import type { ReadPacing } from './audit/read-pacing.js';
 import type { ChangeGeneration } from './cache/change-generation.js';
 import type { KeyRing } from './tokens/key-ring.js';
 import type { UsageRecorder } from './usage/usage-recorder.js';
@@ -25,6 +26,8 @@ export interface ServiceContext {
   issuanceAudit: AuditBatch;
   /** Reads of the audit log, off the event loop (see audit/audit-reader.ts). */
   auditReader: AuditReader;
+  /** Spaces each caller's audit reads (see audit/read-pacing.ts). */
+  auditPacing: ReadPacing;
   /** Moves on every committed change, on any node; see cache/change-generation.ts. */
   changes: ChangeGeneration;
   /** Audiences an organization accepts when it names none of its own (the issuer is always accepted). */

@@ -27,8 +27,8 @@ const port = parentPort;
 if (!port) throw new Error('audit-reader-worker.js runs only as a worker thread');
 // The least urgent work in the process: a person waits for an audit page, a token request should not.
 yieldToTheEventLoop(19);
-// WAL lets this connection read while the others write; it never writes itself.
-const database = openDatabase((workerData as { databaseUrl: string }).databaseUrl, { queryOnly: true });
+// On SQLite, WAL lets this connection read while the others write.
+const database = openDatabase((workerData as { databaseUrl: string }).databaseUrl, { orderedReader: true });
 
 let queue = Promise.resolve();
 port.on('message', (request: AuditReaderRequest | 'close') => {

@@ -4,6 +4,9 @@ import type { Page } from '../../store/repositories/page.js';
 import { organizationOf, requirePermission } from '../authorization.js';
 import type { Caller, ServiceContext } from '../context.js';
 
+/** Whose turn it is (read-pacing.ts): the principal, whichever token or session it reads with. */
+const readerOf = (caller: Caller) => `${caller.actor.type}:${caller.actor.id}`;
+
 export async function listAuditEvents(
   ctx: ServiceContext,
   caller: Caller,
@@ -11,6 +14,7 @@ export async function listAuditEvents(
   page: AuditPageRequest,
 ): Promise<Page<AuditEvent>> {
   requirePermission(caller.actor, 'portcullis.audit_log', 'list');
+  await ctx.auditPacing.turn(readerOf(caller));
   return ctx.auditReader.page(organizationOf(caller.actor), filter, page);
 }
 
@@ -28,6 +32,7 @@ export async function* exportAuditEvents(
   const organizationId = organizationOf(caller.actor);
   let before: string | undefined;
   do {
+    await ctx.auditPacing.turn(readerOf(caller));
     const chunk = await ctx.auditReader.exportChunk(organizationId, filter, before);
     if (chunk.ndjson.byteLength > 0) yield chunk.ndjson;
     before = chunk.nextCursor ?? undefined;
