@@ -65,7 +65,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
 export interface OpenOptions {
   /**
    * The audit reader thread's connection, which only reads, and only through indexes in their order
-   * (decision 0015): SQLite refuses writes on it. On PostgreSQL its transactions are read-only and the
+   * (decision 0019): SQLite refuses writes on it. On PostgreSQL its transactions are read-only and the
    * planner may sort, scan a whole table or build a bitmap only when nothing else can answer: with
    * statistics that lag an organization's growth it chose to sort the organization's log for every page.
    */

@@ -5,7 +5,7 @@ import * as management from './migrations/0002-management.js';
 import * as platformIntrospection from './migrations/0003-platform-introspection.js';
 import * as changeCounter from './migrations/0004-change-counter.js';
 import * as revocationFeedOrder from './migrations/0005-revocation-feed-order.js';
-import * as boundedLists from './migrations/0006-bounded-lists.js';
+import * as boundedLists from './migrations/0009-bounded-lists.js';
 
 /** Ordered, versioned migrations. Append; never edit or reorder a landed entry. */
 const migrations: Record<string, Migration> = {
@@ -14,7 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-platform-introspection': platformIntrospection,
   '0004-change-counter': changeCounter,
   '0005-revocation-feed-order': revocationFeedOrder,
-  '0006-bounded-lists': boundedLists,
+  '0009-bounded-lists': boundedLists,
 };
 
 export interface MigrationReport {

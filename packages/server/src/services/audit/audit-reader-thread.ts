@@ -13,7 +13,7 @@ interface Waiting {
 /**
  * Audit reads on a thread with its own connection (audit-reader-worker.ts). Started at the first
  * read, so a server nobody reads the log of has no such thread; started again at the next read if it
- * stopped. Each read is bounded (decision 0015), so the reads of several callers simply take turns.
+ * stopped. Each read is bounded (decision 0019), so the reads of several callers simply take turns.
  */
 export class ThreadedAuditReader implements AuditReader {
   private worker: Worker | undefined;

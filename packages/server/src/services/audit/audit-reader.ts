@@ -18,7 +18,7 @@ export interface ExportChunk {
  * Reads of the audit log, which can be long. They run on a thread of their own with its own connection
  * (audit-reader-thread.ts): better-sqlite3 is synchronous, so on SQLite a read on the event loop holds
  * every token request behind it; on PostgreSQL the driver does not block, but parsing the rows and writing
- * an export's NDJSON took the event loop as long (decision 0015).
+ * an export's NDJSON took the event loop as long (decision 0019).
  */
 export interface AuditReader {
   page(organizationId: string, filter: AuditFilter, page: AuditPageRequest): Promise<Page<AuditEvent>>;

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * making the next one wait its turn. The reads themselves run on the reader thread, but every request
  * still costs the event loop its authentication, routing and response (about 2 ms, as much as any API
  * request): a person paging back to back took a quarter of the event loop and doubled the token p99 at
- * 1,000 req/s (decision 0015). Waiting, not refusing: a client that pages in a loop slows down instead of
+ * 1,000 req/s (decision 0019). Waiting, not refusing: a client that pages in a loop slows down instead of
  * retrying harder.
  */
 export class ReadPacing {

@@ -47,7 +47,7 @@ export const auditScanBudget = 10_000;
 type Condition = (eb: ExpressionBuilder<Schema, 'audit_events'>) => Expression<SqlBool>;
 type IndexedColumn = 'target_id' | 'actor_id' | 'action' | 'result';
 
-/** The indexes of migration 0006 that a page is read through. */
+/** The indexes of migration 0009 that a page is read through. */
 const indexOf: Record<IndexedColumn | 'none', string> = {
   none: 'audit_events_org_id',
   target_id: 'audit_events_org_target_id',
@@ -81,7 +81,7 @@ class ThroughIndex extends OperationNodeTransformer implements KyselyPlugin {
 }
 
 /**
- * How a page is read (decision 0015): an id range of one index — `(organization_id, id)`, or
+ * How a page is read (decision 0019): an id range of one index — `(organization_id, id)`, or
  * `(organization_id, <column>, id)` for one equality filter, the driver — newest first, and the other
  * filters checked on the rows that range yields. The id's time part is the event's moment, so from/to
  * bound the range too; occurred_at is checked as well, for events stored before ids carried it exactly.

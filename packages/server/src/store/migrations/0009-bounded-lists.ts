@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 // Landed migrations are never edited: add a new numbered file instead.
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving Schema type.
 export async function up(db: Kysely<any>): Promise<void> {
-  // Every list reads its parent's rows in id order, a page at a time after a cursor (decision 0015): each
+  // Every list reads its parent's rows in id order, a page at a time after a cursor (decision 0019): each
   // gets an index that holds them in that order, so a page reads its own rows and sorts nothing.
   const byId: [table: string, index: string, parent: string[]][] = [
     ['accounts', 'accounts_org_id', ['organization_id']],
