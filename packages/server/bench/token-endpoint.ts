@@ -1,14 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { describeMachine } from './machine.js';
 import { type OpenLoopResult, openLoopInChild } from './open-loop.js';
+import { freePort, postgresSchema, start, stop } from './processes.js';
 
 /**
  * Token issuance under load (issue 5): Portcullis on SQLite and PostgreSQL — the whole pipeline — against
@@ -35,44 +33,6 @@ interface Result {
   p50: number;
   p99: number;
   errors: number;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** Resolves when the child prints `ready`, or at once when there is nothing to wait for. */
-function start(args: string[], env: Record<string, string>, ready?: RegExp): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += String(chunk);
-      if (ready?.test(output)) resolve(child);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk) => (output += String(chunk)));
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}: ${output}`)));
-    if (!ready) child.once('spawn', () => resolve(child));
-  });
-}
-
-/** Stopping a target twice (after a failure part-way) is harmless. */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.removeAllListeners('exit');
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -221,31 +181,6 @@ async function saturate(target: Target, fixed: FixedRateResult | undefined): Pro
   } finally {
     await target.stop();
   }
-}
-
-async function postgresSchema(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
-  const baseUrl = process.env.PORTCULLIS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const client = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query(`create schema ${schema}`);
-  } catch {
-    return undefined;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-  const url = new URL(baseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    },
-  };
 }
 
 export async function benchTokenEndpoint(): Promise<void> {

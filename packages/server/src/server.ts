@@ -7,6 +7,9 @@ import { deriveKeys, resolveMasterKey } from './config/master-key.js';
 import { buildApp } from './http/build-app.js';
 import { loggerOptions } from './http/logger-options.js';
 import { AuditBatch } from './services/audit/audit-batch.js';
+import { type AuditReader, inlineAuditReader } from './services/audit/audit-reader.js';
+import { ThreadedAuditReader } from './services/audit/audit-reader-thread.js';
+import { ReadPacing } from './services/audit/read-pacing.js';
 import { UnattributedRefusals } from './services/audit/unattributed-refusals.js';
 import { type BootstrapResult, bootstrap } from './services/bootstrap/bootstrap.js';
 import { ChangeGeneration } from './services/cache/change-generation.js';
@@ -57,6 +60,13 @@ function lockoutPolicies(config: Config): LockoutPolicies {
   };
 }
 
+function auditReaderFor(database: Database, databaseUrl: string): AuditReader {
+  // An in-memory SQLite database cannot be opened from a second thread.
+  return databaseUrl === 'sqlite::memory:'
+    ? inlineAuditReader(database)
+    : new ThreadedAuditReader(databaseUrl);
+}
+
 /** The composition root: config → master key → database (migrated) → key ring → bootstrap → HTTP app. */
 export async function createPortcullis(config: Config, options: StartOptions = {}): Promise<Portcullis> {
   const catalog = loadCatalog(config.catalogFile);
@@ -81,6 +91,8 @@ export async function createPortcullis(config: Config, options: StartOptions = {
     const clock = options.clock ?? Date.now;
     const writer = backgroundWriterFor(database, config.databaseUrl);
     started.push(() => writer.close());
+    const auditReader = auditReaderFor(database, config.databaseUrl);
+    started.push(() => auditReader.close());
     const changes = new ChangeGeneration(database);
     const keyRing = await KeyRing.open({
       db: database.db,
@@ -103,6 +115,8 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       catalog,
       usage: new UsageRecorder(writer, log),
       issuanceAudit: new AuditBatch(writer, log),
+      auditReader,
+      auditPacing: new ReadPacing(),
       changes,
       failedAttempts: new FailedAttempts(lockoutPolicies(config)),
       unattributedRefusals: new UnattributedRefusals(log),

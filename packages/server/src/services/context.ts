@@ -5,6 +5,8 @@ import type { Db } from '../store/database.js';
 import type { ActorType } from '../store/repositories/audit-events.js';
 import { insertRevocationEvents, type RevocationEvent } from '../store/repositories/revocations.js';
 import type { AuditBatch } from './audit/audit-batch.js';
+import type { AuditReader } from './audit/audit-reader.js';
+import type { ReadPacing } from './audit/read-pacing.js';
 import type { UnattributedRefusals } from './audit/unattributed-refusals.js';
 import type { ChangeGeneration } from './cache/change-generation.js';
 import type { FailedAttempts } from './lockouts/failed-attempts.js';
@@ -24,6 +26,10 @@ export interface ServiceContext {
   usage: UsageRecorder;
   /** Issuance events, written in batches (see audit/audit-batch.ts). */
   issuanceAudit: AuditBatch;
+  /** Reads of the audit log, off the event loop (see audit/audit-reader.ts). */
+  auditReader: AuditReader;
+  /** Spaces each caller's audit reads (see audit/read-pacing.ts). */
+  auditPacing: ReadPacing;
   /** Moves on every committed change, on any node; see cache/change-generation.ts. */
   changes: ChangeGeneration;
   /** Lockout policies and this node's hints about stored failures; see lockouts/failed-attempts.ts. */

@@ -62,7 +62,17 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
-function openSqlite(file: string): Database {
+export interface OpenOptions {
+  /**
+   * The audit reader thread's connection, which only reads, and only through indexes in their order
+   * (decision 0019): SQLite refuses writes on it. On PostgreSQL its transactions are read-only and the
+   * planner may sort, scan a whole table or build a bitmap only when nothing else can answer: with
+   * statistics that lag an organization's growth it chose to sort the organization's log for every page.
+   */
+  orderedReader?: boolean;
+}
+
+function openSqlite(file: string, options: OpenOptions): Database {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const connection = new SqliteDatabase(file);
   connection.pragma('journal_mode = WAL');
@@ -71,6 +81,7 @@ function openSqlite(file: string): Database {
   connection.pragma('synchronous = FULL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
+  if (options.orderedReader) connection.pragma('query_only = ON');
   const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: connection }) });
   const dataVersion = connection.prepare('pragma data_version').pluck();
   return {
@@ -85,7 +96,7 @@ function openSqlite(file: string): Database {
   };
 }
 
-function openPostgres(url: string): Database {
+function openPostgres(url: string, options: OpenOptions): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
@@ -99,6 +110,16 @@ function openPostgres(url: string): Database {
   // backend) and reports it as an 'error' event, which unheard ends the process — or the writer thread,
   // for good. The next query opens a new connection; if the server is really gone, that query fails.
   pool.on('error', () => undefined);
+  if (options.orderedReader) {
+    // Queued on each new connection before the pool hands it out.
+    pool.on('connect', (client) => {
+      client
+        .query(
+          'set default_transaction_read_only = on; set enable_sort = off; set enable_seqscan = off; set enable_bitmapscan = off',
+        )
+        .catch(() => undefined);
+    });
+  }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -138,7 +159,7 @@ function openPostgres(url: string): Database {
 }
 
 /** `sqlite:<file>` or `postgres://…`; the URL was validated with the rest of the configuration. */
-export function openDatabase(url: string): Database {
-  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
-  return openPostgres(url);
+export function openDatabase(url: string, options: OpenOptions = {}): Database {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length), options);
+  return openPostgres(url, options);
 }

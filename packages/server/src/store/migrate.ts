@@ -7,6 +7,7 @@ import * as changeCounter from './migrations/0004-change-counter.js';
 import * as revocationFeedOrder from './migrations/0005-revocation-feed-order.js';
 import * as lockouts from './migrations/0007-lockouts.js';
 import * as normalisedEmails from './migrations/0008-normalised-emails.js';
+import * as boundedLists from './migrations/0009-bounded-lists.js';
 
 /** Ordered, versioned migrations. Append; never edit or reorder a landed entry. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-revocation-feed-order': revocationFeedOrder,
   '0007-lockouts': lockouts,
   '0008-normalised-emails': normalisedEmails,
+  '0009-bounded-lists': boundedLists,
 };
 
 export interface MigrationReport {

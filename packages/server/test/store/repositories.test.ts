@@ -4,11 +4,11 @@ import { newId } from '../../src/domain/ids/ids.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { findDefaultAccount, insertAccount } from '../../src/store/repositories/accounts.js';
+import { queryAuditEvents } from '../../src/store/repositories/audit-event-pages.js';
 import {
   type AuditEvent,
   auditBatchInserter,
   insertAuditEvent,
-  listAuditEvents,
 } from '../../src/store/repositories/audit-events.js';
 import { insertLogin } from '../../src/store/repositories/logins.js';
 import {
@@ -344,7 +344,7 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
         details: { nested: { n: 1 } },
       });
     }
-    const events = await listAuditEvents(database.db, otherOrgId);
+    const events = (await queryAuditEvents(database, otherOrgId, {}, { limit: 100 })).items;
     expect(events.map((e) => e.action)).toEqual(['second', 'first']);
     expect(events[0]?.details).toEqual({ nested: { n: 1 } });
   });
@@ -371,7 +371,7 @@ describe.each(enginesUnderTest())('repositories on $engine', (engine) => {
         details: i % 2 ? null : { text, n: i },
       }));
       await auditBatchInserter(database)(events);
-      const stored = await listAuditEvents(database.db, organizationId);
+      const stored = (await queryAuditEvents(database, organizationId, {}, { limit: 100 })).items;
       expect(stored).toEqual([...events].reverse());
     },
   );

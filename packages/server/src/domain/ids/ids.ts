@@ -1,5 +1,5 @@
 import { getRandomValues } from 'node:crypto';
-import { monotonicFactory } from 'ulid';
+import { encodeTime, incrementBase32, monotonicFactory, TIME_MAX, ulid } from 'ulid';
 
 /**
  * Every identifier carries a type prefix (Stripe/GitHub style), so a leaked or pasted id says what it is,
@@ -42,6 +42,35 @@ const idBody = /^[0-9a-hjkmnp-tv-z]{26}$/;
 
 export function newId(kind: IdKind): string {
   return `${idPrefixes[kind]}_${nextUlid().toLowerCase()}`;
+}
+
+let lastTime = -1;
+let lastRandom = '';
+
+/**
+ * An id whose time part is exactly `epochMs` (an audit event's moment), so that id order is time order and
+ * a time range is an id range. The monotonic factory cannot give that: asked for a time earlier than the
+ * last it made, it keeps the later one. Ids for the same millisecond still follow creation order.
+ */
+export function newIdAt(kind: IdKind, epochMs: number): string {
+  const time = clampTime(epochMs);
+  lastRandom = time === lastTime ? incrementBase32(lastRandom) : ulid(undefined, pooledRandom).slice(10);
+  lastTime = time;
+  return `${idPrefixes[kind]}_${encodeTime(time).toLowerCase()}${lastRandom.toLowerCase()}`;
+}
+
+/** The smallest id of this kind whose time part is `epochMs`: ids at or after that moment are ≥ it. */
+export function firstIdAt(kind: IdKind, epochMs: number): string {
+  return `${idPrefixes[kind]}_${encodeTime(clampTime(epochMs)).toLowerCase()}${'0'.repeat(16)}`;
+}
+
+function clampTime(epochMs: number): number {
+  return Math.min(Math.max(Math.floor(epochMs), 0), TIME_MAX);
+}
+
+/** A JSON-schema pattern that accepts exactly the ids of one kind (cursors, path parameters). */
+export function idPattern(kind: IdKind): string {
+  return `^${idPrefixes[kind]}_${idBody.source.slice(1, -1)}$`;
 }
 
 export function isId(kind: IdKind, value: string): boolean {

@@ -11,7 +11,15 @@ import {
 import type { ServiceContext } from '../../services/context.js';
 import type { Account } from '../../store/repositories/accounts.js';
 import { callerOf } from '../request-context.js';
-import { errorResponses, IdParams, isoTime, Timestamp } from '../schemas/common.js';
+import {
+  errorResponses,
+  IdPageQuery,
+  IdParams,
+  isoTime,
+  PageOf,
+  pageRequestOf,
+  Timestamp,
+} from '../schemas/common.js';
 
 const AccountBody = Type.Object(
   { name: Type.String({ pattern: objectNamePattern }) },
@@ -28,20 +36,30 @@ const view = (a: Account) => ({
   createdAt: isoTime(a.createdAt),
 });
 
+const AccountPageQuery = IdPageQuery('account');
+
 /** Accounts (workspaces) of the organization; every organization has a default one. */
 export async function accountRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
   const { ctx } = opts;
   const tags = ['accounts'];
-  app.get(
+  app.get<{ Querystring: Static<typeof AccountPageQuery> }>(
     '/accounts',
     {
       schema: {
         tags,
-        summary: 'List accounts',
-        response: { 200: Type.Object({ items: Type.Array(AccountView) }), ...errorResponses },
+        summary: 'List accounts, in creation order (the default account first)',
+        querystring: AccountPageQuery,
+        response: { 200: PageOf(AccountView), ...errorResponses },
       },
     },
-    async (request) => ({ items: (await listAccountsOfCaller(ctx, callerOf(request))).map(view) }),
+    async (request) => {
+      const { items, nextCursor } = await listAccountsOfCaller(
+        ctx,
+        callerOf(request),
+        pageRequestOf(request.query),
+      );
+      return { items: items.map(view), nextCursor };
+    },
   );
   app.post<{ Body: Static<typeof AccountBody> }>(
     '/accounts',

@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
+import { auditEventJson } from '../../services/audit/audit-event-json.js';
 import { exportAuditEvents, listAuditEvents } from '../../services/audit/read-audit-events.js';
 import type { ServiceContext } from '../../services/context.js';
-import type { AuditEvent, AuditFilter } from '../../store/repositories/audit-events.js';
+import type { AuditFilter } from '../../store/repositories/audit-event-pages.js';
 import { callerOf } from '../request-context.js';
-import { errorResponses, isoTime, Timestamp } from '../schemas/common.js';
+import { errorResponses, idPageFields, PageOf, pageLimit, Timestamp } from '../schemas/common.js';
 
 const FilterFields = {
   actor: Type.Optional(Type.String({ maxLength: 64, description: 'Actor id (login or service account).' })),
@@ -18,11 +19,7 @@ const FilterFields = {
   to: Type.Optional(Type.String({ format: 'date-time', description: 'Exclusive.' })),
 };
 const ListQuery = Type.Object(
-  {
-    ...FilterFields,
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-    cursor: Type.Optional(Type.String({ maxLength: 64 })),
-  },
+  { ...FilterFields, ...idPageFields('auditEvent') },
   { additionalProperties: false },
 );
 const ExportQuery = Type.Object(FilterFields, { additionalProperties: false });
@@ -46,21 +43,6 @@ const AuditEventView = Type.Object(
   { $id: 'AuditEvent' },
 );
 
-function view(e: AuditEvent) {
-  return {
-    id: e.id,
-    occurredAt: isoTime(e.occurredAt),
-    actor: { type: e.actorType, id: e.actorId },
-    action: e.action,
-    target: { type: e.targetType, id: e.targetId },
-    result: e.result,
-    reason: e.reason,
-    clientIp: e.clientIp,
-    requestId: e.requestId,
-    details: e.details,
-  };
-}
-
 function filterOf(query: Static<typeof ExportQuery>): AuditFilter {
   return {
     actorId: query.actor,
@@ -82,22 +64,18 @@ export async function auditEventRoutes(app: FastifyInstance, opts: { ctx: Servic
       schema: {
         tags,
         summary: 'Audit events, newest first, filtered, with cursor pagination',
+        description:
+          'With several filters a page reads at most a fixed number of events, so it may hold fewer than `limit` items (even none) and still have a `nextCursor`: follow it until it is null.',
         querystring: ListQuery,
-        response: {
-          200: Type.Object({
-            items: Type.Array(AuditEventView),
-            nextCursor: Type.Union([Type.String(), Type.Null()]),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: PageOf(AuditEventView), ...errorResponses },
       },
     },
     async (request) => {
       const page = await listAuditEvents(ctx, callerOf(request), filterOf(request.query), {
-        limit: request.query.limit ?? 100,
+        limit: request.query.limit ?? pageLimit.default,
         before: request.query.cursor,
       });
-      return { items: page.items.map(view), nextCursor: page.nextCursor };
+      return { items: page.items.map(auditEventJson), nextCursor: page.nextCursor };
     },
   );
 
@@ -113,13 +91,13 @@ export async function auditEventRoutes(app: FastifyInstance, opts: { ctx: Servic
       },
     },
     async (request, reply) => {
-      const events = exportAuditEvents(ctx, callerOf(request), filterOf(request.query));
-      // Pull the first event before answering, so a refused caller gets a proper error, not a broken stream.
-      const first = await events.next();
+      const chunks = exportAuditEvents(ctx, callerOf(request), filterOf(request.query));
+      // Pull the first piece before answering, so a refused caller gets a proper error, not a broken stream.
+      const first = await chunks.next();
       async function* lines() {
         if (first.done) return;
-        yield `${JSON.stringify(view(first.value))}\n`;
-        for await (const event of events) yield `${JSON.stringify(view(event))}\n`;
+        yield Buffer.from(first.value.buffer, first.value.byteOffset, first.value.byteLength);
+        for await (const chunk of chunks) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       }
       return reply
         .header('content-type', 'application/x-ndjson')

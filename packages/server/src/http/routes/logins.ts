@@ -14,7 +14,15 @@ import {
 } from '../../services/logins/manage-logins.js';
 import type { Login } from '../../store/repositories/logins.js';
 import { callerOf } from '../request-context.js';
-import { errorResponses, IdParams, isoTime, Timestamp } from '../schemas/common.js';
+import {
+  errorResponses,
+  IdPageQuery,
+  IdParams,
+  isoTime,
+  PageOf,
+  pageRequestOf,
+  Timestamp,
+} from '../schemas/common.js';
 import { SessionTokenView } from './auth-login.js';
 
 const password = Type.String({ minLength: 1, maxLength: 256 });
@@ -84,20 +92,30 @@ function view(login: Login) {
   };
 }
 
+const LoginPageQuery = IdPageQuery('login');
+
 /** People of the organization: email, name, password, organization-admin flag, network policy. */
 export async function loginRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
   const { ctx } = opts;
   const tags = ['logins'];
-  app.get(
+  app.get<{ Querystring: Static<typeof LoginPageQuery> }>(
     '/logins',
     {
       schema: {
         tags,
-        summary: 'List logins',
-        response: { 200: Type.Object({ items: Type.Array(LoginView) }), ...errorResponses },
+        summary: 'List logins, in creation order',
+        querystring: LoginPageQuery,
+        response: { 200: PageOf(LoginView), ...errorResponses },
       },
     },
-    async (request) => ({ items: (await listLoginsOfCaller(ctx, callerOf(request))).map(view) }),
+    async (request) => {
+      const { items, nextCursor } = await listLoginsOfCaller(
+        ctx,
+        callerOf(request),
+        pageRequestOf(request.query),
+      );
+      return { items: items.map(view), nextCursor };
+    },
   );
   app.post<{ Body: Static<typeof CreateLoginBody> }>(
     '/logins',

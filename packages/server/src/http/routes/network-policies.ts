@@ -11,7 +11,15 @@ import {
 } from '../../services/network-policies/manage-network-policies.js';
 import type { NetworkPolicy } from '../../store/repositories/network-policies.js';
 import { callerOf } from '../request-context.js';
-import { errorResponses, IdParams, isoTime, Timestamp } from '../schemas/common.js';
+import {
+  errorResponses,
+  IdPageQuery,
+  IdParams,
+  isoTime,
+  PageOf,
+  pageRequestOf,
+  Timestamp,
+} from '../schemas/common.js';
 
 const EntryList = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
   maxItems: 1000,
@@ -58,6 +66,8 @@ function view(policy: NetworkPolicy) {
   };
 }
 
+const PolicyPageQuery = IdPageQuery('networkPolicy');
+
 /** Allow and block lists, attached to the organization, logins and service accounts by their own routes. */
 export async function networkPolicyRoutes(
   app: FastifyInstance,
@@ -66,16 +76,20 @@ export async function networkPolicyRoutes(
   const { ctx } = opts;
   const tags = ['network policies'];
 
-  app.get(
+  app.get<{ Querystring: Static<typeof PolicyPageQuery> }>(
     '/network-policies',
     {
       schema: {
         tags,
-        summary: 'List network policies',
-        response: { 200: Type.Object({ items: Type.Array(PolicyView) }), ...errorResponses },
+        summary: 'List network policies, in creation order',
+        querystring: PolicyPageQuery,
+        response: { 200: PageOf(PolicyView), ...errorResponses },
       },
     },
-    async (request) => ({ items: (await listPolicies(ctx, callerOf(request))).map(view) }),
+    async (request) => {
+      const { items, nextCursor } = await listPolicies(ctx, callerOf(request), pageRequestOf(request.query));
+      return { items: items.map(view), nextCursor };
+    },
   );
 
   app.post<{ Body: Static<typeof PolicyBody> }>(

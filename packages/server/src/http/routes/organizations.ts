@@ -11,7 +11,15 @@ import {
 } from '../../services/organizations/manage-organizations.js';
 import type { Organization } from '../../store/repositories/organizations.js';
 import { callerOf } from '../request-context.js';
-import { errorResponses, IdParams, isoTime, Timestamp } from '../schemas/common.js';
+import {
+  errorResponses,
+  IdPageQuery,
+  IdParams,
+  isoTime,
+  PageOf,
+  pageRequestOf,
+  Timestamp,
+} from '../schemas/common.js';
 
 const OrganizationView = Type.Object(
   {
@@ -95,6 +103,8 @@ export function organizationView(org: Organization) {
   };
 }
 
+const OrganizationPageQuery = IdPageQuery('organization');
+
 /** The platform operator's organizations, and each organization admin's own settings. */
 export async function organizationRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
   const { ctx } = opts;
@@ -116,18 +126,20 @@ export async function organizationRoutes(app: FastifyInstance, opts: { ctx: Serv
         .send(organizationView(await createOrganizationWithAdmin(ctx, callerOf(request), request.body))),
   );
 
-  app.get(
+  app.get<{ Querystring: Static<typeof OrganizationPageQuery> }>(
     '/organizations',
     {
       schema: {
         tags,
-        summary: 'Operator: list organizations',
-        response: { 200: Type.Object({ items: Type.Array(OrganizationView) }), ...errorResponses },
+        summary: 'Operator: list organizations, in creation order',
+        querystring: OrganizationPageQuery,
+        response: { 200: PageOf(OrganizationView), ...errorResponses },
       },
     },
-    async (request) => ({
-      items: (await listAllOrganizations(ctx, callerOf(request))).map(organizationView),
-    }),
+    async (request) => {
+      const page = await listAllOrganizations(ctx, callerOf(request), pageRequestOf(request.query));
+      return { items: page.items.map(organizationView), nextCursor: page.nextCursor };
+    },
   );
 
   app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof OperatorPatch> }>(

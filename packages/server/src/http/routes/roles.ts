@@ -11,7 +11,15 @@ import {
 } from '../../services/roles/manage-roles.js';
 import type { Role } from '../../store/repositories/roles.js';
 import { callerOf } from '../request-context.js';
-import { errorResponses, IdParams, isoTime, Timestamp } from '../schemas/common.js';
+import {
+  errorResponses,
+  IdPageQuery,
+  IdParams,
+  isoTime,
+  PageOf,
+  pageRequestOf,
+  Timestamp,
+} from '../schemas/common.js';
 
 export const PermissionList = Type.Array(Type.String({ minLength: 1, maxLength: 128 }), {
   maxItems: 1000,
@@ -53,20 +61,30 @@ export function roleView(role: Role) {
   };
 }
 
+const RolePageQuery = IdPageQuery('role');
+
 export async function roleRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
   const { ctx } = opts;
   const tags = ['roles'];
 
-  app.get(
+  app.get<{ Querystring: Static<typeof RolePageQuery> }>(
     '/roles',
     {
       schema: {
         tags,
-        summary: 'List roles, built-in first',
-        response: { 200: Type.Object({ items: Type.Array(RoleView) }), ...errorResponses },
+        summary: 'List roles, in creation order (the built-in roles first)',
+        querystring: RolePageQuery,
+        response: { 200: PageOf(RoleView), ...errorResponses },
       },
     },
-    async (request) => ({ items: (await listRolesOfCaller(ctx, callerOf(request))).map(roleView) }),
+    async (request) => {
+      const { items, nextCursor } = await listRolesOfCaller(
+        ctx,
+        callerOf(request),
+        pageRequestOf(request.query),
+      );
+      return { items: items.map(roleView), nextCursor };
+    },
   );
 
   app.post<{ Body: Static<typeof RoleBody> }>(

@@ -19,7 +19,16 @@ import { updateServiceAccount } from '../../services/service-accounts/update-ser
 import type { StoredSecret } from '../../store/repositories/secrets.js';
 import type { ServiceAccount } from '../../store/repositories/service-accounts.js';
 import { callerOf } from '../request-context.js';
-import { errorResponses, IdParams, isoTime, PageQuery, Timestamp } from '../schemas/common.js';
+import {
+  errorResponses,
+  IdPageQuery,
+  IdParams,
+  isoTime,
+  PageOf,
+  PageQuery,
+  pageRequestOf,
+  Timestamp,
+} from '../schemas/common.js';
 
 const CreateServiceAccountBody = Type.Object(
   {
@@ -170,6 +179,8 @@ function secretView(secret: StoredSecret, now: number) {
   };
 }
 
+const SecretPageQuery = IdPageQuery('secret');
+
 export async function serviceAccountRoutes(
   app: FastifyInstance,
   opts: { ctx: ServiceContext },
@@ -294,21 +305,22 @@ export async function serviceAccountRoutes(
       view(await updateServiceAccount(ctx, callerOf(request), request.params.id, request.body)),
   );
 
-  app.get<{ Params: Static<typeof IdParams> }>(
+  app.get<{ Params: Static<typeof IdParams>; Querystring: Static<typeof SecretPageQuery> }>(
     '/service-accounts/:id/secrets',
     {
       schema: {
         tags: ['service accounts'],
-        summary: 'Secret metadata (never the secret): prefix, status, created, expires, last used',
+        summary:
+          'Secret metadata (never the secret): prefix, status, created, expires, last used; oldest first',
         params: IdParams,
-        response: { 200: Type.Object({ items: Type.Array(SecretView) }), ...errorResponses },
+        querystring: SecretPageQuery,
+        response: { 200: PageOf(SecretView), ...errorResponses },
       },
     },
     async (request) => {
       const now = ctx.clock();
-      return {
-        items: (await listSecrets(ctx, callerOf(request), request.params.id)).map((s) => secretView(s, now)),
-      };
+      const page = await listSecrets(ctx, callerOf(request), request.params.id, pageRequestOf(request.query));
+      return { items: page.items.map((s) => secretView(s, now)), nextCursor: page.nextCursor };
     },
   );
 

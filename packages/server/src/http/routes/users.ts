@@ -14,7 +14,15 @@ import {
   updateUser,
 } from '../../services/users/manage-users.js';
 import { callerOf } from '../request-context.js';
-import { errorResponses, IdParams, isoTime, Timestamp } from '../schemas/common.js';
+import {
+  errorResponses,
+  IdPageQuery,
+  IdParams,
+  isoTime,
+  PageOf,
+  pageRequestOf,
+  Timestamp,
+} from '../schemas/common.js';
 
 const idField = Type.String({ minLength: 1, maxLength: 64 });
 const contextField = Type.String({ maxLength: 256 });
@@ -77,6 +85,8 @@ function view({ user, roles }: UserWithRoles) {
   };
 }
 
+const UserPageQuery = IdPageQuery('user');
+
 /** Users live in one account and are tied to a login or a service account (Firebolt "Create user"). */
 export async function userRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
   const { ctx } = opts;
@@ -102,16 +112,20 @@ export async function userRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
     },
   );
 
-  app.get(
+  app.get<{ Querystring: Static<typeof UserPageQuery> }>(
     '/users',
     {
       schema: {
         tags,
-        summary: 'List users',
-        response: { 200: Type.Object({ items: Type.Array(UserView) }), ...errorResponses },
+        summary: 'List users, in creation order',
+        querystring: UserPageQuery,
+        response: { 200: PageOf(UserView), ...errorResponses },
       },
     },
-    async (request) => ({ items: (await listUsers(ctx, callerOf(request))).map(view) }),
+    async (request) => {
+      const { items, nextCursor } = await listUsers(ctx, callerOf(request), pageRequestOf(request.query));
+      return { items: items.map(view), nextCursor };
+    },
   );
 
   app.get<{ Params: Static<typeof IdParams> }>(

@@ -1,4 +1,6 @@
-import { Type } from 'typebox';
+import { type TSchema, Type } from 'typebox';
+import { type IdKind, idPattern } from '../../domain/ids/ids.js';
+import type { PageRequest } from '../../store/repositories/page.js';
 
 export const ErrorBody = Type.Object(
   {
@@ -36,13 +38,52 @@ export const errorResponses = {
   415: ErrorBody,
 };
 
+/** Every list: at most 500 items a page, 100 unless asked. */
+export const pageLimit = { default: 100, maximum: 500 } as const;
+
+const Limit = Type.Integer({
+  minimum: 1,
+  maximum: pageLimit.maximum,
+  default: pageLimit.default,
+  description: 'Items per page.',
+});
+
 export const PageQuery = Type.Object(
   {
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-    cursor: Type.Optional(Type.String({ maxLength: 64 })),
+    limit: Type.Optional(Limit),
+    cursor: Type.Optional(
+      Type.String({ maxLength: 64, description: 'The nextCursor of the previous page.' }),
+    ),
   },
   { additionalProperties: false },
 );
+
+/** `limit` and `cursor` of a list whose cursor is an id of `kind` (the last item of the previous page). */
+export function idPageFields(kind: IdKind) {
+  return {
+    limit: Type.Optional(Limit),
+    cursor: Type.Optional(
+      Type.String({ pattern: idPattern(kind), description: 'The nextCursor of the previous page.' }),
+    ),
+  };
+}
+
+export function IdPageQuery(kind: IdKind) {
+  return Type.Object(idPageFields(kind), { additionalProperties: false });
+}
+
+/** What a list's use case is asked for, from its validated query string. */
+export function pageRequestOf(query: {
+  limit?: number | undefined;
+  cursor?: string | undefined;
+}): PageRequest {
+  return { limit: query.limit ?? pageLimit.default, after: query.cursor };
+}
+
+/** A page of a list: `nextCursor` is null on the last page. */
+export function PageOf<T extends TSchema>(item: T) {
+  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+}
 
 export const IdParams = Type.Object(
   { id: Type.String({ minLength: 1, maxLength: 64 }) },

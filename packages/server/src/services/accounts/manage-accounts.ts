@@ -9,6 +9,7 @@ import {
   listAccounts,
   renameAccount as renameAccountRow,
 } from '../../store/repositories/accounts.js';
+import type { Page, PageRequest } from '../../store/repositories/page.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
@@ -20,9 +21,13 @@ async function accountOfCaller(ctx: ServiceContext, caller: Caller, id: string):
   return account;
 }
 
-export async function listAccountsOfCaller(ctx: ServiceContext, caller: Caller): Promise<Account[]> {
+export async function listAccountsOfCaller(
+  ctx: ServiceContext,
+  caller: Caller,
+  page: PageRequest,
+): Promise<Page<Account>> {
   requirePermission(caller.actor, 'portcullis.accounts', 'list');
-  return listAccounts(ctx.db, organizationOf(caller.actor));
+  return listAccounts(ctx.db, organizationOf(caller.actor), page);
 }
 
 export async function getAccount(ctx: ServiceContext, caller: Caller, id: string): Promise<Account> {

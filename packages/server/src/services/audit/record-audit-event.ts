@@ -1,4 +1,4 @@
-import { newId } from '../../domain/ids/ids.js';
+import { newIdAt } from '../../domain/ids/ids.js';
 import type { Db } from '../../store/database.js';
 import { type ActorType, type AuditEvent, insertAuditEvent } from '../../store/repositories/audit-events.js';
 import type { Caller } from '../context.js';
@@ -16,10 +16,13 @@ export interface AuditEntry {
   actor?: { type: ActorType; id: string | null };
 }
 
-/** The stored form of an entry: who and where from the caller, unless the entry names its own actor. */
+/**
+ * The stored form of an entry: who and where from the caller, unless the entry names its own actor. The
+ * id carries the moment, so the log's id order is its time order (store/repositories/audit-event-pages.ts).
+ */
 export function auditEventOf(caller: Caller, occurredAt: number, entry: AuditEntry): AuditEvent {
   return {
-    id: newId('auditEvent'),
+    id: newIdAt('auditEvent', occurredAt),
     organizationId: entry.organizationId,
     occurredAt,
     actorType: entry.actor?.type ?? caller.actor.type,

@@ -12,6 +12,7 @@ import {
   setPasswordHash,
   updateLogin as updateLoginRow,
 } from '../../store/repositories/logins.js';
+import type { Page, PageRequest } from '../../store/repositories/page.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requireMayGrantOrganizationAdmin, requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
@@ -39,9 +40,13 @@ function checkPassword(password: string): void {
   }
 }
 
-export async function listLoginsOfCaller(ctx: ServiceContext, caller: Caller): Promise<Login[]> {
+export async function listLoginsOfCaller(
+  ctx: ServiceContext,
+  caller: Caller,
+  page: PageRequest,
+): Promise<Page<Login>> {
   requirePermission(caller.actor, 'portcullis.logins', 'list');
-  return listLogins(ctx.db, organizationOf(caller.actor));
+  return listLogins(ctx.db, organizationOf(caller.actor), page);
 }
 
 export async function getLogin(ctx: ServiceContext, caller: Caller, id: string): Promise<Login> {

@@ -10,6 +10,7 @@ import {
   type NetworkPolicy,
   updateNetworkPolicy,
 } from '../../store/repositories/network-policies.js';
+import type { Page, PageRequest } from '../../store/repositories/page.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
@@ -37,9 +38,13 @@ function entries(field: 'allowed' | 'blocked', list: readonly string[] | undefin
   return valid;
 }
 
-export async function listPolicies(ctx: ServiceContext, caller: Caller): Promise<NetworkPolicy[]> {
+export async function listPolicies(
+  ctx: ServiceContext,
+  caller: Caller,
+  page: PageRequest,
+): Promise<Page<NetworkPolicy>> {
   requirePermission(caller.actor, 'portcullis.network_policies', 'list');
-  return listNetworkPolicies(ctx.db, organizationOf(caller.actor));
+  return listNetworkPolicies(ctx.db, organizationOf(caller.actor), page);
 }
 
 export async function getPolicy(ctx: ServiceContext, caller: Caller, id: string): Promise<NetworkPolicy> {

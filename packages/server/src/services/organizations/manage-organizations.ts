@@ -6,6 +6,7 @@ import {
   type OrganizationChanges,
   updateOrganization,
 } from '../../store/repositories/organizations.js';
+import type { Page, PageRequest } from '../../store/repositories/page.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import {
   organizationOf,
@@ -50,9 +51,13 @@ async function changeOrganization(
 }
 
 /** Operator: every organization. */
-export async function listAllOrganizations(ctx: ServiceContext, caller: Caller): Promise<Organization[]> {
+export async function listAllOrganizations(
+  ctx: ServiceContext,
+  caller: Caller,
+  page: PageRequest,
+): Promise<Page<Organization>> {
   requirePlatformOperator(caller.actor);
-  return listOrganizations(ctx.db);
+  return listOrganizations(ctx.db, page);
 }
 
 /** Operator: make programmatic access available to an organization, or withdraw it (off by default). */

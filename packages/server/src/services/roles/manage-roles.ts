@@ -1,6 +1,7 @@
 import { newId } from '../../domain/ids/ids.js';
 import { PermissionSet } from '../../domain/permissions/permission-set.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
+import type { Page, PageRequest } from '../../store/repositories/page.js';
 import {
   deleteRole as deleteRoleRow,
   findRoleInOrganization,
@@ -37,9 +38,13 @@ function mutable(role: Role): void {
   }
 }
 
-export async function listRolesOfCaller(ctx: ServiceContext, caller: Caller): Promise<Role[]> {
+export async function listRolesOfCaller(
+  ctx: ServiceContext,
+  caller: Caller,
+  page: PageRequest,
+): Promise<Page<Role>> {
   requirePermission(caller.actor, 'portcullis.roles', 'list');
-  return listRoles(ctx.db, organizationOf(caller.actor));
+  return listRoles(ctx.db, organizationOf(caller.actor), page);
 }
 
 export async function getRole(ctx: ServiceContext, caller: Caller, id: string): Promise<Role> {

@@ -1,4 +1,5 @@
 import { PortcullisError } from '../../errors/portcullis-error.js';
+import type { Page, PageRequest } from '../../store/repositories/page.js';
 import {
   findSecretOfServiceAccount,
   listSecretsOfServiceAccount,
@@ -23,9 +24,10 @@ export async function listSecrets(
   ctx: ServiceContext,
   caller: Caller,
   serviceAccountId: string,
-): Promise<StoredSecret[]> {
+  page: PageRequest,
+): Promise<Page<StoredSecret>> {
   const sa = await serviceAccountOfCaller(ctx, caller, serviceAccountId, 'get');
-  return listSecretsOfServiceAccount(ctx.db, sa.id);
+  return listSecretsOfServiceAccount(ctx.db, sa.id, page);
 }
 
 export async function revokeOneSecret(

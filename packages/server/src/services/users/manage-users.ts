@@ -1,9 +1,11 @@
 import { PortcullisError } from '../../errors/portcullis-error.js';
+import type { Page, PageRequest } from '../../store/repositories/page.js';
 import {
   assignRole,
   findRoleInOrganization,
   isRoleAssigned,
   listRolesOfUser,
+  listRolesOfUsers,
   type Role,
   unassignRole,
 } from '../../store/repositories/roles.js';
@@ -49,10 +51,21 @@ export async function getUser(ctx: ServiceContext, caller: Caller, id: string): 
   return { user, roles: await listRolesOfUser(ctx.db, user.id) };
 }
 
-export async function listUsers(ctx: ServiceContext, caller: Caller): Promise<UserWithRoles[]> {
+export async function listUsers(
+  ctx: ServiceContext,
+  caller: Caller,
+  page: PageRequest,
+): Promise<Page<UserWithRoles>> {
   requirePermission(caller.actor, 'portcullis.users', 'list');
-  const users = await listUsersInOrganization(ctx.db, organizationOf(caller.actor));
-  return Promise.all(users.map(async (user) => ({ user, roles: await listRolesOfUser(ctx.db, user.id) })));
+  const users = await listUsersInOrganization(ctx.db, organizationOf(caller.actor), page);
+  const roles = await listRolesOfUsers(
+    ctx.db,
+    users.items.map((user) => user.id),
+  );
+  return {
+    items: users.items.map((user) => ({ user, roles: roles.get(user.id) ?? [] })),
+    nextCursor: users.nextCursor,
+  };
 }
 
 /**

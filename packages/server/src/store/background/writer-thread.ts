@@ -1,9 +1,8 @@
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../database.js';
 import { auditBatchInserter } from '../repositories/audit-events.js';
 import { applyBackgroundWrite, type BackgroundWrite } from './background-writes.js';
+import { yieldToTheEventLoop } from './thread-priority.js';
 
 /**
  * The writer thread: its own connection to the same database (on SQLite, WAL lets the main connection keep
@@ -19,23 +18,10 @@ export interface WriterReply {
   error?: string;
 }
 
-/**
- * On Linux a thread has its own nice value: lowering this one's lets the scheduler run the event loop (and
- * the signing pool) first whenever the cores are busy, so a batch waits rather than a token request. Elsewhere
- * the thread keeps the process's priority.
- */
-function yieldToTheEventLoop(): void {
-  try {
-    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    setPriority(threadId, 10);
-  } catch {
-    // Not Linux, or not permitted: the batches are small either way.
-  }
-}
-
 const port = parentPort;
 if (!port) throw new Error('writer-thread.js runs only as a worker thread');
-yieldToTheEventLoop();
+// Batches must keep up with issuance, so they yield, but less than the reader's reads.
+yieldToTheEventLoop(10);
 const database = openDatabase((workerData as { databaseUrl: string }).databaseUrl);
 const insertAuditEvents = auditBatchInserter(database);
 

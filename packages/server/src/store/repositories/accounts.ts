@@ -1,5 +1,6 @@
 import type { Db } from '../database.js';
 import type { AccountRow } from '../schema.js';
+import { type Page, type PageRequest, pageOf } from './page.js';
 
 export interface Account {
   id: string;
@@ -71,15 +72,20 @@ export async function findAccountByIdOrName(
   return row && toAccount(row);
 }
 
-export async function listAccounts(db: Db, organizationId: string): Promise<Account[]> {
-  const rows = await db
+/** In creation order: the default account, made with the organization, comes first. */
+export async function listAccounts(
+  db: Db,
+  organizationId: string,
+  page: PageRequest,
+): Promise<Page<Account>> {
+  let query = db
     .selectFrom('accounts')
     .selectAll()
     .where('organization_id', '=', organizationId)
-    .orderBy('is_default', 'desc')
-    .orderBy('name')
-    .execute();
-  return rows.map(toAccount);
+    .orderBy('id')
+    .limit(page.limit + 1);
+  if (page.after) query = query.where('id', '>', page.after);
+  return pageOf(await query.execute(), page.limit, toAccount);
 }
 
 export async function renameAccount(db: Db, id: string, name: string): Promise<void> {

@@ -21,7 +21,7 @@ export interface AuditEvent {
   details: Record<string, unknown> | null;
 }
 
-function toAuditEvent(row: AuditEventRow): AuditEvent {
+export function toAuditEvent(row: AuditEventRow): AuditEvent {
   return {
     id: row.id,
     organizationId: row.organization_id,
@@ -136,57 +136,4 @@ export function auditBatchInserter(database: Database): (events: readonly AuditE
     return async (events) => insert(events);
   }
   return (events) => insertAuditEventsAsArrays(database.db, events);
-}
-
-/** Newest first. Filtering and cursors arrive with the management API. */
-export async function listAuditEvents(
-  db: Db,
-  organizationId: string | null,
-  limit = 100,
-): Promise<AuditEvent[]> {
-  let query = db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(limit);
-  query =
-    organizationId === null
-      ? query.where('organization_id', 'is', null)
-      : query.where('organization_id', '=', organizationId);
-  return (await query.execute()).map(toAuditEvent);
-}
-
-export interface AuditFilter {
-  actorId?: string | undefined;
-  targetId?: string | undefined;
-  /** Exact action, or a prefix ending in `*` (`token.*`). */
-  action?: string | undefined;
-  result?: 'success' | 'failure' | undefined;
-  /** Epoch ms, inclusive. */
-  from?: number | undefined;
-  /** Epoch ms, exclusive. */
-  to?: number | undefined;
-}
-
-/** One organization's events, newest first, keyset-paginated on the (time-ordered) id. */
-export async function queryAuditEvents(
-  db: Db,
-  organizationId: string,
-  filter: AuditFilter,
-  page: { limit: number; before?: string | undefined },
-): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
-  let query = db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .orderBy('id', 'desc')
-    .limit(page.limit + 1);
-  if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
-  if (filter.targetId) query = query.where('target_id', '=', filter.targetId);
-  if (filter.action?.endsWith('*'))
-    query = query.where('action', 'like', `${filter.action.slice(0, -1).replace(/[%_]/g, '')}%`);
-  else if (filter.action) query = query.where('action', '=', filter.action);
-  if (filter.result) query = query.where('result', '=', filter.result);
-  if (filter.from !== undefined) query = query.where('occurred_at', '>=', filter.from);
-  if (filter.to !== undefined) query = query.where('occurred_at', '<', filter.to);
-  if (page.before) query = query.where('id', '<', page.before);
-  const rows = await query.execute();
-  const items = rows.slice(0, page.limit).map(toAuditEvent);
-  return { items, nextCursor: rows.length > page.limit ? (items.at(-1)?.id ?? null) : null };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../database.js';
 import type { LoginRow } from '../schema.js';
+import { type Page, type PageRequest, pageOf } from './page.js';
 
 export interface Login {
   id: string;
@@ -79,14 +80,15 @@ export async function isEmailTaken(db: Db, email: string): Promise<boolean> {
   );
 }
 
-export async function listLogins(db: Db, organizationId: string): Promise<Login[]> {
-  const rows = await db
+export async function listLogins(db: Db, organizationId: string, page: PageRequest): Promise<Page<Login>> {
+  let query = db
     .selectFrom('logins')
     .selectAll()
     .where('organization_id', '=', organizationId)
-    .orderBy('email')
-    .execute();
-  return rows.map(toLogin);
+    .orderBy('id')
+    .limit(page.limit + 1);
+  if (page.after) query = query.where('id', '>', page.after);
+  return pageOf(await query.execute(), page.limit, toLogin);
 }
 
 export interface LoginChanges {

@@ -1,5 +1,6 @@
 import type { Db } from '../database.js';
 import type { NetworkPolicyRow } from '../schema.js';
+import { type Page, type PageRequest, pageOf } from './page.js';
 
 export interface NetworkPolicy {
   id: string;
@@ -72,14 +73,19 @@ export async function findNetworkPolicy(
   return row && toPolicy(row);
 }
 
-export async function listNetworkPolicies(db: Db, organizationId: string): Promise<NetworkPolicy[]> {
-  const rows = await db
+export async function listNetworkPolicies(
+  db: Db,
+  organizationId: string,
+  page: PageRequest,
+): Promise<Page<NetworkPolicy>> {
+  let query = db
     .selectFrom('network_policies')
     .selectAll()
     .where('organization_id', '=', organizationId)
-    .orderBy('name')
-    .execute();
-  return rows.map(toPolicy);
+    .orderBy('id')
+    .limit(page.limit + 1);
+  if (page.after) query = query.where('id', '>', page.after);
+  return pageOf(await query.execute(), page.limit, toPolicy);
 }
 
 export interface PolicyAttachments {

@@ -1,5 +1,6 @@
 import type { Db } from '../database.js';
 import type { OrganizationRow } from '../schema.js';
+import { type Page, type PageRequest, pageOf } from './page.js';
 
 export interface Organization {
   id: string;
@@ -68,8 +69,14 @@ export async function countOrganizations(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-export async function listOrganizations(db: Db): Promise<Organization[]> {
-  return (await db.selectFrom('organizations').selectAll().orderBy('id').execute()).map(toOrganization);
+export async function listOrganizations(db: Db, page: PageRequest): Promise<Page<Organization>> {
+  let query = db
+    .selectFrom('organizations')
+    .selectAll()
+    .orderBy('id')
+    .limit(page.limit + 1);
+  if (page.after) query = query.where('id', '>', page.after);
+  return pageOf(await query.execute(), page.limit, toOrganization);
 }
 
 export interface OrganizationChanges {

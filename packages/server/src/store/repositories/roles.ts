@@ -1,5 +1,6 @@
 import type { Db } from '../database.js';
 import type { RoleRow } from '../schema.js';
+import { type Page, type PageRequest, pageOf } from './page.js';
 
 export interface Role {
   id: string;
@@ -103,15 +104,35 @@ export async function findRoleInOrganization(
   return row && toRole(row);
 }
 
-export async function listRoles(db: Db, organizationId: string): Promise<Role[]> {
-  const rows = await db
+/** In creation order: the built-in roles, made with the organization, come first. */
+export async function listRoles(db: Db, organizationId: string, page: PageRequest): Promise<Page<Role>> {
+  let query = db
     .selectFrom('roles')
     .selectAll()
     .where('organization_id', '=', organizationId)
-    .orderBy('is_builtin', 'desc')
-    .orderBy('name')
+    .orderBy('id')
+    .limit(page.limit + 1);
+  if (page.after) query = query.where('id', '>', page.after);
+  return pageOf(await query.execute(), page.limit, toRole);
+}
+
+/**
+ * The roles of each of a page of users, by user id, each user's by name. One query for the page, through
+ * the assignments' primary key; the sorting is of at most a page's assignments, here rather than in SQL.
+ */
+export async function listRolesOfUsers(db: Db, userIds: readonly string[]): Promise<Map<string, Role[]>> {
+  const byUser = new Map<string, Role[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return byUser;
+  const rows = await db
+    .selectFrom('roles')
+    .innerJoin('role_assignments', 'role_assignments.role_id', 'roles.id')
+    .selectAll('roles')
+    .select('role_assignments.user_id')
+    .where('role_assignments.user_id', 'in', userIds)
     .execute();
-  return rows.map(toRole);
+  for (const { user_id, ...row } of rows) byUser.get(user_id)?.push(toRole(row));
+  for (const roles of byUser.values()) roles.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return byUser;
 }
 
 export async function updateRole(

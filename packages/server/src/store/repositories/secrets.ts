@@ -1,5 +1,6 @@
 import type { Db } from '../database.js';
 import type { ServiceAccountSecretRow } from '../schema.js';
+import { type Page, type PageRequest, pageOf } from './page.js';
 
 /** Metadata and keyed hash of a client secret. The secret itself is never stored. */
 export interface StoredSecret {
@@ -73,14 +74,19 @@ export async function findUsableSecrets(
   return rows.map(toStoredSecret);
 }
 
-export async function listSecretsOfServiceAccount(db: Db, serviceAccountId: string): Promise<StoredSecret[]> {
-  const rows = await db
+export async function listSecretsOfServiceAccount(
+  db: Db,
+  serviceAccountId: string,
+  page: PageRequest,
+): Promise<Page<StoredSecret>> {
+  let query = db
     .selectFrom('service_account_secrets')
     .selectAll()
     .where('service_account_id', '=', serviceAccountId)
     .orderBy('id')
-    .execute();
-  return rows.map(toStoredSecret);
+    .limit(page.limit + 1);
+  if (page.after) query = query.where('id', '>', page.after);
+  return pageOf(await query.execute(), page.limit, toStoredSecret);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Db } from '../database.js';
 import type { UserRow } from '../schema.js';
+import { type Page, type PageRequest, pageOf } from './page.js';
 
 export interface User {
   id: string;
@@ -74,14 +75,19 @@ export async function listUsersOfServiceAccount(db: Db, serviceAccountId: string
   return rows.map(toUser);
 }
 
-export async function listUsersInOrganization(db: Db, organizationId: string): Promise<User[]> {
-  const rows = await db
+export async function listUsersInOrganization(
+  db: Db,
+  organizationId: string,
+  page: PageRequest,
+): Promise<Page<User>> {
+  let query = db
     .selectFrom('users')
     .selectAll()
     .where('organization_id', '=', organizationId)
     .orderBy('id')
-    .execute();
-  return rows.map(toUser);
+    .limit(page.limit + 1);
+  if (page.after) query = query.where('id', '>', page.after);
+  return pageOf(await query.execute(), page.limit, toUser);
 }
 
 export async function listUsersOfLogin(db: Db, loginId: string): Promise<User[]> {
