@@ -7,7 +7,7 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { describeMachine } from './machine.js';
 import { type OpenLoopResult, openLoopInChild } from './open-loop.js';
-import { freePort, postgresSchema, start, stop } from './processes.js';
+import { benchLimits, freePort, postgresSchema, start, stop } from './processes.js';
 
 /**
  * Audit reads against token issuance (issue 13): Portcullis on SQLite and on PostgreSQL, each holding at
@@ -80,6 +80,7 @@ async function startServer(name: string, databaseUrl: string, dataDir: string): 
     PORTCULLIS_MASTER_KEY: randomBytes(32).toString('hex'),
     PORTCULLIS_ADMIN_PASSWORD: 'benchmark password',
     PORTCULLIS_LOG_LEVEL: 'warn',
+    ...benchLimits,
   });
   for (let i = 0; i < 100; i++) {
     if ((await fetch(`${base}/health`).catch(() => undefined))?.ok) break;

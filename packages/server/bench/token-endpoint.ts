@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { describeMachine } from './machine.js';
 import { type OpenLoopResult, openLoopInChild } from './open-loop.js';
-import { freePort, postgresSchema, start, stop } from './processes.js';
+import { benchLimits, freePort, postgresSchema, start, stop } from './processes.js';
 
 /**
  * Token issuance under load (issue 5): Portcullis on SQLite and PostgreSQL — the whole pipeline — against
@@ -51,15 +51,6 @@ async function helperTarget(name: string, file: string): Promise<Target> {
     stop: () => stop(child),
   };
 }
-
-/**
- * The benchmark sends thousands of token requests a second from 127.0.0.1 with one client: its limits are
- * set out of reach rather than off, so the limiter's cost is still measured.
- */
-const benchLimits = {
-  PORTCULLIS_TOKEN_RATE_LIMIT_PER_ADDRESS: '1000000000',
-  PORTCULLIS_TOKEN_RATE_LIMIT_PER_CLIENT: '1000000000',
-};
 
 async function portcullisTarget(
   name: string,

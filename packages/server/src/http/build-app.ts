@@ -18,7 +18,7 @@ import { oauthEndpoints } from './oauth/oauth-endpoints.js';
 import { revocationFeedRoutes } from './oauth/revocation-feed.js';
 import { type RateLimitSettings, rateLimiting } from './rate-limits.js';
 import { newRequestId } from './request-context.js';
-import { referenceHeaders, securityHeaders } from './response-headers.js';
+import { answerHeaders, referenceHeaders } from './response-headers.js';
 import { accessKeyRoutes } from './routes/access-keys.js';
 import { accountRoutes } from './routes/accounts.js';
 import { auditEventRoutes } from './routes/audit-events.js';
@@ -79,14 +79,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The input rule, once for every route (http/input/): strict UTF-8 bodies, then accepted text only.
   useStrictJsonBodies(app);
   app.addHook('preValidation', acceptedInput);
-  // Set as the request starts, so error answers carry it too; a callback hook costs no promise per request.
+  // Set as the request starts, so error answers carry them too; one callback hook, no promise per request.
   app.addHook('onRequest', (request, reply, done) => {
-    reply.header('x-request-id', request.id);
+    reply.headers(answerHeaders).header('x-request-id', request.id);
     done();
   });
   // Only JSON bodies on the API; forms are registered inside the token endpoint's own scope.
   app.removeContentTypeParser('text/plain');
-  await securityHeaders(app);
 
   await app.register(swagger, {
     openapi: {

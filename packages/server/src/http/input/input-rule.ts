@@ -34,10 +34,20 @@ function collectProblems(part: string, root: unknown, problems: Problem[]): void
       if (refused)
         problems.push({ field: pathOf(visit), message: `contains ${refused}, which is not accepted` });
     } else if (typeof value === 'object' && value !== null) {
-      for (const [key, child] of Object.entries(value)) {
+      for (const key of Object.keys(value)) {
+        const child = (value as Record<string, unknown>)[key];
         const refused = refusedCharacterIn(key);
         if (refused) {
           problems.push({ field: pathOf(visit), message: `has a property name containing ${refused}` });
+        } else if (typeof child === 'string') {
+          // Most fields are strings: checked here, without a visit of their own.
+          const inValue = refusedCharacterIn(child);
+          if (inValue) {
+            problems.push({
+              field: `${pathOf(visit)}.${key}`,
+              message: `contains ${inValue}, which is not accepted`,
+            });
+          }
         } else {
           stack.push({ value: child, key, parent: visit });
         }

@@ -1,16 +1,12 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import type { FastifyInstance } from 'fastify';
 import { PortcullisError } from '../../errors/portcullis-error.js';
 import { parseFormEncoded, undecodableParameters } from './form-encoding.js';
 import { undecodableField } from './input-rule.js';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 function decodeUtf8(body: Buffer): string {
-  try {
-    return utf8.decode(body);
-  } catch {
-    throw new PortcullisError('malformed_body', 'The request body is not valid UTF-8.');
-  }
+  if (!isUtf8(body)) throw new PortcullisError('malformed_body', 'The request body is not valid UTF-8.');
+  return body.toString('utf8');
 }
 
 /**
@@ -39,7 +35,9 @@ export function useStrictFormBodies(app: FastifyInstance): void {
     { parseAs: 'buffer' },
     (_request, body, done) => {
       try {
-        const fields = parseFormEncoded(decodeUtf8(body as Buffer));
+        // Form encoding is ASCII (anything else is escaped), so the usual body needs no UTF-8 decoding.
+        const buffer = body as Buffer;
+        const fields = parseFormEncoded(isAscii(buffer) ? buffer.toString('latin1') : decodeUtf8(buffer));
         const undecodable = fields[undecodableParameters];
         if (undecodable) throw undecodableField('body', undecodable);
         done(null, fields);
