@@ -78,7 +78,9 @@ const ServiceAccountView = Type.Object(
 const ListQuery = Type.Object(
   {
     ...PageQuery.properties,
-    name: Type.Optional(Type.String({ maxLength: 64, description: 'Case-insensitive substring.' })),
+    name: Type.Optional(
+      Type.String({ maxLength: 64, description: 'Case-insensitive substring; % _ and \\ match themselves.' }),
+    ),
     enabled: Type.Optional(Type.Boolean()),
     sort: Type.Optional(
       Type.Union(
