@@ -59,6 +59,11 @@ export const errorCatalogue = {
     meaning:
       'The request body, query or path does not match the schema: unknown field, wrong type, missing value.',
   },
+  valid_to_in_past: {
+    status: 400,
+    meaning:
+      'The valid-to is not in the future; to end a credential now, disable or delete it. details give both instants.',
+  },
   malformed_body: {
     status: 400,
     meaning: 'The request body could not be parsed (invalid JSON, empty body where one is required).',

@@ -7,16 +7,38 @@ import {
   listOwnClientCredentials,
 } from '../../services/client-credentials/manage-client-credentials.js';
 import type { ServiceContext } from '../../services/context.js';
+import type { ServiceAccount } from '../../store/repositories/service-accounts.js';
 import { callerOf } from '../request-context.js';
-import { errorResponses, IdParams, isoTime, PageQuery, Timestamp } from '../schemas/common.js';
+import {
+  errorResponses,
+  IdParams,
+  isoTime,
+  PageQuery,
+  Timestamp,
+  timezoneField,
+  validToField,
+} from '../schemas/common.js';
 
 const CreateBody = Type.Object(
-  { description: Type.Optional(Type.String({ maxLength: maxDescriptionLength })) },
+  {
+    description: Type.Optional(Type.String({ maxLength: maxDescriptionLength })),
+    validTo: Type.Optional(validToField),
+    timezone: Type.Optional(timezoneField),
+  },
   { additionalProperties: false },
 );
+const validity = {
+  validTo: Type.Union([Timestamp, Type.Null()], { description: 'UTC.' }),
+  timezone: Type.Union([Type.String(), Type.Null()], { description: 'IANA zone valid-to was entered in.' }),
+};
+const validityOf = (key: ServiceAccount) => ({
+  validTo: key.validTo === null ? null : isoTime(key.validTo),
+  timezone: key.validToTimezone,
+});
 const KeyView = Type.Object({
   accessKey: Type.String(),
   description: Type.String(),
+  ...validity,
   lastUsedAt: Type.Union([Timestamp, Type.Null()]),
   createdAt: Timestamp,
 });
@@ -37,6 +59,7 @@ export async function accessKeyRoutes(app: FastifyInstance, opts: { ctx: Service
           201: Type.Object({
             accessKey: Type.String(),
             secretKey: Type.String({ description: 'Shown once.' }),
+            ...validity,
             createdAt: Timestamp,
           }),
           ...errorResponses,
@@ -49,6 +72,7 @@ export async function accessKeyRoutes(app: FastifyInstance, opts: { ctx: Service
       return reply.code(201).send({
         accessKey: secret.clientId,
         secretKey: secret.clientSecret,
+        ...validityOf(credential),
         createdAt: isoTime(credential.createdAt),
       });
     },
@@ -81,6 +105,7 @@ export async function accessKeyRoutes(app: FastifyInstance, opts: { ctx: Service
         items: page.items.map((k) => ({
           accessKey: k.id,
           description: k.description,
+          ...validityOf(k),
           lastUsedAt: k.lastUsedAt === null ? null : isoTime(k.lastUsedAt),
           createdAt: isoTime(k.createdAt),
         })),

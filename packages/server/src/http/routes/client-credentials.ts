@@ -13,7 +13,15 @@ import type { ServiceContext } from '../../services/context.js';
 import { maxGracePeriodSeconds } from '../../services/service-accounts/generate-secret.js';
 import type { ServiceAccount } from '../../store/repositories/service-accounts.js';
 import { callerOf } from '../request-context.js';
-import { errorResponses, IdParams, isoTime, PageQuery, Timestamp } from '../schemas/common.js';
+import {
+  errorResponses,
+  IdParams,
+  isoTime,
+  PageQuery,
+  Timestamp,
+  timezoneField,
+  validToField,
+} from '../schemas/common.js';
 import { PermissionList } from './roles.js';
 
 const CreateBody = Type.Object(
@@ -22,6 +30,8 @@ const CreateBody = Type.Object(
     description: Type.Optional(Type.String({ maxLength: maxDescriptionLength })),
     preset: Type.Optional(Type.Union([Type.Literal('admin'), Type.Literal('read_only')])),
     permissions: Type.Optional(PermissionList),
+    validTo: Type.Optional(validToField),
+    timezone: Type.Optional(timezoneField),
   },
   { additionalProperties: false },
 );
@@ -33,6 +43,8 @@ const CreatedView = Type.Object({
   name: Type.String(),
   description: Type.String(),
   permissions: Type.Array(Type.String(), { description: 'Granted permissions, canonical form.' }),
+  validTo: Type.Union([Timestamp, Type.Null()], { description: 'UTC.' }),
+  timezone: Type.Union([Type.String(), Type.Null()], { description: 'IANA zone valid-to was entered in.' }),
   createdAt: Timestamp,
 });
 
@@ -63,6 +75,8 @@ export async function clientCredentialRoutes(
         permissions: credential.grantedPermissions
           ? credential.grantedPermissions.split(' ').filter(Boolean)
           : [],
+        validTo: credential.validTo === null ? null : isoTime(credential.validTo),
+        timezone: credential.validToTimezone,
         createdAt: isoTime(credential.createdAt),
       });
     },

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
+import { objectNamePattern } from '../../domain/names/name-rules.js';
 import { organizationOf } from '../../services/authorization.js';
 import type { ServiceContext } from '../../services/context.js';
 import { createLogin } from '../../services/logins/create-login.js';
+import { createLoginWithUser } from '../../services/logins/create-login-with-user.js';
 import { logout } from '../../services/logins/logout.js';
 import {
   changeOwnPassword,
@@ -32,6 +34,19 @@ const CreateLoginBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 128 }),
     password,
     isOrganizationAdmin: Type.Optional(Type.Boolean()),
+    user: Type.Optional(
+      Type.Object(
+        {
+          name: Type.String({ pattern: objectNamePattern, description: 'Unique in the account.' }),
+          roleIds: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 50 })),
+        },
+        {
+          additionalProperties: false,
+          description:
+            "Also create the person's user in the default account, holding these roles: needs portcullis.users:create and every permission of the roles.",
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -92,6 +107,22 @@ function view(login: Login) {
   };
 }
 
+const CreatedLoginView = Type.Object({
+  ...LoginView.properties,
+  user: Type.Union(
+    [
+      Type.Object({
+        id: Type.String(),
+        accountId: Type.String(),
+        name: Type.String(),
+        roleIds: Type.Array(Type.String()),
+      }),
+      Type.Null(),
+    ],
+    { description: 'The user made with the login, when one was asked for.' },
+  ),
+});
+
 const LoginPageQuery = IdPageQuery('login');
 
 /** People of the organization: email, name, password, organization-admin flag, network policy. */
@@ -122,18 +153,26 @@ export async function loginRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
     {
       schema: {
         tags,
-        summary: 'Create a login',
+        summary: 'Create a login, and with it their user in the default account if asked',
         body: CreateLoginBody,
-        response: { 201: LoginView, ...errorResponses },
+        response: { 201: CreatedLoginView, ...errorResponses },
       },
     },
     async (request, reply) => {
       const caller = callerOf(request);
-      const login = await createLogin(ctx, caller, {
-        ...request.body,
-        organizationId: organizationOf(caller.actor),
+      const { user, ...login } = request.body;
+      const input = { ...login, organizationId: organizationOf(caller.actor) };
+      if (!user) return reply.code(201).send({ ...view(await createLogin(ctx, caller, input)), user: null });
+      const created = await createLoginWithUser(ctx, caller, input, user);
+      return reply.code(201).send({
+        ...view(created.login),
+        user: {
+          id: created.user.user.id,
+          accountId: created.user.user.accountId,
+          name: created.user.user.name,
+          roleIds: created.user.roles.map((r) => r.id),
+        },
       });
-      return reply.code(201).send(view(login));
     },
   );
   app.get<{ Params: Static<typeof IdParams> }>(

@@ -28,13 +28,26 @@ import {
   PageQuery,
   pageRequestOf,
   Timestamp,
+  timezoneField,
+  validToField,
 } from '../schemas/common.js';
 
 const CreateServiceAccountBody = Type.Object(
   {
     name: Type.String({ pattern: objectNamePattern, description: 'Unique in the organization.' }),
     description: Type.Optional(Type.String({ maxLength: maxDescriptionLength })),
-    isOrganizationAdmin: Type.Optional(Type.Boolean()),
+    isOrganizationAdmin: Type.Optional(
+      Type.Boolean({ description: 'Only an organization admin acting with all their rights may set it.' }),
+    ),
+    networkPolicyId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: 'Needs portcullis.service_accounts:update too.',
+      }),
+    ),
+    validTo: Type.Optional(validToField),
+    timezone: Type.Optional(timezoneField),
   },
   { additionalProperties: false },
 );
@@ -65,7 +78,9 @@ const ServiceAccountView = Type.Object(
 const ListQuery = Type.Object(
   {
     ...PageQuery.properties,
-    name: Type.Optional(Type.String({ maxLength: 64, description: 'Case-insensitive substring.' })),
+    name: Type.Optional(
+      Type.String({ maxLength: 64, description: 'Case-insensitive substring; % _ and \\ match themselves.' }),
+    ),
     enabled: Type.Optional(Type.Boolean()),
     sort: Type.Optional(
       Type.Union(
@@ -192,7 +207,7 @@ export async function serviceAccountRoutes(
     {
       schema: {
         tags: ['service accounts'],
-        summary: 'Create a service account',
+        summary: 'Create a service account: name, description, network policy, admin flag, valid-to',
         body: CreateServiceAccountBody,
         response: { 201: ServiceAccountView, ...errorResponses },
       },

@@ -28,6 +28,17 @@ export function isoTime(epochMs: number): string {
   return new Date(epochMs).toISOString();
 }
 
+/** A valid-to as a person enters it; one not in the future is refused with `valid_to_in_past`. */
+export const validToField = Type.String({
+  maxLength: 40,
+  description: 'YYYY-MM-DDTHH:mm[:ss] read in timezone, or an instant with Z or an offset; in the future.',
+});
+
+export const timezoneField = Type.String({
+  maxLength: 64,
+  description: 'IANA zone validTo is read in (such as Europe/Berlin); default UTC.',
+});
+
 export const errorResponses = {
   400: ErrorBody,
   401: ErrorBody,

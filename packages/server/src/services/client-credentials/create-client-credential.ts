@@ -12,6 +12,7 @@ import { organizationOf, requirePermission, requireWithinGrantor } from '../auth
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 import { type GeneratedSecret, generateSecretStep } from '../service-accounts/generate-secret.js';
+import { validToChanges } from '../service-accounts/valid-to.js';
 import { asConflict } from '../unique-conflicts.js';
 
 export interface ClientCredentialInput {
@@ -20,6 +21,17 @@ export interface ClientCredentialInput {
   /** Fills the scope matrix (FireTail's Admin / Read only buttons); `permissions` then adds cells. */
   preset?: PresetName | undefined;
   permissions?: readonly string[] | undefined;
+  /** Wall-clock `YYYY-MM-DDTHH:mm[:ss]` read in `timezone`, or an absolute instant, in the future. */
+  validTo?: string | undefined;
+  /** IANA zone the valid-to is entered in (FireTail: "defaults to your local timezone"); UTC if left out. */
+  timezone?: string | undefined;
+}
+
+/** Firefly's key pair, with a valid-to when one is wanted. */
+export interface AccessKeyInput {
+  description?: string | undefined;
+  validTo?: string | undefined;
+  timezone?: string | undefined;
 }
 
 export interface CreatedClientCredential {
@@ -33,6 +45,8 @@ interface PersonalCredentialInput {
   description: string;
   /** Undefined: not narrowed, the credential has exactly its owner's rights, now and later. */
   granted: PermissionSet | undefined;
+  validTo: string | undefined;
+  timezone: string | undefined;
 }
 
 /**
@@ -57,6 +71,7 @@ async function createPersonalCredential(
   await requireProgrammaticAccess(ctx, organizationId);
   if (input.granted) requireWithinGrantor(actor, input.granted);
   const now = ctx.clock();
+  const validTo = validToChanges(input.validTo, input.timezone, now);
   const credential: ServiceAccount = {
     id: newId('serviceAccount'),
     organizationId,
@@ -69,8 +84,8 @@ async function createPersonalCredential(
     ownerUserId: actor.userId,
     grantedPermissions: input.granted ? input.granted.format() : null,
     networkPolicyId: null,
-    validTo: null,
-    validToTimezone: null,
+    validTo: validTo.validTo ?? null,
+    validToTimezone: validTo.validToTimezone ?? null,
     lastUsedAt: null,
     createdAt: now,
     updatedAt: now,
@@ -87,6 +102,8 @@ async function createPersonalCredential(
           name: credential.name,
           ownerUserId: actor.userId,
           permissions: credential.grantedPermissions,
+          validTo: credential.validTo,
+          validToTimezone: credential.validToTimezone,
         },
       });
       const secret = await generateSecretStep(tx, caller, credential);
@@ -97,7 +114,10 @@ async function createPersonalCredential(
   }
 }
 
-/** FireTail's client credential: a name, a description, and a scope matrix within the creator's rights. */
+/**
+ * FireTail's client credential: a name, a description, a valid-to with its time zone, and a scope matrix
+ * within the creator's rights.
+ */
 export async function createClientCredential(
   ctx: ServiceContext,
   caller: Caller,
@@ -115,6 +135,8 @@ export async function createClientCredential(
     name: input.name,
     description: input.description ?? '',
     granted,
+    validTo: input.validTo,
+    timezone: input.timezone,
   });
 }
 
@@ -122,7 +144,7 @@ export async function createClientCredential(
 export async function createAccessKey(
   ctx: ServiceContext,
   caller: Caller,
-  input: { description?: string | undefined },
+  input: AccessKeyInput,
 ): Promise<CreatedClientCredential> {
   const id = newId('serviceAccount');
   return createPersonalCredential(ctx, caller, {
@@ -130,5 +152,7 @@ export async function createAccessKey(
     name: `access-key-${id.slice(-10)}`,
     description: input.description ?? '',
     granted: undefined,
+    validTo: input.validTo,
+    timezone: input.timezone,
   });
 }

@@ -18,7 +18,7 @@ import { requireProgrammaticAccess } from '../organizations/programmatic-access.
 import { revokeSubjects } from '../revocation/record-revocations.js';
 import { type GeneratedSecret, generateSecretStep } from '../service-accounts/generate-secret.js';
 import { queryServiceAccounts } from '../service-accounts/read-service-accounts.js';
-import { validToChanges } from '../service-accounts/update-service-account.js';
+import { validToChanges } from '../service-accounts/valid-to.js';
 
 type PersonalKind = Exclude<ServiceAccountKind, 'organization'>;
 
@@ -83,11 +83,12 @@ export async function updateOwnClientCredential(
   update: ClientCredentialUpdate,
 ): Promise<ServiceAccount> {
   const credential = await ownCredential(ctx, caller, id, 'update');
+  const now = ctx.clock();
   const changes: ServiceAccountChanges = {
     ...(update.name === undefined ? {} : { name: update.name }),
     ...(update.description === undefined ? {} : { description: update.description }),
     ...(update.enabled === undefined ? {} : { enabled: update.enabled }),
-    ...validToChanges(update.validTo, update.timezone),
+    ...validToChanges(update.validTo, update.timezone, now),
   };
   if (update.preset || update.permissions) {
     let granted = update.preset ? presets[update.preset](ctx.catalog) : PermissionSet.empty(ctx.catalog);
@@ -95,7 +96,6 @@ export async function updateOwnClientCredential(
     requireWithinGrantor(caller.actor, granted);
     changes.grantedPermissions = granted.format();
   }
-  const now = ctx.clock();
   return inTransaction(ctx, async (tx) => {
     await updateServiceAccount(tx.db, credential.id, changes, now);
     const narrowed =

@@ -1,4 +1,3 @@
-import { isTimeZone, toInstant } from '../../domain/time/zoned-time.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
 import {
   findServiceAccountInOrganization,
@@ -19,6 +18,7 @@ import { requireProgrammaticAccess } from '../organizations/programmatic-access.
 import { requireHoldsServiceAccountRights } from '../permissions/rights-handed-on.js';
 import { longestTokenLifetimeMs, revokeSubjects } from '../revocation/record-revocations.js';
 import { asConflict } from '../unique-conflicts.js';
+import { validToChanges } from './valid-to.js';
 
 export interface ServiceAccountUpdate {
   name?: string | undefined;
@@ -28,45 +28,18 @@ export interface ServiceAccountUpdate {
   platformIntrospection?: boolean | undefined;
   enabled?: boolean | undefined;
   networkPolicyId?: string | null | undefined;
-  /** Wall-clock `YYYY-MM-DDTHH:mm[:ss]` read in `timezone`, or an absolute instant; null clears it. */
+  /** Wall-clock `YYYY-MM-DDTHH:mm[:ss]` read in `timezone`, or an absolute instant, in the future; null clears it. */
   validTo?: string | null | undefined;
   /** IANA zone the valid-to was entered in; defaults to UTC. */
   timezone?: string | undefined;
 }
 
-/** Converts the user's valid-to into the stored pair (UTC instant, zone it was entered in). */
-export function validToChanges(
-  validTo: string | null | undefined,
-  timezone: string | undefined,
-): ServiceAccountChanges {
-  if (validTo === undefined) return {};
-  if (validTo === null) return { validTo: null, validToTimezone: null };
-  const zone = timezone ?? 'UTC';
-  if (!isTimeZone(zone)) {
-    throw new PortcullisError('validation_failed', `Unknown time zone "${zone}".`, {
-      details: [{ field: 'timezone', message: 'expected an IANA time zone such as Europe/Berlin' }],
-    });
-  }
-  const instant = toInstant(validTo, zone);
-  if (instant === undefined) {
-    throw new PortcullisError('validation_failed', 'validTo is not a valid date and time.', {
-      details: [
-        { field: 'validTo', message: 'expected YYYY-MM-DDTHH:mm[:ss], optionally with Z or an offset' },
-      ],
-    });
-  }
-  return { validTo: instant, validToTimezone: zone };
-}
-
 /**
- * A valid-to already past, or a new or earlier one that tokens issued until now may outlive:
- * their `exp` was capped at the valid-to of their issuance only, so a verifier checking `exp` alone would
- * honour them past the new one.
+ * A new or earlier valid-to that tokens issued until now may outlive: their `exp` was capped at the
+ * valid-to of their issuance only, so a verifier checking `exp` alone would honour them past the new one.
  */
 function validToCutsTokensShort(previous: number | null, validTo: number, now: number): boolean {
-  return (
-    validTo <= now || ((previous === null || validTo < previous) && validTo < now + longestTokenLifetimeMs)
-  );
+  return (previous === null || validTo < previous) && validTo < now + longestTokenLifetimeMs;
 }
 
 /** Enabling it again, or a later (or no) valid-to, lets it act again or for longer: a grant of its rights. */
@@ -92,11 +65,11 @@ export async function updateServiceAccount(
   if (update.isOrganizationAdmin) requireMayGrantOrganizationAdmin(caller.actor);
   await requireProgrammaticAccess(ctx, organizationId);
   const { validTo, timezone, ...rest } = update;
+  const now = ctx.clock();
   const changes: ServiceAccountChanges = {
     ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
-    ...validToChanges(validTo, timezone),
+    ...validToChanges(validTo, timezone, now),
   };
-  const now = ctx.clock();
   try {
     return await inTransaction(ctx, async (tx) => {
       const sa = await findServiceAccountInOrganization(tx.db, organizationId, id);

@@ -1,5 +1,6 @@
 import type { Db } from '../database.js';
 import type { ServiceAccountRow } from '../schema.js';
+import { containsIgnoringCase } from './contains-filter.js';
 
 export type ServiceAccountKind = 'organization' | 'client_credential' | 'access_key';
 
@@ -119,7 +120,7 @@ export interface ServiceAccountQuery {
   /** One owner's personal credentials of this kind; without it, the organization's service accounts. */
   ownerUserId?: string | undefined;
   kind?: ServiceAccountKind | undefined;
-  /** Case-insensitive substring of the name. */
+  /** Case-insensitive substring of the name, every character literal. */
   nameContains?: string | undefined;
   enabled?: boolean | undefined;
   sort?: ServiceAccountSort | undefined;
@@ -167,10 +168,7 @@ export async function listServiceAccounts(
         .where('owner_user_id', '=', options.ownerUserId)
         .where('kind', '=', options.kind ?? 'client_credential')
     : query.where('kind', '=', 'organization');
-  if (options.nameContains) {
-    const needle = `%${options.nameContains.toLowerCase().replace(/[%_\\]/g, '')}%`;
-    query = query.where((eb) => eb(eb.fn('lower', ['name']), 'like', needle));
-  }
+  if (options.nameContains) query = query.where(containsIgnoringCase('name', options.nameContains));
   if (options.enabled !== undefined) query = query.where('enabled', '=', options.enabled ? 1 : 0);
   if (options.cursor) {
     const key = decodeCursor(options.cursor);

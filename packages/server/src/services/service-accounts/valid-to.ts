@@ -1,0 +1,46 @@
+import { isTimeZone, toInstant } from '../../domain/time/zoned-time.js';
+import { PortcullisError } from '../../errors/portcullis-error.js';
+
+export interface ValidToFields {
+  validTo?: number | null;
+  validToTimezone?: string | null;
+}
+
+/**
+ * Converts the valid-to a person entered into the stored pair (UTC instant, zone it was entered in); nothing
+ * when none was given, nulls when it is cleared.
+ *
+ * A valid-to must lie after `now`, the server's clock when the request arrives: that clock is the one that
+ * will end the credential, so it alone decides, with no allowance for a client's skew. A valid-to equal to
+ * now is past too, since the credential could never be used. To end a credential now, disable or delete it.
+ */
+export function validToChanges(
+  validTo: string | null | undefined,
+  timezone: string | undefined,
+  now: number,
+): ValidToFields {
+  if (validTo === undefined) return {};
+  if (validTo === null) return { validTo: null, validToTimezone: null };
+  const zone = timezone ?? 'UTC';
+  if (!isTimeZone(zone)) {
+    throw new PortcullisError('validation_failed', `Unknown time zone "${zone}".`, {
+      details: [{ field: 'timezone', message: 'expected an IANA time zone such as Europe/Berlin' }],
+    });
+  }
+  const instant = toInstant(validTo, zone);
+  if (instant === undefined) {
+    throw new PortcullisError('validation_failed', 'validTo is not a valid date and time.', {
+      details: [
+        { field: 'validTo', message: 'expected YYYY-MM-DDTHH:mm[:ss], optionally with Z or an offset' },
+      ],
+    });
+  }
+  if (instant <= now) {
+    throw new PortcullisError(
+      'valid_to_in_past',
+      'The valid-to is not in the future. To end a credential now, disable or delete it.',
+      { details: { validTo: new Date(instant).toISOString(), now: new Date(now).toISOString() } },
+    );
+  }
+  return { validTo: instant, validToTimezone: zone };
+}
