@@ -248,6 +248,23 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
       expect(response.body.error.details).toEqual([expect.objectContaining({ field })]);
     });
 
+    it.skipIf(!engine.available)(
+      'rejects an empty network policy id on a service-account edit, naming the field',
+      async () => {
+        const response = await unchanged(() =>
+          api(server.baseUrl, 'PATCH', `/api/v1/service-accounts/${serviceAccountId}`, {
+            token: admin,
+            body: { networkPolicyId: '' },
+          }),
+        );
+        expect(response.status).toBe(400);
+        expect(response.body.error.code).toBe('validation_failed');
+        expect(response.body.error.details).toContainEqual(
+          expect.objectContaining({ field: 'body.networkPolicyId' }),
+        );
+      },
+    );
+
     it.skipIf(!engine.available)('rejects invalid JSON with 400 malformed_body', async () => {
       const response = await unchanged(() =>
         api(server.baseUrl, 'POST', '/api/v1/service-accounts', { token: admin, body: '{"name":' }),

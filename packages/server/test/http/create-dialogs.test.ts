@@ -135,6 +135,36 @@ describe.each(enginesUnderTest())('create dialogs on $engine', (engine) => {
       );
       expect(refused).toMatchObject({ status: 400, body: { error: { code: 'validation_failed' } } });
     });
+
+    it.skipIf(!engine.available)(
+      'writes a revocation event when an edit brings the valid-to before tokens already issued would expire',
+      async () => {
+        const member = await person(['*:get', '*:list', 'portcullis.client_credentials:*']);
+        const created = await call('POST', '/api/v1/client-credentials', member.token, {
+          name: 'shortened',
+          preset: 'read_only',
+        });
+        expect((await token(created.body.clientId, created.body.clientSecret)).status).toBe(200);
+        const restrictions = () =>
+          db()
+            .selectFrom('revocation_events')
+            .select(['reason', 'effect'])
+            .where('subject', '=', created.body.clientId)
+            .execute();
+        // Beyond the longest token lifetime: no token issued so far outlives it, so nothing is written.
+        const farAway = new Date(Date.now() + 2 * 86_400_000).toISOString();
+        const later = await call('PATCH', `/api/v1/client-credentials/${created.body.id}`, member.token, {
+          validTo: farAway,
+        });
+        expect(later.status).toBe(200);
+        expect(await restrictions()).toEqual([]);
+        const sooner = await call('PATCH', `/api/v1/client-credentials/${created.body.id}`, member.token, {
+          validTo: new Date(inMinutes(1)).toISOString(),
+        });
+        expect(sooner.status).toBe(200);
+        expect(await restrictions()).toEqual([{ reason: 'credential_restricted', effect: 'recheck' }]);
+      },
+    );
   });
 
   describe("Firefly's key pair", () => {

@@ -130,7 +130,7 @@ const UpdateServiceAccountBody = Type.Object(
       Type.Boolean({ description: 'Platform operators only; see docs/revocation.md.' }),
     ),
     enabled: Type.Optional(Type.Boolean()),
-    networkPolicyId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+    networkPolicyId: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()])),
     validTo: Type.Optional(
       Type.Union([
         Type.String({ maxLength: 40, description: 'YYYY-MM-DDTHH:mm[:ss] in timezone, or with Z/offset.' }),

@@ -18,7 +18,7 @@ import { requireProgrammaticAccess } from '../organizations/programmatic-access.
 import { revokeSubjects } from '../revocation/record-revocations.js';
 import { type GeneratedSecret, generateSecretStep } from '../service-accounts/generate-secret.js';
 import { queryServiceAccounts } from '../service-accounts/read-service-accounts.js';
-import { validToChanges } from '../service-accounts/valid-to.js';
+import { validToChanges, validToCutsTokensShort } from '../service-accounts/valid-to.js';
 
 type PersonalKind = Exclude<ServiceAccountKind, 'organization'>;
 
@@ -103,7 +103,9 @@ export async function updateOwnClientCredential(
       !PermissionSet.parseStored(ctx.catalog, credential.grantedPermissions ?? '*:*').isSubsetOf(
         PermissionSet.parseStored(ctx.catalog, changes.grantedPermissions ?? '*:*'),
       );
-    if (changes.enabled === false || narrowed)
+    const shortened =
+      typeof changes.validTo === 'number' && validToCutsTokensShort(credential.validTo, changes.validTo, now);
+    if (changes.enabled === false || narrowed || shortened)
       revokeSubjects(tx, credential.organizationId, [credential.id], 'credential_restricted');
     await recordAuditEvent(tx.db, caller, now, {
       organizationId: credential.organizationId,

@@ -16,9 +16,9 @@ import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 import { requireHoldsServiceAccountRights } from '../permissions/rights-handed-on.js';
-import { longestTokenLifetimeMs, revokeSubjects } from '../revocation/record-revocations.js';
+import { revokeSubjects } from '../revocation/record-revocations.js';
 import { asConflict } from '../unique-conflicts.js';
-import { validToChanges } from './valid-to.js';
+import { validToChanges, validToCutsTokensShort } from './valid-to.js';
 
 export interface ServiceAccountUpdate {
   name?: string | undefined;
@@ -32,14 +32,6 @@ export interface ServiceAccountUpdate {
   validTo?: string | null | undefined;
   /** IANA zone the valid-to was entered in; defaults to UTC. */
   timezone?: string | undefined;
-}
-
-/**
- * A new or earlier valid-to that tokens issued until now may outlive: their `exp` was capped at the
- * valid-to of their issuance only, so a verifier checking `exp` alone would honour them past the new one.
- */
-function validToCutsTokensShort(previous: number | null, validTo: number, now: number): boolean {
-  return (previous === null || validTo < previous) && validTo < now + longestTokenLifetimeMs;
 }
 
 /** Enabling it again, or a later (or no) valid-to, lets it act again or for longer: a grant of its rights. */

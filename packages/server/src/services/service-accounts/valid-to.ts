@@ -1,5 +1,6 @@
 import { isTimeZone, toInstant } from '../../domain/time/zoned-time.js';
 import { PortcullisError } from '../../errors/portcullis-error.js';
+import { longestTokenLifetimeMs } from '../revocation/record-revocations.js';
 
 export interface ValidToFields {
   validTo?: number | null;
@@ -43,4 +44,12 @@ export function validToChanges(
     );
   }
   return { validTo: instant, validToTimezone: zone };
+}
+
+/**
+ * A new or earlier valid-to that tokens issued until now may outlive: their `exp` was capped at the
+ * valid-to of their issuance only, so a verifier checking `exp` alone would honour them past the new one.
+ */
+export function validToCutsTokensShort(previous: number | null, validTo: number, now: number): boolean {
+  return (previous === null || validTo < previous) && validTo < now + longestTokenLifetimeMs;
 }
