@@ -2,9 +2,9 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { deriveKeys, resolveMasterKey } from '../config/master-key.js';
+import { ChangeGeneration } from '../runtime/cache/change-generation.js';
+import { KeyRing } from '../runtime/signing/key-ring.js';
 import { createPortcullis } from '../server.js';
-import { ChangeGeneration } from '../services/cache/change-generation.js';
-import { KeyRing } from '../services/tokens/key-ring.js';
 import { openDatabase } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 

@@ -1,6 +1,6 @@
-import { lockRemainingSeconds } from '../../domain/lockouts/lockout-policy.js';
-import { maxPasswordLength, minPasswordLength } from '../../domain/names/name-rules.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import { lockRemainingSeconds } from '@portcullis/core/lockouts';
+import { maxPasswordLength, minPasswordLength } from '@portcullis/core/names';
 import { findLockout } from '../../store/repositories/lockouts.js';
 import {
   deleteLogin as deleteLoginRow,

@@ -1,4 +1,4 @@
-import { newId } from '../../domain/ids/ids.js';
+import { newId } from '@portcullis/core/ids';
 import type { Db } from '../../store/database.js';
 import type { RevocationEffect, RevocationEvent } from '../../store/repositories/revocations.js';
 import type { ServiceContext } from '../context.js';

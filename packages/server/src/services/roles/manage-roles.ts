@@ -1,6 +1,6 @@
-import { newId } from '../../domain/ids/ids.js';
-import { PermissionSet } from '../../domain/permissions/permission-set.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import { newId } from '@portcullis/core/ids';
+import { PermissionSet } from '@portcullis/core/permissions';
 import type { Page, PageRequest } from '../../store/repositories/page.js';
 import {
   deleteRole as deleteRoleRow,
