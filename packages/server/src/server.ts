@@ -15,6 +15,7 @@ import { UsageRecorder } from './runtime/batching/usage-recorder.js';
 import { ChangeGeneration } from './runtime/cache/change-generation.js';
 import { RevocationRetention } from './runtime/revocation/revocation-retention.js';
 import { KeyRing } from './runtime/signing/key-ring.js';
+import { RotationSchedule } from './runtime/signing/rotation-schedule.js';
 import { type BootstrapResult, bootstrap } from './services/bootstrap/bootstrap.js';
 import type { ServiceContext } from './services/context.js';
 import { FailedAttempts, type LockoutPolicies } from './services/lockouts/failed-attempts.js';
@@ -135,7 +136,9 @@ export async function createPortcullis(config: Config, options: StartOptions = {
     started.push(() => revocationRetention.stop());
     await ctx.changes.listen();
     started.push(() => ctx.changes.stop());
-    keyRing.startAutomaticRotation(config.keyRotationHours);
+    const rotation = new RotationSchedule(keyRing, config.keyRotationHours);
+    rotation.start();
+    started.push(async () => rotation.stop());
     const bootstrapped = await bootstrap(ctx, { email: config.adminEmail, password: config.adminPassword });
     const app = await buildApp({
       ctx,

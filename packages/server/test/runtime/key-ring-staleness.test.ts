@@ -4,13 +4,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  KeyRing,
-  type KeyRingLog,
-  maxKeyStalenessMs,
-  staleReadWaitMs,
-} from '../../src/runtime/signing/key-ring.js';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import type { StreakLog } from '../../src/runtime/signing/failure-streak.js';
+import { KeyRing, maxKeyStalenessMs, staleReadWaitMs } from '../../src/runtime/signing/key-ring.js';
+import { RotationSchedule, rotateKeys } from '../../src/runtime/signing/rotation-schedule.js';
 import { accessTokenClaims } from '../../src/services/tokens/access-token-claims.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
@@ -34,7 +31,7 @@ describe.each(enginesUnderTest())(
     let now: number;
     let logs: { level: string; fields: Record<string, unknown>; message: string }[];
     const wrapKey = randomBytes(32);
-    const log: KeyRingLog = {
+    const log: StreakLog = {
       error: (fields, message) => logs.push({ level: 'error', fields, message }),
       info: (fields, message) => logs.push({ level: 'info', fields, message }),
     };
@@ -82,7 +79,7 @@ describe.each(enginesUnderTest())(
       're-reads the key table before signing once its copy is older than the bound, and signs with the new key',
       async () => {
         const retired = nodeB.currentKeyId;
-        await nodeA.rotate();
+        await rotateKeys(nodeA);
         now += maxKeyStalenessMs + 1;
         const token = await nodeB.sign(claims());
         expect(kidOf(token)).not.toBe(retired);
@@ -94,7 +91,7 @@ describe.each(enginesUnderTest())(
       'refuses to sign with a server error when it cannot re-read a key table older than the bound',
       async () => {
         const retired = nodeB.currentKeyId;
-        await nodeA.rotate();
+        await rotateKeys(nodeA);
         await dbB.close();
         dbBClosed = true;
         // Within the bound it still signs with what it has (retention covers this); the re-read it starts fails.
@@ -113,7 +110,7 @@ describe.each(enginesUnderTest())(
       async () => {
         const retiredAt = now;
         const retired = nodeB.currentKeyId;
-        await nodeA.rotate();
+        await rotateKeys(nodeA);
         // The last moment the lagging node may still sign with the retired key, with the longest lifetime.
         now = retiredAt + maxKeyStalenessMs;
         const payload = claims();
@@ -164,7 +161,7 @@ describe.each(enginesUnderTest())(
     it.skipIf(!engine.available || engine.engine === 'sqlite')(
       'refuses to sign within the wait bound while the database does not answer the re-read, and signs once it does',
       async () => {
-        await nodeA.rotate();
+        await rotateKeys(nodeA);
         await whileKeyTableLocked(async () => {
           const started = performance.now();
           expect(await outcomeWithin(nodeB.sign(claims()))).toMatchObject({ code: 'server_error' });
@@ -183,8 +180,8 @@ describe.each(enginesUnderTest())(
       'rejects a token with a key id it does not know within the wait bound while the database does not answer',
       async () => {
         // Twice: the first promotes the next key, which node B already publishes; the second, one it never read.
-        await nodeA.rotate();
-        await nodeA.rotate();
+        await rotateKeys(nodeA);
+        await rotateKeys(nodeA);
         const token = await nodeA.sign(claims());
         expect(nodeB.jwks().keys.map((k) => k.kid)).not.toContain(kidOf(token));
         await whileKeyTableLocked(async () => {
@@ -241,7 +238,9 @@ describe.each(enginesUnderTest())(
         await sql`alter table signing_keys rename to signing_keys_away`.execute(dbA.db);
         now += 3_600_000;
         // Due after 0.36 s of the test's clock, checked every 36 ms of real time.
-        nodeB.startAutomaticRotation(0.0001);
+        const schedule = new RotationSchedule(nodeB, 0.0001);
+        schedule.start();
+        onTestFinished(() => schedule.stop());
         await vi.waitFor(() => expect(rotations()).toHaveLength(1));
         await sleep(300);
         expect(rotations()).toEqual([
