@@ -1,6 +1,9 @@
-import { sql } from 'kysely';
 import type { Database, Db } from '../../store/database.js';
-import { bumpChangeCounter, changeCounterReader } from '../../store/repositories/change-counter.js';
+import {
+  bumpChangeCounter,
+  changeCounterReader,
+  notifyChange,
+} from '../../store/repositories/change-counter.js';
 
 const channel = 'portcullis_changes';
 
@@ -46,7 +49,7 @@ export class ChangeGeneration {
 
   /** Call inside a transaction that changes state; other nodes hear of it when it commits. */
   async announce(trx: Db): Promise<void> {
-    if (this.database.engine === 'postgres') await sql`select pg_notify(${channel}, '')`.execute(trx);
+    if (this.database.engine === 'postgres') await notifyChange(trx, channel);
     else await bumpChangeCounter(trx);
   }
 
