@@ -1,8 +1,8 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { createSigner, createVerifier } from 'fast-jwt';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT } from 'jose';
-import { createJwsSigner } from '../src/services/tokens/jws-signer.js';
-import { SigningThread } from '../src/services/tokens/signing-thread.js';
+import { createJwsSigner } from '../src/runtime/signing/jws-signer.js';
+import { SigningThread } from '../src/runtime/signing/signing-thread.js';
 import { describeMachine, measure, measureAsync } from './machine.js';
 
 /**

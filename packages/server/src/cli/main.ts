@@ -2,9 +2,10 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { deriveKeys, resolveMasterKey } from '../config/master-key.js';
+import { ChangeGeneration } from '../runtime/cache/change-generation.js';
+import { KeyRing } from '../runtime/signing/key-ring.js';
+import { rotateKeys } from '../runtime/signing/rotation-schedule.js';
 import { createPortcullis } from '../server.js';
-import { ChangeGeneration } from '../services/cache/change-generation.js';
-import { KeyRing } from '../services/tokens/key-ring.js';
 import { openDatabase } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 
@@ -70,7 +71,7 @@ keys
         changes: new ChangeGeneration(database),
       });
       const before = ring.currentKeyId;
-      await ring.rotate();
+      await rotateKeys(ring);
       await ring.stop();
       process.stdout.write(`rotated: ${before} retired, ${ring.currentKeyId} current\n`);
     } finally {

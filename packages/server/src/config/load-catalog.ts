@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildCatalog, type Catalog, CatalogError, demoCatalog } from '../domain/permissions/catalog.js';
+import { buildCatalog, type Catalog, CatalogError, demoCatalog } from '@portcullis/core/permissions';
 import { ConfigError } from './load-config.js';
 
 /**

@@ -1,5 +1,5 @@
+import { PortcullisError } from '@portcullis/core/errors';
 import type { FastifyRequest } from 'fastify';
-import { PortcullisError } from '../errors/portcullis-error.js';
 import { authenticateBasic } from '../services/authentication/authenticate-basic.js';
 import { authenticateBearer, type BearerOptions } from '../services/authentication/authenticate-bearer.js';
 import type { ServiceContext } from '../services/context.js';

@@ -1,8 +1,8 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { addressMatcher } from '@portcullis/core/network-policies';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { apiReferencePath } from '../config/settings.js';
-import { addressMatcher } from '../domain/network-policies/connection-address.js';
 import type { BearerOptions } from '../services/authentication/authenticate-bearer.js';
 import type { ServiceContext } from '../services/context.js';
 import { authenticateRequest } from './authenticate-request.js';

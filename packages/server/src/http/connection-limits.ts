@@ -1,7 +1,7 @@
 import type { Server, ServerOptions } from 'node:http';
 import type { Socket } from 'node:net';
+import { connectionGroup } from '@portcullis/core/network-policies';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
-import { connectionGroup } from '../domain/network-policies/connection-address.js';
 
 export interface ConnectionLimits {
   headersTimeoutSeconds: number;

@@ -1,8 +1,13 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import {
+  isOAuthErrorCode,
+  isPortcullisError,
+  type OAuthErrorCode,
+  PortcullisError,
+  statusOf,
+} from '@portcullis/core/errors';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isOAuthErrorCode, type OAuthErrorCode, statusOf } from '../errors/error-catalogue.js';
-import { isPortcullisError, PortcullisError } from '../errors/portcullis-error.js';
 import { newRequestId } from './request-context.js';
 
 /** Fastify's own failures (body parsing, limits, schema validation) expressed in our catalogue. */

@@ -1,6 +1,6 @@
 import rateLimit, { type CreateRateLimitOptions } from '@fastify/rate-limit';
+import { PortcullisError } from '@portcullis/core/errors';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler, preHandlerHookHandler } from 'fastify';
-import { PortcullisError } from '../errors/portcullis-error.js';
 
 /** Requests allowed per window; 0 is no limit. decisions/0015-rate-limits-and-lockouts.md. */
 export interface RateLimitSettings {

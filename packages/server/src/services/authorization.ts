@@ -1,6 +1,6 @@
-import type { Action } from '../domain/permissions/catalog.js';
-import { PermissionSet } from '../domain/permissions/permission-set.js';
-import { PortcullisError } from '../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import type { Action } from '@portcullis/core/permissions';
+import { PermissionSet } from '@portcullis/core/permissions';
 import type { Actor } from './context.js';
 
 export function requirePlatformOperator(actor: Actor): void {

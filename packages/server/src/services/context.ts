@@ -1,17 +1,16 @@
+import type { Catalog, PermissionSet } from '@portcullis/core/permissions';
 import type { DerivedKeys } from '../config/master-key.js';
-import type { Catalog } from '../domain/permissions/catalog.js';
-import type { PermissionSet } from '../domain/permissions/permission-set.js';
+import type { AuditReader } from '../runtime/audit-reads/audit-reader.js';
+import type { ReadPacing } from '../runtime/audit-reads/read-pacing.js';
+import type { AuditBatch } from '../runtime/batching/audit-batch.js';
+import type { UnattributedRefusals } from '../runtime/batching/unattributed-refusals.js';
+import type { UsageRecorder } from '../runtime/batching/usage-recorder.js';
+import type { ChangeGeneration } from '../runtime/cache/change-generation.js';
+import type { KeyRing } from '../runtime/signing/key-ring.js';
 import type { Db } from '../store/database.js';
 import type { ActorType } from '../store/repositories/audit-events.js';
 import { insertRevocationEvents, type RevocationEvent } from '../store/repositories/revocations.js';
-import type { AuditBatch } from './audit/audit-batch.js';
-import type { AuditReader } from './audit/audit-reader.js';
-import type { ReadPacing } from './audit/read-pacing.js';
-import type { UnattributedRefusals } from './audit/unattributed-refusals.js';
-import type { ChangeGeneration } from './cache/change-generation.js';
 import type { FailedAttempts } from './lockouts/failed-attempts.js';
-import type { KeyRing } from './tokens/key-ring.js';
-import type { UsageRecorder } from './usage/usage-recorder.js';
 
 /** What every use case needs, built once at start (see server.ts) and passed explicitly. */
 export interface ServiceContext {
@@ -24,17 +23,17 @@ export interface ServiceContext {
   tokenTtlSeconds: number;
   catalog: Catalog;
   usage: UsageRecorder;
-  /** Issuance events, written in batches (see audit/audit-batch.ts). */
+  /** Issuance events, written in batches (see runtime/batching/audit-batch.ts). */
   issuanceAudit: AuditBatch;
-  /** Reads of the audit log, off the event loop (see audit/audit-reader.ts). */
+  /** Reads of the audit log, off the event loop (see runtime/audit-reads/audit-reader.ts). */
   auditReader: AuditReader;
-  /** Spaces each caller's audit reads (see audit/read-pacing.ts). */
+  /** Spaces each caller's audit reads (see runtime/audit-reads/read-pacing.ts). */
   auditPacing: ReadPacing;
-  /** Moves on every committed change, on any node; see cache/change-generation.ts. */
+  /** Moves on every committed change, on any node; see runtime/cache/change-generation.ts. */
   changes: ChangeGeneration;
   /** Lockout policies and this node's hints about stored failures; see lockouts/failed-attempts.ts. */
   failedAttempts: FailedAttempts;
-  /** Refusals no organization can see, counted per source and logged (audit/unattributed-refusals.ts). */
+  /** Refusals no organization can see, counted and logged per source; see runtime/batching/. */
   unattributedRefusals: UnattributedRefusals;
   /** Audiences an organization accepts when it names none of its own (the issuer is always accepted). */
   defaultAudiences: readonly string[];

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../errors/error-catalogue.js';
+import type { ErrorCode } from '@portcullis/core/errors';
 
 /**
  * A unique constraint or unique index of the schema. PostgreSQL names the one that fired

@@ -1,10 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { demoCatalog } from '@portcullis/core/permissions';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/config/load-catalog.js';
 import { ConfigError } from '../../src/config/load-config.js';
-import { demoCatalog } from '../../src/domain/permissions/catalog.js';
 
 function catalogFile(content: unknown): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'portcullis-catalog-')), 'catalog.json');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { errorCatalogue } from '@portcullis/core/errors';
 import { describe, expect, it } from 'vitest';
-import { errorCatalogue } from '../../src/errors/error-catalogue.js';
 
 const doc = readFileSync(new URL('../../../../docs/errors.md', import.meta.url), 'utf8');
 

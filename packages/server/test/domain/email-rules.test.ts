@@ -1,7 +1,7 @@
+import { refusedCharacterIn } from '@portcullis/core/text';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emailSkeleton, normaliseEmail } from '../../src/domain/names/email-rules.js';
-import { refusedCharacterIn } from '../../src/domain/text/accepted-text.js';
 
 describe('normaliseEmail', () => {
   it.each([

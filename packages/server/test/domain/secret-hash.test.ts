@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { generateClientSecret } from '@portcullis/core/secrets';
 import { describe, expect, it } from 'vitest';
-import { generateClientSecret } from '../../src/domain/secrets/secret-format.js';
 import {
   encodeSecretHash,
   hashClientSecret,

@@ -1,5 +1,5 @@
+import { newId, newIdAt } from '@portcullis/core/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId, newIdAt } from '../../src/domain/ids/ids.js';
 import { auditScanBudget } from '../../src/store/repositories/audit-event-pages.js';
 import { type AuditEvent, auditBatchInserter } from '../../src/store/repositories/audit-events.js';
 import { enginesUnderTest } from '../support/engines.js';

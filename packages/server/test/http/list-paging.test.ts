@@ -1,5 +1,5 @@
+import { newId } from '@portcullis/core/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../src/domain/ids/ids.js';
 import { enginesUnderTest } from '../support/engines.js';
 import { adminToken, api, createUsableServiceAccount } from '../support/http-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';

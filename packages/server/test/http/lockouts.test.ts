@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { newId } from '@portcullis/core/ids';
+import { generateClientSecret } from '@portcullis/core/secrets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../src/domain/ids/ids.js';
-import { generateClientSecret } from '../../src/domain/secrets/secret-format.js';
 import type { EngineUnderTest, TestDatabase } from '../support/engines.js';
 import { enginesUnderTest } from '../support/engines.js';
 import { eventually } from '../support/eventually.js';

@@ -1,5 +1,5 @@
+import { newId } from '@portcullis/core/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../src/domain/ids/ids.js';
 import { systemCaller } from '../../src/services/context.js';
 import { createLogin } from '../../src/services/logins/create-login.js';
 import { insertAccount } from '../../src/store/repositories/accounts.js';

@@ -1,6 +1,6 @@
+import { newId } from '@portcullis/core/ids';
+import { generateClientSecret } from '@portcullis/core/secrets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../src/domain/ids/ids.js';
-import { generateClientSecret } from '../../src/domain/secrets/secret-format.js';
 import { enginesUnderTest } from '../support/engines.js';
 import { type Answer, postFrom } from '../support/post-from.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';

@@ -1,5 +1,5 @@
+import { generateClientSecret } from '@portcullis/core/secrets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateClientSecret } from '../../src/domain/secrets/secret-format.js';
 import { enginesUnderTest } from '../support/engines.js';
 import {
   adminToken,

@@ -1,9 +1,9 @@
+import { newId, newIdAt } from '@portcullis/core/ids';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId, newIdAt } from '../../src/domain/ids/ids.js';
-import { readExportChunk } from '../../src/services/audit/audit-reader.js';
+import { readExportChunk } from '../../src/runtime/audit-reads/audit-reader.js';
 import { type Database, type Db, openDatabase } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { listAccounts } from '../../src/store/repositories/accounts.js';

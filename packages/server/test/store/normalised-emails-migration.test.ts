@@ -1,6 +1,6 @@
+import { newId } from '@portcullis/core/ids';
 import { type Migration, Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../src/domain/ids/ids.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import * as initial from '../../src/store/migrations/0001-initial.js';

@@ -1,6 +1,6 @@
+import { newId } from '@portcullis/core/ids';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../src/domain/ids/ids.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { findDefaultAccount, insertAccount } from '../../src/store/repositories/accounts.js';

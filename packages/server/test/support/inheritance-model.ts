@@ -1,4 +1,4 @@
-import { actions, demoCatalog } from '../../src/domain/permissions/catalog.js';
+import { actions, demoCatalog } from '@portcullis/core/permissions';
 
 /**
  * A reference model of who may do what, written apart from the server's code: permission sets are plain sets

@@ -1,6 +1,6 @@
+import { PortcullisError } from '@portcullis/core/errors';
+import { refusedCharacterIn } from '@portcullis/core/text';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { refusedCharacterIn } from '../../domain/text/accepted-text.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
 import { type FormFields, undecodableParameters } from './form-encoding.js';
 
 interface Problem {
@@ -67,7 +67,7 @@ export function undecodableField(part: 'body' | 'query', names: readonly string[
 
 /**
  * The input rule, applied once to every route before its schema: text that the databases refuse or would
- * silently change (`domain/text/accepted-text.ts`), in the body, the query string or the path, is a 400
+ * silently change (`@portcullis/core/text`), in the body, the query string or the path, is a 400
  * `validation_failed` naming each field, and so is a query parameter that does not decode. Bodies that
  * are not UTF-8 never get this far (`strict-body-parsers.ts`); bad percent-encoding in the path is
  * Fastify's `FST_ERR_BAD_URL`, rendered by the error handler.

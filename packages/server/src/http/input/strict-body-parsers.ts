@@ -1,6 +1,6 @@
 import { isAscii, isUtf8 } from 'node:buffer';
+import { PortcullisError } from '@portcullis/core/errors';
 import type { FastifyInstance } from 'fastify';
-import { PortcullisError } from '../../errors/portcullis-error.js';
 import { parseFormEncoded, undecodableParameters } from './form-encoding.js';
 import { undecodableField } from './input-rule.js';
 

@@ -1,5 +1,5 @@
+import { isPortcullisError, PortcullisError } from '@portcullis/core/errors';
 import type { FastifyRequest } from 'fastify';
-import { isPortcullisError, PortcullisError } from '../../errors/portcullis-error.js';
 import { authenticateBasic } from '../../services/authentication/authenticate-basic.js';
 import { authenticateBearer } from '../../services/authentication/authenticate-bearer.js';
 import type { Actor, Caller, ServiceContext } from '../../services/context.js';

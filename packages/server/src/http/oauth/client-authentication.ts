@@ -1,6 +1,6 @@
-import { refusedCharacterIn } from '../../domain/text/accepted-text.js';
-import type { ErrorCode } from '../../errors/error-catalogue.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import type { ErrorCode } from '@portcullis/core/errors';
+import { PortcullisError } from '@portcullis/core/errors';
+import { refusedCharacterIn } from '@portcullis/core/text';
 
 export interface ClientCredentials {
   clientId: string;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { KeyRing } from '../../services/tokens/key-ring.js';
+import type { KeyRing } from '../../runtime/signing/key-ring.js';
 
 const Jwk = Type.Object(
   { kid: Type.String(), kty: Type.String(), alg: Type.String(), use: Type.String() },

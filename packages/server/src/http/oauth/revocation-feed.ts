@@ -1,9 +1,8 @@
 import { fastifySSE, type SSEMessage, type SSEReplyInterface } from '@fastify/sse';
+import { isPortcullisError, PortcullisError, statusOf } from '@portcullis/core/errors';
+import { firstTrustedSecond } from '@portcullis/core/revocation';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { firstTrustedSecond } from '../../domain/revocation/not-before.js';
-import { statusOf } from '../../errors/error-catalogue.js';
-import { isPortcullisError, PortcullisError } from '../../errors/portcullis-error.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
   type RevocationFeedPage,

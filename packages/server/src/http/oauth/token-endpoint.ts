@@ -1,6 +1,6 @@
+import { PortcullisError } from '@portcullis/core/errors';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { PortcullisError } from '../../errors/portcullis-error.js';
 import type { ServiceContext } from '../../services/context.js';
 import { issueClientCredentialsToken } from '../../services/tokens/issue-client-credentials-token.js';
 import type { EndpointLimits } from '../rate-limits.js';

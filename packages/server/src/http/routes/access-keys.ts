@@ -1,6 +1,6 @@
+import { maxDescriptionLength } from '@portcullis/core/names';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { maxDescriptionLength } from '../../domain/names/name-rules.js';
 import { createAccessKey } from '../../services/client-credentials/create-client-credential.js';
 import {
   deleteOwnClientCredential,

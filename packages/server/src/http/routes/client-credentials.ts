@@ -1,6 +1,6 @@
+import { maxDescriptionLength, objectNamePattern } from '@portcullis/core/names';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { maxDescriptionLength, objectNamePattern } from '../../domain/names/name-rules.js';
 import { createClientCredential } from '../../services/client-credentials/create-client-credential.js';
 import {
   deleteOwnClientCredential,

@@ -1,6 +1,6 @@
+import { isPortcullisError, PortcullisError } from '@portcullis/core/errors';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { isPortcullisError, PortcullisError } from '../../errors/portcullis-error.js';
 import type { ServiceContext } from '../../services/context.js';
 import { issueClientCredentialsToken } from '../../services/tokens/issue-client-credentials-token.js';
 import type { EndpointLimits } from '../rate-limits.js';

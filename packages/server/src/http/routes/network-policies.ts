@@ -1,6 +1,6 @@
+import { objectNamePattern } from '@portcullis/core/names';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { objectNamePattern } from '../../domain/names/name-rules.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
   createPolicy,

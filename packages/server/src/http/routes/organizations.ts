@@ -1,6 +1,6 @@
+import { organizationNamePattern } from '@portcullis/core/names';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { organizationNamePattern } from '../../domain/names/name-rules.js';
 import type { ServiceContext } from '../../services/context.js';
 import { createOrganizationWithAdmin } from '../../services/organizations/create-organization-with-admin.js';
 import {

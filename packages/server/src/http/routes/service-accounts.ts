@@ -1,7 +1,7 @@
+import { maxDescriptionLength, objectNamePattern } from '@portcullis/core/names';
+import { toWallClock } from '@portcullis/core/time';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { maxDescriptionLength, objectNamePattern } from '../../domain/names/name-rules.js';
-import { toWallClock } from '../../domain/time/zoned-time.js';
 import type { ServiceContext } from '../../services/context.js';
 import { createServiceAccount } from '../../services/service-accounts/create-service-account.js';
 import { deleteServiceAccount } from '../../services/service-accounts/delete-service-account.js';

@@ -1,5 +1,5 @@
+import { type IdKind, idPattern } from '@portcullis/core/ids';
 import { type TSchema, Type } from 'typebox';
-import { type IdKind, idPattern } from '../../domain/ids/ids.js';
 import type { PageRequest } from '../../store/repositories/page.js';
 
 export const ErrorBody = Type.Object(

@@ -1,5 +1,5 @@
-import { newId } from '../../domain/ids/ids.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import { newId } from '@portcullis/core/ids';
 import {
   type Account,
   countUsersInAccount,

@@ -1,4 +1,4 @@
-import { newIdAt } from '../../domain/ids/ids.js';
+import { newIdAt } from '@portcullis/core/ids';
 import type { Db } from '../../store/database.js';
 import { type ActorType, type AuditEvent, insertAuditEvent } from '../../store/repositories/audit-events.js';
 import type { Caller } from '../context.js';

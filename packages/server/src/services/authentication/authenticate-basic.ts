@@ -1,4 +1,4 @@
-import { isPortcullisError, PortcullisError } from '../../errors/portcullis-error.js';
+import { isPortcullisError, PortcullisError } from '@portcullis/core/errors';
 import type { Actor, Caller, ServiceContext } from '../context.js';
 import { authenticateClient, type ClientCredentials, refusalRecorder } from './authenticate-client.js';
 

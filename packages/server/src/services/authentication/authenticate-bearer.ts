@@ -1,6 +1,7 @@
-import { kindOfId } from '../../domain/ids/ids.js';
-import { issuedBefore } from '../../domain/revocation/not-before.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import { kindOfId } from '@portcullis/core/ids';
+import { issuedBefore } from '@portcullis/core/revocation';
+import type { TokenClaims } from '../../runtime/signing/key-ring.js';
 import { findDefaultAccount } from '../../store/repositories/accounts.js';
 import { findLoginById } from '../../store/repositories/logins.js';
 import { findOrganizationById } from '../../store/repositories/organizations.js';
@@ -10,7 +11,6 @@ import type { Actor, ServiceContext } from '../context.js';
 import { loginPermissions } from '../permissions/login-permissions.js';
 import { isRefusal, resolveCredential } from '../permissions/resolve-credential.js';
 import { storedPermissions } from '../permissions/stored-permissions.js';
-import type { TokenClaims } from '../tokens/key-ring.js';
 
 const unauthenticated = (message: string) => new PortcullisError('unauthenticated', message);
 

@@ -1,9 +1,10 @@
-import { isId } from '../../domain/ids/ids.js';
-import { lockRemainingSeconds } from '../../domain/lockouts/lockout-policy.js';
-import { networkVerdict } from '../../domain/network-policies/network-policy.js';
-import { isWellFormedClientSecret } from '../../domain/secrets/secret-format.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import { isId } from '@portcullis/core/ids';
+import { lockRemainingSeconds } from '@portcullis/core/lockouts';
+import { networkVerdict } from '@portcullis/core/network-policies';
+import { isWellFormedClientSecret } from '@portcullis/core/secrets';
 import { secretMatchesHash } from '../../domain/secrets/secret-hash.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { type ClientState, ClientStateCache } from '../../runtime/cache/client-state-cache.js';
 import { findLockout } from '../../store/repositories/lockouts.js';
 import { findOrganizationById, type Organization } from '../../store/repositories/organizations.js';
 import { deletedSubjectOrganization, subjectNotBefore } from '../../store/repositories/revocations.js';
@@ -19,7 +20,6 @@ import {
 import { attachedPolicies } from '../network-policies/check-network-access.js';
 import { programmaticAccessOn } from '../organizations/programmatic-access.js';
 import { isRefusal, type ResolvedCredential, resolveCredential } from '../permissions/resolve-credential.js';
-import { type ClientState, ClientStateCache } from './client-state-cache.js';
 
 export interface ClientCredentials {
   clientId: string;
@@ -161,7 +161,7 @@ async function refuseUnknown(
  * /v2/login and HTTP Basic on the API: the secret (shape first, no database read for a malformed one; then
  * a constant-time comparison against each usable secret), enabled, programmatic access, valid-to, network
  * policy, and the inheritance rule in the account. What the database says is cached until anything
- * changes (client-state-cache.ts); every decision is still made here, per request.
+ * changes (runtime/cache/client-state-cache.ts); every decision is still made here, per request.
  */
 export async function authenticateClient(
   ctx: ServiceContext,

@@ -1,5 +1,4 @@
-import { PermissionSet } from '../../domain/permissions/permission-set.js';
-import { missingForSearch } from '../../domain/permissions/search-rule.js';
+import { missingForSearch, PermissionSet } from '@portcullis/core/permissions';
 import type { Actor, ServiceContext } from '../context.js';
 
 export interface AuthorizeQuery {

@@ -1,7 +1,6 @@
-import { newId } from '../../domain/ids/ids.js';
-import { PermissionSet } from '../../domain/permissions/permission-set.js';
-import { type PresetName, presets } from '../../domain/permissions/presets.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import { newId } from '@portcullis/core/ids';
+import { PermissionSet, type PresetName, presets } from '@portcullis/core/permissions';
 import {
   insertServiceAccount,
   type ServiceAccount,

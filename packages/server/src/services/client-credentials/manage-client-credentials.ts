@@ -1,7 +1,6 @@
-import type { Action } from '../../domain/permissions/catalog.js';
-import { PermissionSet } from '../../domain/permissions/permission-set.js';
-import { type PresetName, presets } from '../../domain/permissions/presets.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import type { Action } from '@portcullis/core/permissions';
+import { PermissionSet, type PresetName, presets } from '@portcullis/core/permissions';
 import {
   deleteServiceAccount,
   findServiceAccountInOrganization,

@@ -1,9 +1,5 @@
-import {
-  type LockoutPolicy,
-  lockDurationMs,
-  lockRemainingSeconds,
-} from '../../domain/lockouts/lockout-policy.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import { type LockoutPolicy, lockDurationMs, lockRemainingSeconds } from '@portcullis/core/lockouts';
 import {
   countFailure,
   forgetFailures,

@@ -1,5 +1,5 @@
-import { isId } from '../../domain/ids/ids.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import { isId } from '@portcullis/core/ids';
 import {
   deleteLockout,
   findLockout,

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { lockRemainingSeconds } from '../../domain/lockouts/lockout-policy.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import { lockRemainingSeconds } from '@portcullis/core/lockouts';
 import { normaliseEmail } from '../../domain/names/email-rules.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
 import { findLockout, forgetFailures } from '../../store/repositories/lockouts.js';
 import { findLoginByEmailWithPasswordHash } from '../../store/repositories/logins.js';
 import { findOrganizationById } from '../../store/repositories/organizations.js';

@@ -1,7 +1,7 @@
-import { newId } from '../../domain/ids/ids.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import { newId } from '@portcullis/core/ids';
+import { maxPasswordLength, minPasswordLength } from '@portcullis/core/names';
 import { emailSkeleton, normaliseEmail } from '../../domain/names/email-rules.js';
-import { maxPasswordLength, minPasswordLength } from '../../domain/names/name-rules.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
 import { insertLogin, isEmailTaken, type Login } from '../../store/repositories/logins.js';
 import { findOrganizationById } from '../../store/repositories/organizations.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';

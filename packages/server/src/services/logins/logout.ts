@@ -1,4 +1,4 @@
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { endAllSessions, endSession } from './sessions.js';

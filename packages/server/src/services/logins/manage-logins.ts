@@ -1,6 +1,6 @@
-import { lockRemainingSeconds } from '../../domain/lockouts/lockout-policy.js';
-import { maxPasswordLength, minPasswordLength } from '../../domain/names/name-rules.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import { lockRemainingSeconds } from '@portcullis/core/lockouts';
+import { maxPasswordLength, minPasswordLength } from '@portcullis/core/names';
 import { findLockout } from '../../store/repositories/lockouts.js';
 import {
   deleteLogin as deleteLoginRow,
@@ -13,13 +13,14 @@ import {
   updateLogin as updateLoginRow,
 } from '../../store/repositories/logins.js';
 import type { Page, PageRequest } from '../../store/repositories/page.js';
+import { usersOfLogin } from '../../store/repositories/revocation-subjects.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requireMayGrantOrganizationAdmin, requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { recordFailedGuess, tooManyAttempts } from '../lockouts/failed-attempts.js';
 import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
 import { requireHoldsLoginRights } from '../permissions/rights-handed-on.js';
-import { revokeThroughUsers, usersOfLogin } from '../revocation/record-revocations.js';
+import { revokeThroughUsers } from '../revocation/record-revocations.js';
 import { hashPassword, verifyPassword } from './password-hashing.js';
 import { endAllSessions, type SessionToken, sessionStart, signSession } from './sessions.js';
 

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { newId } from '../../domain/ids/ids.js';
-import { firstTrustedSecond } from '../../domain/revocation/not-before.js';
+import { newId } from '@portcullis/core/ids';
+import { firstTrustedSecond } from '@portcullis/core/revocation';
 import { findLoginWithPasswordHash } from '../../store/repositories/logins.js';
 import { subjectNotBefore } from '../../store/repositories/revocations.js';
 import type { ServiceContext } from '../context.js';

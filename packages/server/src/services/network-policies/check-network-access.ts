@@ -3,7 +3,7 @@ import {
   compilePolicy,
   type NetworkVerdict,
   networkVerdict,
-} from '../../domain/network-policies/network-policy.js';
+} from '@portcullis/core/network-policies';
 import { findNetworkPolicy } from '../../store/repositories/network-policies.js';
 import type { Organization } from '../../store/repositories/organizations.js';
 import type { ServiceContext } from '../context.js';

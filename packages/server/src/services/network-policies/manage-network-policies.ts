@@ -1,6 +1,6 @@
-import { newId } from '../../domain/ids/ids.js';
-import { parseEntries } from '../../domain/network-policies/network-policy.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import { newId } from '@portcullis/core/ids';
+import { parseEntries } from '@portcullis/core/network-policies';
 import {
   deleteNetworkPolicy as deletePolicyRow,
   detachPolicy,

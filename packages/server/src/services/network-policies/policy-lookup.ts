@@ -1,4 +1,4 @@
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
 import { findNetworkPolicy, type NetworkPolicy } from '../../store/repositories/network-policies.js';
 import type { ServiceContext } from '../context.js';
 

@@ -1,6 +1,6 @@
-import { newId } from '../../domain/ids/ids.js';
-import { isOrganizationName } from '../../domain/names/name-rules.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import { newId } from '@portcullis/core/ids';
+import { isOrganizationName } from '@portcullis/core/names';
 import { type Account, insertAccount } from '../../store/repositories/accounts.js';
 import { insertOrganization, type Organization } from '../../store/repositories/organizations.js';
 import { insertRole, type Role } from '../../store/repositories/roles.js';

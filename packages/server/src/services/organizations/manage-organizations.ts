@@ -1,4 +1,4 @@
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
 import {
   findOrganizationById,
   listOrganizations,
@@ -7,6 +7,7 @@ import {
   updateOrganization,
 } from '../../store/repositories/organizations.js';
 import type { Page, PageRequest } from '../../store/repositories/page.js';
+import { credentialsOfOrganization } from '../../store/repositories/revocation-subjects.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import {
   organizationOf,
@@ -16,7 +17,7 @@ import {
 } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
-import { credentialsOfOrganization, revokeSubjects } from '../revocation/record-revocations.js';
+import { revokeSubjects } from '../revocation/record-revocations.js';
 import { programmaticAccessOn } from './programmatic-access.js';
 
 async function changeOrganization(

@@ -1,4 +1,4 @@
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
 import { findOrganizationById, type Organization } from '../../store/repositories/organizations.js';
 import type { ServiceContext } from '../context.js';
 

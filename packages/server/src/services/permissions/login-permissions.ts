@@ -1,5 +1,5 @@
-import { effectivePermissions } from '../../domain/permissions/effective-permissions.js';
-import type { PermissionSet } from '../../domain/permissions/permission-set.js';
+import type { PermissionSet } from '@portcullis/core/permissions';
+import { effectivePermissions } from '@portcullis/core/permissions';
 import type { Login } from '../../store/repositories/logins.js';
 import { listPermissionTextsOfUser } from '../../store/repositories/roles.js';
 import { findUserOfLoginInAccount, type User } from '../../store/repositories/users.js';

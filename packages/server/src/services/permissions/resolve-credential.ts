@@ -1,6 +1,6 @@
-import { type ActingUser, effectivePermissions } from '../../domain/permissions/effective-permissions.js';
-import type { PermissionSet } from '../../domain/permissions/permission-set.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import type { PermissionSet } from '@portcullis/core/permissions';
+import { type ActingUser, effectivePermissions } from '@portcullis/core/permissions';
 import {
   type Account,
   findAccountByIdOrName,

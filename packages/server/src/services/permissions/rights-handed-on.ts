@@ -1,5 +1,5 @@
-import { PermissionSet } from '../../domain/permissions/permission-set.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import { PermissionSet } from '@portcullis/core/permissions';
 import type { Login } from '../../store/repositories/logins.js';
 import { findLoginById } from '../../store/repositories/logins.js';
 import { listPermissionTextsOfUser } from '../../store/repositories/roles.js';

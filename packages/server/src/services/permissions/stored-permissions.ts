@@ -1,5 +1,5 @@
-import type { Catalog } from '../../domain/permissions/catalog.js';
-import { PermissionSet } from '../../domain/permissions/permission-set.js';
+import type { Catalog } from '@portcullis/core/permissions';
+import { PermissionSet } from '@portcullis/core/permissions';
 
 /**
  * Parsed forms of stored permission texts. Roles share a handful of texts, so parsing each once per

@@ -1,7 +1,8 @@
-import { newId } from '../../domain/ids/ids.js';
-import { PermissionSet } from '../../domain/permissions/permission-set.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import { newId } from '@portcullis/core/ids';
+import { PermissionSet } from '@portcullis/core/permissions';
 import type { Page, PageRequest } from '../../store/repositories/page.js';
+import { usersHoldingRole } from '../../store/repositories/revocation-subjects.js';
 import {
   deleteRole as deleteRoleRow,
   findRoleInOrganization,
@@ -13,7 +14,7 @@ import {
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requirePermission, requireWithinGrantor } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
-import { revokeThroughUsers, usersHoldingRole } from '../revocation/record-revocations.js';
+import { revokeThroughUsers } from '../revocation/record-revocations.js';
 import { asConflict } from '../unique-conflicts.js';
 
 export interface RoleInput {

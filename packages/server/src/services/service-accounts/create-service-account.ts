@@ -1,4 +1,4 @@
-import { newId } from '../../domain/ids/ids.js';
+import { newId } from '@portcullis/core/ids';
 import { insertServiceAccount, type ServiceAccount } from '../../store/repositories/service-accounts.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requireMayGrantOrganizationAdmin, requirePermission } from '../authorization.js';

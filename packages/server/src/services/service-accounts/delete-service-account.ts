@@ -1,4 +1,4 @@
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
 import {
   deleteServiceAccount as deleteServiceAccountRow,
   findServiceAccountInOrganization,

@@ -1,7 +1,7 @@
-import { newId } from '../../domain/ids/ids.js';
-import { displayPrefixOf, generateClientSecret } from '../../domain/secrets/secret-format.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import { newId } from '@portcullis/core/ids';
+import { displayPrefixOf, generateClientSecret } from '@portcullis/core/secrets';
 import { encodeSecretHash, hashClientSecret } from '../../domain/secrets/secret-hash.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
 import {
   expireUsableSecrets,
   insertSecret,

@@ -1,4 +1,4 @@
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
 import type { Page, PageRequest } from '../../store/repositories/page.js';
 import {
   findSecretOfServiceAccount,

@@ -1,5 +1,5 @@
-import type { Action } from '../../domain/permissions/catalog.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import type { Action } from '@portcullis/core/permissions';
 import {
   findServiceAccountInOrganization,
   InvalidCursorError,

@@ -1,5 +1,5 @@
-import { isTimeZone, toInstant } from '../../domain/time/zoned-time.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import { isTimeZone, toInstant } from '@portcullis/core/time';
 import { longestTokenLifetimeMs } from '../revocation/record-revocations.js';
 
 export interface ValidToFields {

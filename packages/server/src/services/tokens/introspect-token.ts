@@ -1,8 +1,8 @@
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import type { TokenClaims } from '../../runtime/signing/key-ring.js';
 import { actorOfClaims, isTokenVoid } from '../authentication/authenticate-bearer.js';
 import { requirePermission } from '../authorization.js';
 import type { Caller, ServiceContext } from '../context.js';
-import type { TokenClaims } from './key-ring.js';
 
 export type IntrospectionResponse =
   | { active: false }

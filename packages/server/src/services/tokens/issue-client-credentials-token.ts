@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PermissionSet } from '../../domain/permissions/permission-set.js';
-import { firstTrustedSecond } from '../../domain/revocation/not-before.js';
-import { isPortcullisError, PortcullisError } from '../../errors/portcullis-error.js';
+import { isPortcullisError, PortcullisError } from '@portcullis/core/errors';
+import { PermissionSet } from '@portcullis/core/permissions';
+import { firstTrustedSecond } from '@portcullis/core/revocation';
 import {
   type AuthenticatedClient,
   authenticateClient,

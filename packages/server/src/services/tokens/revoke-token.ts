@@ -1,4 +1,5 @@
-import { newId } from '../../domain/ids/ids.js';
+import { newId } from '@portcullis/core/ids';
+import type { TokenClaims } from '../../runtime/signing/key-ring.js';
 import { isTokenRevoked } from '../../store/repositories/revocations.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import {
@@ -8,7 +9,6 @@ import {
 } from '../authentication/authenticate-client.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { recordRevocations } from '../revocation/record-revocations.js';
-import type { TokenClaims } from './key-ring.js';
 
 /**
  * RFC 7009: a client revokes an access token it holds. Tokens that do not verify, or that belong to

@@ -1,6 +1,6 @@
-import { newId } from '../../domain/ids/ids.js';
-import { isObjectName } from '../../domain/names/name-rules.js';
-import { PortcullisError } from '../../errors/portcullis-error.js';
+import { PortcullisError } from '@portcullis/core/errors';
+import { newId } from '@portcullis/core/ids';
+import { isObjectName } from '@portcullis/core/names';
 import type { Db } from '../../store/database.js';
 import { findAccountInOrganization, findDefaultAccount } from '../../store/repositories/accounts.js';
 import { findLoginById } from '../../store/repositories/logins.js';

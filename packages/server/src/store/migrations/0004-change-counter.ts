@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving Schema type.
 export async function up(db: Kysely<any>): Promise<void> {
   // One row, moved by every use-case transaction. On SQLite it tells cached hot data that state changed,
-  // apart from the background writer's audit and last-used commits (cache/change-generation.ts).
+  // apart from the background writer's audit and last-used commits (runtime/cache/change-generation.ts).
   await db.schema
     .createTable('change_counter')
     .addColumn('id', 'integer', (c) => c.primaryKey())

@@ -1,5 +1,5 @@
+import { newId } from '@portcullis/core/ids';
 import type { Kysely } from 'kysely';
-import { newId } from '../../domain/ids/ids.js';
 import { emailSkeleton, normaliseEmail } from '../../domain/names/email-rules.js';
 
 interface StoredLogin {

@@ -14,8 +14,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['service_accounts', 'service_accounts_org_kind_id', ['organization_id', 'kind']],
     ['service_accounts', 'service_accounts_owner_kind_id', ['organization_id', 'owner_user_id', 'kind']],
     ['service_account_secrets', 'secrets_service_account_id', ['service_account_id']],
-    // Audit events: the id's time part is the moment the event occurred (domain/ids newIdAt), so id order
-    // is time order and a time range is an id range. One index per filter a page can be driven by.
+    // Audit events: the id's time part is the moment the event occurred (core's newIdAt), so id order is
+    // time order and a time range is an id range. One index per filter a page can be driven by.
     ['audit_events', 'audit_events_org_id', ['organization_id']],
     ['audit_events', 'audit_events_org_actor_id', ['organization_id', 'actor_id']],
     ['audit_events', 'audit_events_org_target_id', ['organization_id', 'target_id']],

@@ -1,3 +1,4 @@
+import { firstIdAt } from '@portcullis/core/ids';
 import {
   type Expression,
   type ExpressionBuilder,
@@ -13,7 +14,6 @@ import {
   sql,
   type UnknownRow,
 } from 'kysely';
-import { firstIdAt } from '../../domain/ids/ids.js';
 import type { Database } from '../database.js';
 import type { Schema } from '../schema.js';
 import { type AuditEvent, toAuditEvent } from './audit-events.js';

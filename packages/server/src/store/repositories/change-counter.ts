@@ -1,5 +1,11 @@
 import type SqliteDatabase from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { Db } from '../database.js';
+
+/** Inside a transaction on PostgreSQL: every connection listening on `channel` hears of it if it commits. */
+export async function notifyChange(db: Db, channel: string): Promise<void> {
+  await sql`select pg_notify(${channel}, '')`.execute(db);
+}
 
 /** Inside a use-case transaction: the counter moves when, and only if, the transaction commits. */
 export async function bumpChangeCounter(db: Db): Promise<void> {

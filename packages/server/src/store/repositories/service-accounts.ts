@@ -239,7 +239,7 @@ export async function updateServiceAccount(
   await db.updateTable('service_accounts').set(set).where('id', '=', id).execute();
 }
 
-/** Last-used times arrive in batches (see services/usage/usage-recorder.ts); never move one backwards. */
+/** Last-used times arrive in batches (see runtime/batching/usage-recorder.ts); never move one backwards. */
 export async function touchServiceAccounts(db: Db, lastUsed: ReadonlyMap<string, number>): Promise<void> {
   for (const [id, at] of lastUsed) {
     await db

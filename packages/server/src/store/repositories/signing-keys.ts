@@ -8,7 +8,7 @@ export interface StoredSigningKey {
   algorithm: string;
   state: SigningKeyState;
   publicJwk: string;
-  /** The private key, encrypted under the master key's wrap key; see services/tokens/sealed-key.ts. */
+  /** The private key, encrypted under the master key's wrap key; see runtime/signing/sealed-key.ts. */
   privateKeySealed: string;
   createdAt: number;
   activatedAt: number | null;

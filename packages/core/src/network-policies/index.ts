@@ -1,0 +1,2 @@
+export * from './connection-address.js';
+export * from './network-policy.js';

@@ -1,0 +1,5 @@
+export * from './catalog.js';
+export * from './effective-permissions.js';
+export * from './permission-set.js';
+export * from './presets.js';
+export * from './search-rule.js';

@@ -1,0 +1,1 @@
+export * from './accepted-text.js';
