@@ -8,6 +8,8 @@ export const signingAlgorithms = ['EdDSA', 'ES256', 'RS256'] as const;
 export type SigningAlgorithm = (typeof signingAlgorithms)[number];
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
+export const logFormats = ['pretty', 'json'] as const;
+export type LogFormat = (typeof logFormats)[number];
 
 export interface Settings {
   host: string;
@@ -19,6 +21,8 @@ export interface Settings {
   masterKey: string | undefined;
   trustedProxies: string[];
   logLevel: LogLevel;
+  /** Unset: pretty when standard output is a terminal, JSON lines otherwise. */
+  logFormat: LogFormat | undefined;
   signingAlgorithm: SigningAlgorithm;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
@@ -228,6 +232,14 @@ export const settingSpecs = [
     description: `One of ${logLevels.join(', ')}.`,
     parse: oneOf(logLevels),
     fallback: 'info',
+  }),
+  spec({
+    key: 'logFormat',
+    env: 'PORTCULLIS_LOG_FORMAT',
+    description:
+      '`pretty` (one readable line per event) or `json` (one JSON object per line). Default: pretty when standard output is a terminal, else json.',
+    parse: optional(oneOf(logFormats)),
+    fallback: undefined,
   }),
   spec({
     key: 'signingAlgorithm',
