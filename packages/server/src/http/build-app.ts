@@ -28,6 +28,7 @@ import { catalogRoutes } from './routes/catalog.js';
 import { clientCredentialRoutes } from './routes/client-credentials.js';
 import { fireflyRoutes } from './routes/firefly.js';
 import { healthRoutes } from './routes/health.js';
+import { homePageRoutes } from './routes/home-page.js';
 import { lockoutRoutes } from './routes/lockouts.js';
 import { loginRoutes } from './routes/logins.js';
 import { networkPolicyRoutes } from './routes/network-policies.js';
@@ -114,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const { ctx } = options;
   const limits = await rateLimiting(app, options.rateLimits);
+  await app.register(homePageRoutes, { issuer: ctx.issuer });
   await app.register(healthRoutes, { ping: options.ping });
   await app.register(jwksEndpoint, { keyRing: ctx.keyRing });
   await app.register(metadataEndpoint, { ctx });
