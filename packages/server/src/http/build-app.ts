@@ -19,6 +19,7 @@ import { revocationFeedRoutes } from './oauth/revocation-feed.js';
 import { type RateLimitSettings, rateLimiting } from './rate-limits.js';
 import { newRequestId } from './request-context.js';
 import { answerHeaders, referenceHeaders } from './response-headers.js';
+import { accessKeyLoginRoutes } from './routes/access-key-login.js';
 import { accessKeyRoutes } from './routes/access-keys.js';
 import { accountRoutes } from './routes/accounts.js';
 import { auditEventRoutes } from './routes/audit-events.js';
@@ -26,7 +27,6 @@ import { authLoginRoutes } from './routes/auth-login.js';
 import { authorizeRoutes } from './routes/authorize.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { clientCredentialRoutes } from './routes/client-credentials.js';
-import { fireflyRoutes } from './routes/firefly.js';
 import { healthRoutes } from './routes/health.js';
 import { homePageRoutes } from './routes/home-page.js';
 import { lockoutRoutes } from './routes/lockouts.js';
@@ -124,7 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requireBearer(feed, ctx);
     await feed.register(revocationFeedRoutes, { ctx, authenticate: authenticateRequest(ctx) });
   });
-  await app.register(fireflyRoutes, { ctx, tokenLimits: limits.token });
+  await app.register(accessKeyLoginRoutes, { ctx, tokenLimits: limits.token });
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -22,18 +22,18 @@ const LoginResponse = Type.Object({
 
 /**
  * Firefly's API, exactly: `POST /v2/login {accessKey, secretKey}` → `{accessToken, expiresAt, tokenType}`,
- * 401 on any failure, a body that does not parse or fit included (the error handler's `firefly` format);
+ * 401 on any failure, a body that does not parse or fit included (the error handler's `access-key-login` format);
  * `GET /v2/health` → 204. The exchange is the client-credentials grant underneath, so
  * every rule (inheritance, programmatic access, network policy, audit) applies unchanged.
  */
-export async function fireflyRoutes(
+export async function accessKeyLoginRoutes(
   app: FastifyInstance,
   opts: { ctx: ServiceContext; tokenLimits: EndpointLimits },
 ): Promise<void> {
   app.post<{ Body: Static<typeof LoginBody> }>(
     '/v2/login',
     {
-      config: { errorFormat: 'firefly' },
+      config: { errorFormat: 'access-key-login' },
       // The access key is the client id: its limit is shared with /oauth/token.
       ...opts.tokenLimits.hooks((request) => (request.body as Static<typeof LoginBody>).accessKey),
       schema: {
