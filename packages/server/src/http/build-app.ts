@@ -16,6 +16,7 @@ import { jwksEndpoint } from './oauth/jwks-endpoint.js';
 import { metadataEndpoint } from './oauth/metadata-endpoint.js';
 import { oauthEndpoints } from './oauth/oauth-endpoints.js';
 import { revocationFeedRoutes } from './oauth/revocation-feed.js';
+import { openapiDocument } from './openapi-document.js';
 import { type RateLimitSettings, rateLimiting } from './rate-limits.js';
 import { newRequestId } from './request-context.js';
 import { answerHeaders, referenceHeaders } from './response-headers.js';
@@ -48,11 +49,14 @@ export interface AppOptions {
   version: string;
 }
 
-/** Every route registered in `scope` needs a bearer token, and says so in the OpenAPI document. */
+/**
+ * Every route registered in `scope` needs a bearer token or Basic client credentials, and says so in the
+ * OpenAPI document.
+ */
 function requireBearer(scope: FastifyInstance, ctx: ServiceContext, options: BearerOptions = {}): void {
   scope.addHook('onRequest', authenticateRequest(ctx, options));
   scope.addHook('onRoute', (route) => {
-    route.schema = { ...route.schema, security: [{ bearer: [] }] };
+    route.schema = { ...route.schema, security: [{ bearer: [] }, { basic: [] }] };
   });
 }
 
@@ -88,20 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Only JSON bodies on the API; forms are registered inside the token endpoint's own scope.
   app.removeContentTypeParser('text/plain');
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Portcullis API',
-        version: options.version,
-        description: 'Service accounts, client credentials and OAuth 2.0 access tokens.',
-      },
-      servers: [{ url: issuerBaseUrl(options.ctx.issuer) }],
-      components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      },
-    },
-  });
+  await app.register(swagger, { openapi: openapiDocument(options.ctx.issuer, options.version) });
 
   // The rendered reference of the generated document; its assets ship inside the package. No validator
   // badge: it would send the document's URL to validator.swagger.io.

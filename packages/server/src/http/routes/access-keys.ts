@@ -8,7 +8,7 @@ import {
 } from '../../services/client-credentials/manage-client-credentials.js';
 import type { ServiceContext } from '../../services/context.js';
 import { callerOf } from '../request-context.js';
-import { errorResponses, IdParams, isoTime, PageQuery, Timestamp } from '../schemas/common.js';
+import { errorResponses, IdParams, isoTime, PageQuery, Timestamp, withExample } from '../schemas/common.js';
 
 const CreateBody = Type.Object(
   { description: Type.Optional(Type.String({ maxLength: maxDescriptionLength })) },
@@ -32,7 +32,9 @@ export async function accessKeyRoutes(app: FastifyInstance, opts: { ctx: Service
       schema: {
         tags,
         summary: 'Create an access key pair acting as you (for POST /v2/login and Basic auth)',
-        body: CreateBody,
+        description:
+          'Needs `portcullis.client_credentials:create` and a user in the account. The pair acts with exactly your rights, now and later, and stops when your user goes. Exchange it at `POST /v2/login`, or send it as HTTP Basic. The answer is the only place `secretKey` appears.',
+        body: withExample(CreateBody, { description: 'terraform on my laptop' }),
         response: {
           201: Type.Object({
             accessKey: Type.String(),
@@ -60,6 +62,8 @@ export async function accessKeyRoutes(app: FastifyInstance, opts: { ctx: Service
       schema: {
         tags,
         summary: 'Your access keys (never the secret keys)',
+        description:
+          'Needs `portcullis.client_credentials:list`. Only your own. Pass `nextCursor` as `cursor` until it is null.',
         querystring: PageQuery,
         response: {
           200: Type.Object({
@@ -95,6 +99,7 @@ export async function accessKeyRoutes(app: FastifyInstance, opts: { ctx: Service
       schema: {
         tags,
         summary: 'Delete one of your access keys',
+        description: 'Needs `portcullis.client_credentials:delete`. It stops at once, with its tokens.',
         params: IdParams,
         response: { 204: Type.Null(), ...errorResponses },
       },

@@ -13,7 +13,7 @@ import type { ServiceContext } from '../../services/context.js';
 import { maxGracePeriodSeconds } from '../../services/service-accounts/generate-secret.js';
 import type { ServiceAccount } from '../../store/repositories/service-accounts.js';
 import { callerOf } from '../request-context.js';
-import { errorResponses, IdParams, isoTime, PageQuery, Timestamp } from '../schemas/common.js';
+import { errorResponses, IdParams, isoTime, PageQuery, Timestamp, withExample } from '../schemas/common.js';
 import { PermissionList } from './roles.js';
 
 const CreateBody = Type.Object(
@@ -47,7 +47,13 @@ export async function clientCredentialRoutes(
       schema: {
         tags: ['client credentials'],
         summary: 'Create a personal client credential acting as you, within your permissions',
-        body: CreateBody,
+        description:
+          'Needs `portcullis.client_credentials:create` and a user in the account. A client id and secret that act as you, granted `preset` (`read_only` or `admin`) plus `permissions`, all within what you hold now; without either it has exactly your rights. It shrinks when you are downgraded and stops when your user goes. The answer is the only place the secret appears.',
+        body: withExample(CreateBody, {
+          name: 'weekly-report',
+          preset: 'read_only',
+          permissions: ['incidents:run'],
+        }),
         response: { 201: CreatedView, ...errorResponses },
       },
     },
@@ -118,6 +124,8 @@ export async function clientCredentialRoutes(
       schema: {
         tags,
         summary: 'Your personal client credentials',
+        description:
+          'Needs `portcullis.client_credentials:list`. Only your own; never their secrets. Pass `nextCursor` as `cursor` until it is null.',
         querystring: PageQuery,
         response: {
           200: Type.Object({
@@ -143,6 +151,7 @@ export async function clientCredentialRoutes(
       schema: {
         tags,
         summary: 'One of your client credentials',
+        description: "Needs `portcullis.client_credentials:get`. Another person's is a 404.",
         params: IdParams,
         response: { 200: CredentialView, ...errorResponses },
       },
@@ -156,8 +165,10 @@ export async function clientCredentialRoutes(
       schema: {
         tags,
         summary: 'Edit your client credential (new permissions must lie within yours)',
+        description:
+          'Needs `portcullis.client_credentials:update`. Disabling it or a `validTo` already past stops its tokens at once; new permissions must lie within what you hold now.',
         params: IdParams,
-        body: Patch,
+        body: withExample(Patch, { description: 'sends the Monday report' }),
         response: { 200: CredentialView, ...errorResponses },
       },
     },
@@ -171,8 +182,10 @@ export async function clientCredentialRoutes(
       schema: {
         tags,
         summary: 'New secret for your client credential (the old one stops, or after a grace period)',
+        description:
+          'Needs `portcullis.client_credentials:update`. The answer is the only place the new secret appears; the old one stops at once, or after `gracePeriodSeconds`. The body may be left out.',
         params: IdParams,
-        body: SecretBody,
+        body: withExample(SecretBody, { gracePeriodSeconds: 3600 }),
         response: {
           201: Type.Object({ clientId: Type.String(), clientSecret: Type.String(), secretId: Type.String() }),
           ...errorResponses,
@@ -199,6 +212,7 @@ export async function clientCredentialRoutes(
       schema: {
         tags,
         summary: 'Delete your client credential',
+        description: 'Needs `portcullis.client_credentials:delete`. It stops at once, with its tokens.',
         params: IdParams,
         response: { 204: Type.Null(), ...errorResponses },
       },
