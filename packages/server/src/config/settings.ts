@@ -1,8 +1,8 @@
 import ipaddr from 'ipaddr.js';
 
 /**
- * Every setting Portcullis reads, with the environment variable and config-file key that set it. The
- * README's configuration table is this list; keep them together.
+ * Every setting Portcullis reads, with the environment variable and config-file key that set it.
+ * docs/configuration.md documents each one (test/docs/configuration-doc.test.ts holds it to this list).
  */
 export const signingAlgorithms = ['EdDSA', 'ES256', 'RS256'] as const;
 export type SigningAlgorithm = (typeof signingAlgorithms)[number];
@@ -394,7 +394,7 @@ export const settingSpecs = [
   spec({
     key: 'catalogFile',
     env: 'PORTCULLIS_CATALOG_FILE',
-    description: "JSON file with the platform's resources. Default: FireTail's 25 categories.",
+    description: "JSON file with the platform's resources. Default: the demo catalog of 25 resources.",
     parse: optional(text),
     fallback: undefined,
   }),
