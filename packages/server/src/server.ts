@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { loadCatalog } from './config/load-catalog.js';
 import type { Config } from './config/load-config.js';
+import { logDestination } from './config/log-destination.js';
 import { deriveKeys, resolveMasterKey } from './config/master-key.js';
 import { buildApp } from './http/build-app.js';
 import { loggerOptions } from './http/logger-options.js';
@@ -68,13 +70,30 @@ function auditReaderFor(database: Database, databaseUrl: string): AuditReader {
     : new ThreadedAuditReader(databaseUrl);
 }
 
+/**
+ * The bootstrap settings only shape an empty database. Someone who sets them on one that has its
+ * administrator expects them to work, and would otherwise learn otherwise from a refused sign-in.
+ */
+function warnOfIgnoredBootstrap(log: Logger, config: Config): void {
+  const ignored = [
+    ...(config.adminEmail ? ['PORTCULLIS_ADMIN_EMAIL'] : []),
+    ...(config.adminPassword ? ['PORTCULLIS_ADMIN_PASSWORD'] : []),
+  ];
+  if (ignored.length === 0) return;
+  const startOver = config.databaseUrl.startsWith('sqlite:')
+    ? `stop Portcullis and delete ${path.resolve(config.databaseUrl.slice('sqlite:'.length))} (with its -wal and -shm files)`
+    : 'point Portcullis at an empty database';
+  log.warn(
+    { ignored },
+    `Ignored ${ignored.join(' and ')}: the bootstrap administrator is made on an empty database only, and this one has its administrator. Sign in as that administrator, or, to start over, ${startOver}.`,
+  );
+}
+
 /** The composition root: config → master key → database (migrated) → key ring → bootstrap → HTTP app. */
 export async function createPortcullis(config: Config, options: StartOptions = {}): Promise<Portcullis> {
   const catalog = loadCatalog(config.catalogFile);
-  const log: Logger = pino(
-    loggerOptions(config.logLevel) as object,
-    options.logStream ?? pino.destination(1),
-  );
+  const logStream = options.logStream ?? logDestination(config.logFormat);
+  const log: Logger = pino(loggerOptions(config.logLevel) as object, logStream);
   const masterKey = resolveMasterKey(config.masterKey, config.dataDir);
   if (masterKey.generatedAt) {
     log.warn(
@@ -140,10 +159,11 @@ export async function createPortcullis(config: Config, options: StartOptions = {
     rotation.start();
     started.push(async () => rotation.stop());
     const bootstrapped = await bootstrap(ctx, { email: config.adminEmail, password: config.adminPassword });
+    if (!bootstrapped.created) warnOfIgnoredBootstrap(log, config);
     const app = await buildApp({
       ctx,
       ping: database.ping,
-      logger: loggerOptions(config.logLevel, options.logStream),
+      logger: loggerOptions(config.logLevel, logStream),
       trustedProxies: config.trustedProxies,
       rateLimits: {
         tokenPerAddress: config.tokenRateLimitPerAddress,

@@ -1,13 +1,15 @@
 import ipaddr from 'ipaddr.js';
 
 /**
- * Every setting Portcullis reads, with the environment variable and config-file key that set it. The
- * README's configuration table is this list; keep them together.
+ * Every setting Portcullis reads, with the environment variable and config-file key that set it.
+ * docs/configuration.md documents each one (test/docs/configuration-doc.test.ts holds it to this list).
  */
 export const signingAlgorithms = ['EdDSA', 'ES256', 'RS256'] as const;
 export type SigningAlgorithm = (typeof signingAlgorithms)[number];
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
+export const logFormats = ['pretty', 'json'] as const;
+export type LogFormat = (typeof logFormats)[number];
 
 export interface Settings {
   host: string;
@@ -19,6 +21,8 @@ export interface Settings {
   masterKey: string | undefined;
   trustedProxies: string[];
   logLevel: LogLevel;
+  /** Unset: pretty when standard output is a terminal, JSON lines otherwise. */
+  logFormat: LogFormat | undefined;
   signingAlgorithm: SigningAlgorithm;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
@@ -230,6 +234,14 @@ export const settingSpecs = [
     fallback: 'info',
   }),
   spec({
+    key: 'logFormat',
+    env: 'PORTCULLIS_LOG_FORMAT',
+    description:
+      '`pretty` (one readable line per event) or `json` (one JSON object per line). Default: pretty when standard output is a terminal, else json.',
+    parse: optional(oneOf(logFormats)),
+    fallback: undefined,
+  }),
+  spec({
     key: 'signingAlgorithm',
     env: 'PORTCULLIS_SIGNING_ALGORITHM',
     description: `Access-token signing algorithm: ${signingAlgorithms.join(', ')}.`,
@@ -382,7 +394,7 @@ export const settingSpecs = [
   spec({
     key: 'catalogFile',
     env: 'PORTCULLIS_CATALOG_FILE',
-    description: "JSON file with the platform's resources. Default: FireTail's 25 categories.",
+    description: "JSON file with the platform's resources. Default: the demo catalog of 25 resources.",
     parse: optional(text),
     fallback: undefined,
   }),

@@ -16,9 +16,11 @@ import { jwksEndpoint } from './oauth/jwks-endpoint.js';
 import { metadataEndpoint } from './oauth/metadata-endpoint.js';
 import { oauthEndpoints } from './oauth/oauth-endpoints.js';
 import { revocationFeedRoutes } from './oauth/revocation-feed.js';
+import { openapiDocument } from './openapi-document.js';
 import { type RateLimitSettings, rateLimiting } from './rate-limits.js';
 import { newRequestId } from './request-context.js';
 import { answerHeaders, referenceHeaders } from './response-headers.js';
+import { accessKeyLoginRoutes } from './routes/access-key-login.js';
 import { accessKeyRoutes } from './routes/access-keys.js';
 import { accountRoutes } from './routes/accounts.js';
 import { auditEventRoutes } from './routes/audit-events.js';
@@ -26,8 +28,8 @@ import { authLoginRoutes } from './routes/auth-login.js';
 import { authorizeRoutes } from './routes/authorize.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { clientCredentialRoutes } from './routes/client-credentials.js';
-import { fireflyRoutes } from './routes/firefly.js';
 import { healthRoutes } from './routes/health.js';
+import { homePageRoutes } from './routes/home-page.js';
 import { lockoutRoutes } from './routes/lockouts.js';
 import { loginRoutes } from './routes/logins.js';
 import { networkPolicyRoutes } from './routes/network-policies.js';
@@ -47,11 +49,14 @@ export interface AppOptions {
   version: string;
 }
 
-/** Every route registered in `scope` needs a bearer token, and says so in the OpenAPI document. */
+/**
+ * Every route registered in `scope` needs a bearer token or Basic client credentials, and says so in the
+ * OpenAPI document.
+ */
 function requireBearer(scope: FastifyInstance, ctx: ServiceContext, options: BearerOptions = {}): void {
   scope.addHook('onRequest', authenticateRequest(ctx, options));
   scope.addHook('onRoute', (route) => {
-    route.schema = { ...route.schema, security: [{ bearer: [] }] };
+    route.schema = { ...route.schema, security: [{ bearer: [] }, { basic: [] }] };
   });
 }
 
@@ -87,20 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Only JSON bodies on the API; forms are registered inside the token endpoint's own scope.
   app.removeContentTypeParser('text/plain');
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Portcullis API',
-        version: options.version,
-        description: 'Service accounts, client credentials and OAuth 2.0 access tokens.',
-      },
-      servers: [{ url: issuerBaseUrl(options.ctx.issuer) }],
-      components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      },
-    },
-  });
+  await app.register(swagger, { openapi: openapiDocument(options.ctx.issuer, options.version) });
 
   // The rendered reference of the generated document; its assets ship inside the package. No validator
   // badge: it would send the document's URL to validator.swagger.io.
@@ -114,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const { ctx } = options;
   const limits = await rateLimiting(app, options.rateLimits);
+  await app.register(homePageRoutes, { issuer: ctx.issuer });
   await app.register(healthRoutes, { ping: options.ping });
   await app.register(jwksEndpoint, { keyRing: ctx.keyRing });
   await app.register(metadataEndpoint, { ctx });
@@ -122,7 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requireBearer(feed, ctx);
     await feed.register(revocationFeedRoutes, { ctx, authenticate: authenticateRequest(ctx) });
   });
-  await app.register(fireflyRoutes, { ctx, tokenLimits: limits.token });
+  await app.register(accessKeyLoginRoutes, { ctx, tokenLimits: limits.token });
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -87,19 +87,19 @@ function oauthChallengeFor(request: FastifyRequest, code: OAuthErrorCode, error:
 }
 
 /**
- * Firefly's clients know one failure of POST /v2/login, 401, so a body that does not parse or fit the schema
+ * Clients of POST /v2/login (Firefly's API) know one failure, 401, so a body that does not parse or fit the schema
  * is refused like a wrong key pair; message and details still say what was wrong. A Content-Type other
  * than JSON keeps its 415, a 429 stays a 429 (a client must tell "slow down" from "wrong key" to back off
  * instead of alerting on bad credentials), and failures on our side stay 5xx.
  */
-function asFireflyRefusal(error: PortcullisError): PortcullisError {
+function asAccessKeyLoginRefusal(error: PortcullisError): PortcullisError {
   const status = statusOf(error.code);
   const refusal = status >= 400 && status < 500 && status !== 401 && status !== 429;
   if (!refusal || error.code === 'unsupported_media_type') return error;
   return new PortcullisError('unauthenticated', error.message, { details: error.details });
 }
 
-type ErrorFormat = 'oauth' | 'firefly' | undefined;
+type ErrorFormat = 'oauth' | 'access-key-login' | undefined;
 
 function send(
   request: FastifyRequest,
@@ -107,7 +107,7 @@ function send(
   raw: PortcullisError,
   format: ErrorFormat = request.routeOptions.config?.errorFormat,
 ): FastifyReply {
-  const error = format === 'firefly' ? asFireflyRefusal(raw) : raw;
+  const error = format === 'access-key-login' ? asAccessKeyLoginRefusal(raw) : raw;
   const status = statusOf(error.code);
   if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
   if (format === 'oauth') {
@@ -123,7 +123,10 @@ function send(
   }
   if (status === 401) {
     // /v2/login takes its key pair in the body: there was no token to call invalid, and Basic is not taken.
-    reply.header('www-authenticate', format === 'firefly' ? bearerChallenge : wwwAuthenticateFor(error));
+    reply.header(
+      'www-authenticate',
+      format === 'access-key-login' ? bearerChallenge : wwwAuthenticateFor(error),
+    );
   }
   return reply.code(status).send({
     error: {

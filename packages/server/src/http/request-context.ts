@@ -9,10 +9,10 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     /**
-     * OAuth endpoints render errors per RFC 6749 §5.2 instead of the API's envelope; Firefly's login keeps
-     * the envelope but refuses everything with 401.
+     * OAuth endpoints render errors per RFC 6749 §5.2 instead of the API's envelope; the access-key login
+     * (POST /v2/login) keeps the envelope but refuses everything with 401.
      */
-    errorFormat?: 'oauth' | 'firefly';
+    errorFormat?: 'oauth' | 'access-key-login';
   }
 }
 

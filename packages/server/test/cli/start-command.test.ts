@@ -100,6 +100,64 @@ describe('the portcullis command', () => {
     expect(await second.exited).toBe(0);
   });
 
+  it('warns that the bootstrap administrator settings are ignored on a database that has its administrator', async () => {
+    const port = await freePort();
+    const password = 'a password nobody may read';
+    const env = {
+      PORTCULLIS_PORT: String(port),
+      PORTCULLIS_DATA_DIR: path.join(workDir, 'bootstrapped'),
+      PORTCULLIS_ADMIN_EMAIL: 'admin@acme.example',
+      PORTCULLIS_ADMIN_PASSWORD: password,
+    };
+    const first = run(['start'], env);
+    await waitForHealth(`http://127.0.0.1:${port}`, first);
+    expect(first.stdout).not.toContain('ignored');
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const second = run(['start'], { ...env, PORTCULLIS_ADMIN_PASSWORD: 'a different password' });
+    await waitForHealth(`http://127.0.0.1:${port}`, second);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    const warning = second.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line))
+      .find((line) => line.ignored);
+    expect(warning).toMatchObject({
+      level: 40,
+      ignored: ['PORTCULLIS_ADMIN_EMAIL', 'PORTCULLIS_ADMIN_PASSWORD'],
+    });
+    expect(warning.msg).toContain('made on an empty database only');
+    expect(warning.msg).toContain(path.join(env.PORTCULLIS_DATA_DIR, 'portcullis.db'));
+    expect(second.stdout).not.toContain('a different password');
+    expect(second.stdout).not.toContain(password);
+  });
+
+  it('logs JSON lines to a pipe, and readable lines when PORTCULLIS_LOG_FORMAT=pretty', async () => {
+    const port = await freePort();
+    const env = { PORTCULLIS_PORT: String(port), PORTCULLIS_DATA_DIR: path.join(workDir, 'formats') };
+    const json = run(['start'], env);
+    await waitForHealth(`http://127.0.0.1:${port}`, json);
+    json.child.kill('SIGTERM');
+    expect(await json.exited).toBe(0);
+    const listening = json.stdout.split('\n').find((line) => line.includes('Server listening'));
+    expect(JSON.parse(listening ?? '')).toMatchObject({
+      level: 30,
+      msg: expect.stringContaining(String(port)),
+    });
+
+    const pretty = run(['start'], { ...env, PORTCULLIS_LOG_FORMAT: 'pretty' });
+    await waitForHealth(`http://127.0.0.1:${port}`, pretty);
+    pretty.child.kill('SIGTERM');
+    expect(await pretty.exited).toBe(0);
+    expect(pretty.stdout).toMatch(
+      /^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: Server listening at http:\/\/127\.0\.0\.1:\d+$/m,
+    );
+    expect(pretty.stdout).toMatch(/INFO: incoming request GET \/health \{"reqId":"req_\w+"\}$/m);
+    expect(pretty.stdout).not.toMatch(/^\{/m);
+  });
+
   it('stops with a message naming a malformed setting', async () => {
     const bad = run(['start'], { PORTCULLIS_PORT: 'eighty', PORTCULLIS_DATA_DIR: path.join(workDir, 'bad') });
     expect(await bad.exited).toBe(78);

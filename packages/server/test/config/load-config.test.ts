@@ -43,6 +43,7 @@ describe('configuration', () => {
       /PORTCULLIS_TOKEN_TTL_SECONDS: expected an integer from 60 to 86400/,
     ],
     ['PORTCULLIS_LOG_LEVEL', 'loud', /PORTCULLIS_LOG_LEVEL: expected one of/],
+    ['PORTCULLIS_LOG_FORMAT', 'yaml', /PORTCULLIS_LOG_FORMAT: expected one of pretty, json/],
     ['PORTCULLIS_ISSUER', 'https://id.example/?x=1', /PORTCULLIS_ISSUER/],
     ['PORTCULLIS_ISSUER', 'https://id.example/docs/', /the path \/docs is where the API reference is served/],
     ['PORTCULLIS_ISSUER', 'https://id.example/docs/tenant', /the path \/docs is where the API reference/],

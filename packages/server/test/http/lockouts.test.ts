@@ -84,12 +84,12 @@ describe.each(enginesUnderTest())('lockouts on $engine', (engine) => {
         { what: 'the second node honours the lock', timeoutMs: 5000 },
       );
       expect(elsewhere.body.error).toBe('too_many_attempts');
-      const firefly = await api(second.baseUrl, 'POST', '/v2/login', {
+      const keyPairLogin = await api(second.baseUrl, 'POST', '/v2/login', {
         body: { accessKey: client.clientId, secretKey: client.clientSecret },
       });
-      expect(firefly.status).toBe(429);
-      expect(firefly.body.error.code).toBe('too_many_attempts');
-      expect(Number(firefly.headers.get('retry-after'))).toBeGreaterThan(290);
+      expect(keyPairLogin.status).toBe(429);
+      expect(keyPairLogin.body.error.code).toBe('too_many_attempts');
+      expect(Number(keyPairLogin.headers.get('retry-after'))).toBeGreaterThan(290);
 
       const listed = await api(first.baseUrl, 'GET', '/api/v1/lockouts?lockedOnly=true', { token: admin });
       expect(listed.status).toBe(200);

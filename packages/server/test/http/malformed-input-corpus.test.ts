@@ -44,10 +44,10 @@ interface Case {
 
 /** Routes that answer in RFC 6749's shape; everything else uses the API envelope. */
 const oauthShaped = new Set(['POST /oauth/token', 'POST /oauth/introspect', 'POST /oauth/revoke']);
-/** Firefly's login refuses everything but a wrong Content-Type with 401 (docs/errors.md). */
-const fireflyShaped = new Set(['POST /v2/login']);
+/** The access-key login refuses everything but a wrong Content-Type with 401 (docs/errors.md). */
+const refusesWith401 = new Set(['POST /v2/login']);
 /** Routes outside the OpenAPI document, reached by browsers or tools. */
-const undocumented = ['GET /api/v1/openapi.json', 'GET /docs', 'GET /docs/json'];
+const undocumented = ['GET /', 'GET /api/v1/openapi.json', 'GET /docs', 'GET /docs/json'];
 
 const leaks = /\bat \S+ \(|node_modules|\/src\/|\/dist\/|\.[jt]s:\d+|Error:/;
 
@@ -464,9 +464,9 @@ describe.each(enginesUnderTest())('malformed input corpus on $engine', (engine) 
     const reachesRule = testCase.beforeRouting || !operation.protected || authenticated;
     const expected = testCase.expected;
     if (!expected || !reachesRule) return problems;
-    if (!testCase.beforeRouting && fireflyShaped.has(operation.key)) {
+    if (!testCase.beforeRouting && refusesWith401.has(operation.key)) {
       if (response.status !== (expected.status === 415 ? 415 : 401))
-        problems.push(`status ${response.status}, not Firefly's 401`);
+        problems.push(`status ${response.status}, not the access-key login's 401`);
     } else if (oauth) {
       const status =
         expected.status === 413 || expected.status === 415

@@ -80,10 +80,10 @@ describe.each(enginesUnderTest())('secrets stay out of logs and audit events on 
     secrets.push(personalToken.body.access_token);
     const pair = await api(server.baseUrl, 'POST', '/api/v1/users/me/access-keys', { token });
     secrets.push(pair.body.secretKey);
-    const firefly = await api(server.baseUrl, 'POST', '/v2/login', {
+    const keyPairLogin = await api(server.baseUrl, 'POST', '/v2/login', {
       body: { accessKey: pair.body.accessKey, secretKey: pair.body.secretKey },
     });
-    secrets.push(firefly.body.accessToken);
+    secrets.push(keyPairLogin.body.accessToken);
     const basic = (id: string, secret: string) =>
       `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
     await api(server.baseUrl, 'GET', '/api/v1/roles', {

@@ -114,11 +114,11 @@ describe.each(enginesUnderTest())('token endpoint: audiences and lifetimes on $e
       expect(issued.body.expires_in).toBeLessThanOrEqual(600);
       expect(issued.body.expires_in).toBe((claims.exp ?? 0) - (claims.iat ?? 0));
 
-      const firefly = await api(server.baseUrl, 'POST', '/v2/login', {
+      const keyPairLogin = await api(server.baseUrl, 'POST', '/v2/login', {
         body: { accessKey: expiring.clientId, secretKey: expiring.clientSecret },
       });
-      expect(firefly.body.expiresAt).toBe(validToSeconds);
-      expect(decodeJwt(firefly.body.accessToken).exp).toBe(validToSeconds);
+      expect(keyPairLogin.body.expiresAt).toBe(validToSeconds);
+      expect(decodeJwt(keyPairLogin.body.accessToken).exp).toBe(validToSeconds);
     },
   );
 });

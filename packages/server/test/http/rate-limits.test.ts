@@ -19,7 +19,7 @@ const tokenFrom = (server: TestServer, from: string, clientId: string) =>
     'form',
   );
 
-const fireflyFrom = (server: TestServer, from: string, accessKey: string) =>
+const keyPairLoginFrom = (server: TestServer, from: string, accessKey: string) =>
   postFrom(
     from,
     `${server.baseUrl}/v2/login`,
@@ -92,12 +92,15 @@ describe.each(enginesUnderTest())('rate limits on $engine', (engine) => {
       expect(token.sent).toBeGreaterThan(5);
       expectOAuthLimit(token.answer, 1);
       expect(token.answer.body.error_description).toMatch(/address/);
-      // Firefly's endpoint shares the counter and keeps the 429 rather than its "every refusal is 401".
-      const firefly = await untilLimited(() => fireflyFrom(perAddress, '127.0.0.1', unknownClient()), 60);
-      expectEnvelopeLimit(firefly.answer, 1);
+      // POST /v2/login shares the counter and keeps the 429 rather than its "every refusal is 401".
+      const keyPairLogin = await untilLimited(
+        () => keyPairLoginFrom(perAddress, '127.0.0.1', unknownClient()),
+        60,
+      );
+      expectEnvelopeLimit(keyPairLogin.answer, 1);
       // Another address is not held back.
       expect((await tokenFrom(perAddress, '127.0.0.2', unknownClient())).status).toBe(401);
-      expect((await fireflyFrom(perAddress, '127.0.0.3', unknownClient())).status).toBe(401);
+      expect((await keyPairLoginFrom(perAddress, '127.0.0.3', unknownClient())).status).toBe(401);
     },
   );
 
@@ -120,7 +123,7 @@ describe.each(enginesUnderTest())('rate limits on $engine', (engine) => {
       const token = await tokenFrom(perSubject, '127.0.0.4', client);
       expectOAuthLimit(token, 60);
       expect(token.body.error_description).toMatch(/client/);
-      expectEnvelopeLimit(await fireflyFrom(perSubject, '127.0.0.5', client), 60);
+      expectEnvelopeLimit(await keyPairLoginFrom(perSubject, '127.0.0.5', client), 60);
       // Another client from the same addresses is not held back.
       expect((await tokenFrom(perSubject, '127.0.0.4', unknownClient())).status).toBe(401);
     },

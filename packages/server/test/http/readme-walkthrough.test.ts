@@ -1,8 +1,76 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enginesUnderTest } from '../support/engines.js';
 import { api, tokenRequest } from '../support/http-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+
+/** The walkthrough section's shell blocks: the start command, then what the second terminal runs. */
+function walkthroughBlocks(): { start: string; steps: string } {
+  const from = readme.indexOf('## Five minutes');
+  const section = readme.slice(from, readme.indexOf('\n## ', from + 1));
+  const [start, ...steps] = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  if (!start || steps.length === 0) throw new Error('README.md: the walkthrough section has no sh blocks');
+  return { start, steps: steps.join('\n') };
+}
+
+/** The second terminal's commands, pointed at this server and this clone, wherever they run. */
+function walkthroughScript(baseUrl: string): string {
+  const { steps } = walkthroughBlocks();
+  if (!/^B=\S+/m.test(steps) || !/^P=\S+/m.test(steps)) {
+    throw new Error('README.md: the walkthrough no longer sets B= (the server) and P= (the clone)');
+  }
+  return steps.replace(/^B=\S+/m, `B=${baseUrl}`).replace(/^P=\S+/m, `P=${repoRoot}`);
+}
+
+/** The administrator the README's start command sets, so the server here is the one it describes. */
+function walkthroughAdmin(): Record<string, string> {
+  const { start } = walkthroughBlocks();
+  const email = /PORTCULLIS_ADMIN_EMAIL=(\S+)/.exec(start)?.[1];
+  const password = /PORTCULLIS_ADMIN_PASSWORD='([^']+)'/.exec(start)?.[1];
+  if (!email || !password) throw new Error('README.md: the start command no longer sets the administrator');
+  return { PORTCULLIS_ADMIN_EMAIL: email, PORTCULLIS_ADMIN_PASSWORD: password };
+}
+
+interface ShellRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** As a script that stops at the first failure would run it, from a folder that is not the clone. */
+async function runShell(script: string): Promise<ShellRun> {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'portcullis-readme-'));
+  try {
+    const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', script], { cwd, stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += String(d);
+    });
+    child.stderr.on('data', (d) => {
+      stderr += String(d);
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    return { code, stdout, stderr };
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
+}
+
+/** The walkthrough needs curl and jq. Without them it is skipped with a banner, except in CI, where it fails. */
+const missingTools = ['curl', 'jq'].filter((tool) => spawnSync(tool, ['--version']).error);
+const shellRunnable = missingTools.length === 0 || process.env.CI === 'true';
+if (!shellRunnable) {
+  console.warn(`\n*** README shell walkthrough SKIPPED: ${missingTools.join(' and ')} not installed ***\n`);
+}
 
 /** The README's curl walkthrough, step by step, over real HTTP. */
 describe.each(enginesUnderTest())('README walkthrough on $engine', (engine) => {
@@ -97,7 +165,7 @@ describe.each(enginesUnderTest())('README walkthrough on $engine', (engine) => {
         grant_type: 'client_credentials',
         client_id: serviceAccountId,
         client_secret: clientSecret,
-        audience: 'https://api.firebolt.io',
+        audience: 'https://api.acme.example',
       });
       expect(issued.status).toBe(200);
       expect(issued.body).toEqual({
@@ -113,7 +181,7 @@ describe.each(enginesUnderTest())('README walkthrough on $engine', (engine) => {
       const jwks = createRemoteJWKSet(new URL(`${server.baseUrl}/.well-known/jwks.json`));
       const { payload, protectedHeader } = await jwtVerify(issued.body.access_token, jwks, {
         issuer: server.baseUrl,
-        audience: 'https://api.firebolt.io',
+        audience: 'https://api.acme.example',
         typ: 'at+jwt',
       });
       expect(protectedHeader.alg).toBe('ES256');
@@ -215,6 +283,53 @@ describe.each(enginesUnderTest())('README walkthrough on $engine', (engine) => {
           '/api/v1/service-accounts/{id}/secrets',
         ]),
       );
+    },
+  );
+});
+
+describe.each(enginesUnderTest())("the README's shell walkthrough on $engine", (engine) => {
+  const runs = engine.available && shellRunnable;
+
+  it.skipIf(!runs)(
+    'runs as written from another folder and ends with a verified token and the search rule',
+    async () => {
+      const server = await startTestServer(engine, walkthroughAdmin());
+      try {
+        const run = await runShell(walkthroughScript(server.baseUrl));
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+        // Step 6 prints the verified claims; the last block prints the answer to the search rule.
+        expect(run.stdout).toMatch(/sub: 'sa_\w+'/);
+        expect(run.stdout).toContain("aud: 'https://api.acme.example'");
+        expect(run.stdout).toContain("scope: '*:get *:list'");
+        expect(run.stdout).toContain('"name":"weekly-report"');
+        expect(run.stdout.trimEnd().endsWith('{"allowed":false,"missing":["search:create"]}')).toBe(true);
+      } finally {
+        await server.close();
+      }
+    },
+  );
+
+  it.skipIf(!runs)(
+    "stops loudly at the first step when the administrator is not the README's, creating nothing",
+    async () => {
+      const server = await startTestServer(engine, {
+        ...walkthroughAdmin(),
+        PORTCULLIS_ADMIN_PASSWORD: 'a password the README does not know',
+      });
+      try {
+        const run = await runShell(walkthroughScript(server.baseUrl));
+        expect(run.code).not.toBe(0);
+        expect(run.stderr).toMatch(/curl: \(22\) The requested URL returned error: 401/);
+        expect(run.stderr.match(/curl: \(22\)/g)).toHaveLength(1);
+        const serviceAccounts = await server.portcullis.database.db
+          .selectFrom('service_accounts')
+          .select('id')
+          .execute();
+        expect(serviceAccounts).toEqual([]);
+      } finally {
+        await server.close();
+      }
     },
   );
 });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.js';
 import { introspectToken } from '../../services/tokens/introspect-token.js';
-import { OAuthErrorBody } from '../schemas/common.js';
+import { OAuthErrorBody, withExample } from '../schemas/common.js';
 import { callerOfOAuthRequest } from './caller-of-oauth-request.js';
 
 const IntrospectionRequest = Type.Object({
@@ -39,8 +39,10 @@ export function introspectionEndpoint(app: FastifyInstance, opts: { ctx: Service
       schema: {
         tags: ['oauth'],
         summary: 'Token introspection (RFC 7662): live active and scope',
+        description:
+          "Whether a token is active now (RFC 7662), judged on live state rather than on the token alone: revocations, the credential and its user, the organization's switch; `scope` is what the token may still do. For resource servers that hold `portcullis.introspection:run`, authenticating as a client (Basic, or `client_id` and `client_secret` in the form) or with a Bearer token for this API.",
         consumes: ['application/x-www-form-urlencoded'],
-        body: IntrospectionRequest,
+        body: withExample(IntrospectionRequest, { token: 'eyJ…', client_id: 'sa_…', client_secret: 'pcs_…' }),
         response: {
           200: IntrospectionResponse,
           400: OAuthErrorBody,

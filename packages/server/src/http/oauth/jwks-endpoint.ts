@@ -15,6 +15,8 @@ export async function jwksEndpoint(app: FastifyInstance, opts: { keyRing: KeyRin
       schema: {
         tags: ['oauth'],
         summary: 'JSON Web Key Set of the token signing keys',
+        description:
+          'The public keys that sign access tokens (RFC 7517): the current key, the next one (published before it signs) and retired ones until the tokens they signed expire. Resource servers verify tokens offline against them and fetch them again on an unknown `kid`; caches may keep the answer five minutes.',
         response: { 200: Type.Object({ keys: Type.Array(Jwk) }) },
       },
     },

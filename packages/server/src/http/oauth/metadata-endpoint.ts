@@ -63,12 +63,26 @@ export async function metadataEndpoint(app: FastifyInstance, opts: { ctx: Servic
   const schema = { tags: ['oauth'], response: { 200: Metadata } };
   app.get(
     '/.well-known/oauth-authorization-server',
-    { schema: { ...schema, summary: 'RFC 8414 metadata' } },
+    {
+      schema: {
+        ...schema,
+        summary: 'Authorization server metadata (RFC 8414)',
+        description:
+          'Where the endpoints are and what they support: the issuer, the token, introspection and revocation endpoints, the JWKS, grant types, client authentication methods and signing algorithms. OAuth libraries configure themselves from it.',
+      },
+    },
     handler,
   );
   app.get(
     '/.well-known/openid-configuration',
-    { schema: { ...schema, summary: 'The same metadata, for OpenID libraries' } },
+    {
+      schema: {
+        ...schema,
+        summary: 'The same metadata, for OpenID libraries',
+        description:
+          'The RFC 8414 metadata again, where OpenID Connect libraries look for it. Portcullis issues access tokens to clients only: there are no ID tokens and no sign-in flows for end users here.',
+      },
+    },
     handler,
   );
 }

@@ -3,7 +3,7 @@ import { type Static, Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.js';
 import { revokeToken } from '../../services/tokens/revoke-token.js';
 import { callerOf } from '../request-context.js';
-import { OAuthErrorBody } from '../schemas/common.js';
+import { OAuthErrorBody, withExample } from '../schemas/common.js';
 import { clientCredentialsOf } from './client-authentication.js';
 
 const RevocationRequest = Type.Object({
@@ -22,8 +22,10 @@ export function revocationEndpoint(app: FastifyInstance, opts: { ctx: ServiceCon
       schema: {
         tags: ['oauth'],
         summary: 'Token revocation (RFC 7009)',
+        description:
+          'A client revokes an access token it holds, authenticating as itself (Basic, or `client_id` and `client_secret` in the form); resource servers learn of it from the revocation feed. A token that does not verify or belongs to another client is answered 200 all the same and left alone (RFC 7009 §2.2).',
         consumes: ['application/x-www-form-urlencoded'],
-        body: RevocationRequest,
+        body: withExample(RevocationRequest, { token: 'eyJ…', client_id: 'sa_…', client_secret: 'pcs_…' }),
         response: { 200: Type.Null(), 400: OAuthErrorBody, 401: OAuthErrorBody },
       },
     },

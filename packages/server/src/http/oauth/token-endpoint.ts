@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../services/context.js';
 import { issueClientCredentialsToken } from '../../services/tokens/issue-client-credentials-token.js';
 import type { EndpointLimits } from '../rate-limits.js';
 import { callerOf } from '../request-context.js';
-import { OAuthErrorBody } from '../schemas/common.js';
+import { OAuthErrorBody, withExample } from '../schemas/common.js';
 import { clientCredentialsOf, parseBasicCredentials } from './client-authentication.js';
 
 const param = (description: string) => Type.Optional(Type.String({ maxLength: 2048, description }));
@@ -59,8 +59,15 @@ export function tokenEndpoint(
       schema: {
         tags: ['oauth'],
         summary: 'Exchange client credentials for an access token',
+        description:
+          'The client-credentials grant (RFC 6749 §4.4), form-encoded. The client authenticates with `client_id` and `client_secret` in the form, or with HTTP Basic (id and secret, each form-encoded, RFC 6749 §2.3.1), not both. The token is an RFC 9068 JWT with the permissions of the user the service account acts through in the account (`account`, else its only one, else the default account), narrowed by `scope`; `audience` (or `resource`) names the API it is for, and without one it is for this API. Errors follow RFC 6749 §5.2: `invalid_client` is a 401 with `WWW-Authenticate`; a service account tied to no user is `unauthorized_client`.',
         consumes: ['application/x-www-form-urlencoded'],
-        body: TokenRequest,
+        body: withExample(TokenRequest, {
+          grant_type: 'client_credentials',
+          client_id: 'sa_…',
+          client_secret: 'pcs_…',
+          audience: 'https://api.acme.example',
+        }),
         response: {
           200: TokenResponse,
           400: OAuthErrorBody,

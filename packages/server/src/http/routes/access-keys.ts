@@ -17,6 +17,7 @@ import {
   Timestamp,
   timezoneField,
   validToField,
+  withExample,
 } from '../schemas/common.js';
 
 const CreateBody = Type.Object(
@@ -54,7 +55,9 @@ export async function accessKeyRoutes(app: FastifyInstance, opts: { ctx: Service
       schema: {
         tags,
         summary: 'Create an access key pair acting as you (for POST /v2/login and Basic auth)',
-        body: CreateBody,
+        description:
+          'Needs `portcullis.client_credentials:create` and a user in the account. The pair acts with exactly your rights, now and later, and stops when your user goes. Exchange it at `POST /v2/login`, or send it as HTTP Basic. The answer is the only place `secretKey` appears.',
+        body: withExample(CreateBody, { description: 'terraform on my laptop' }),
         response: {
           201: Type.Object({
             accessKey: Type.String(),
@@ -84,6 +87,8 @@ export async function accessKeyRoutes(app: FastifyInstance, opts: { ctx: Service
       schema: {
         tags,
         summary: 'Your access keys (never the secret keys)',
+        description:
+          'Needs `portcullis.client_credentials:list`. Only your own. Pass `nextCursor` as `cursor` until it is null.',
         querystring: PageQuery,
         response: {
           200: Type.Object({
@@ -120,6 +125,7 @@ export async function accessKeyRoutes(app: FastifyInstance, opts: { ctx: Service
       schema: {
         tags,
         summary: 'Delete one of your access keys',
+        description: 'Needs `portcullis.client_credentials:delete`. It stops at once, with its tokens.',
         params: IdParams,
         response: { 204: Type.Null(), ...errorResponses },
       },

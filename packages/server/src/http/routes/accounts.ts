@@ -19,6 +19,7 @@ import {
   PageOf,
   pageRequestOf,
   Timestamp,
+  withExample,
 } from '../schemas/common.js';
 
 const AccountBody = Type.Object(
@@ -48,6 +49,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { ctx: ServiceCo
       schema: {
         tags,
         summary: 'List accounts, in creation order (the default account first)',
+        description: 'Needs `portcullis.accounts:list`. Pass `nextCursor` as `cursor` until it is null.',
         querystring: AccountPageQuery,
         response: { 200: PageOf(AccountView), ...errorResponses },
       },
@@ -67,7 +69,9 @@ export async function accountRoutes(app: FastifyInstance, opts: { ctx: ServiceCo
       schema: {
         tags,
         summary: 'Create an account',
-        body: AccountBody,
+        description:
+          'Needs `portcullis.accounts:create`. A workspace with users of its own; a token request names it with `account`.',
+        body: withExample(AccountBody, { name: 'staging' }),
         response: { 201: AccountView, ...errorResponses },
       },
     },
@@ -80,6 +84,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { ctx: ServiceCo
       schema: {
         tags,
         summary: 'Get an account',
+        description: 'Needs `portcullis.accounts:get`.',
         params: IdParams,
         response: { 200: AccountView, ...errorResponses },
       },
@@ -92,8 +97,10 @@ export async function accountRoutes(app: FastifyInstance, opts: { ctx: ServiceCo
       schema: {
         tags,
         summary: 'Rename an account',
+        description:
+          'Needs `portcullis.accounts:update`. Token requests that name the account by its old name stop finding it.',
         params: IdParams,
-        body: AccountBody,
+        body: withExample(AccountBody, { name: 'staging-eu' }),
         response: { 200: AccountView, ...errorResponses },
       },
     },
@@ -106,6 +113,8 @@ export async function accountRoutes(app: FastifyInstance, opts: { ctx: ServiceCo
       schema: {
         tags,
         summary: 'Delete an empty, non-default account',
+        description:
+          'Needs `portcullis.accounts:delete`. The default account stays (`default_account_immutable`), and an account with users is refused (`account_not_empty`) until they are deleted.',
         params: IdParams,
         response: { 204: Type.Null(), ...errorResponses },
       },

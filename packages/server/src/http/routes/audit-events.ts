@@ -85,6 +85,8 @@ export async function auditEventRoutes(app: FastifyInstance, opts: { ctx: Servic
       schema: {
         tags,
         summary: 'Every matching audit event as NDJSON (one JSON object per line)',
+        description:
+          'Needs `portcullis.audit_log:list`. The same filters as the list, the whole trail as a download, newest first. Exports are read at a pace that leaves token issuance its speed.',
         querystring: ExportQuery,
         produces: ['application/x-ndjson'],
         response: { 200: Type.String({ description: 'NDJSON' }), ...errorResponses },

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../services/context.js';
 import { authenticateLogin } from '../../services/logins/authenticate-login.js';
 import type { EndpointLimits } from '../rate-limits.js';
 import { callerOf } from '../request-context.js';
-import { ErrorBody, errorResponses } from '../schemas/common.js';
+import { ErrorBody, errorResponses, withExample } from '../schemas/common.js';
 
 const LoginBody = Type.Object(
   {
@@ -35,8 +35,13 @@ export async function authLoginRoutes(
       }),
       schema: {
         tags: ['auth'],
-        summary: 'Sign in as a person (login) and receive an API access token',
-        body: LoginBody,
+        summary: 'Sign in as a person and receive an API access token',
+        description:
+          "A login's email and password → `{accessToken, expiresAt, tokenType}`. Send the token as `Authorization: Bearer …` to the `/api/v1` operations (in this reference: press Authorize and paste it). You act in the default account with your user's roles there; an organization admin holds everything. A wrong email or password is 401 `invalid_credentials`; repeated failures lock the login for a while (429 `too_many_attempts`).",
+        body: withExample(LoginBody, {
+          email: 'admin@acme.example',
+          password: 'correct horse battery staple',
+        }),
         response: { 200: SessionTokenView, ...errorResponses, 429: ErrorBody },
       },
     },

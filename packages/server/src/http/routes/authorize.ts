@@ -3,7 +3,7 @@ import { type Static, Type } from 'typebox';
 import { authorizeRequest } from '../../services/authorization-checks/authorize-request.js';
 import type { ServiceContext } from '../../services/context.js';
 import { callerOf } from '../request-context.js';
-import { errorResponses } from '../schemas/common.js';
+import { errorResponses, withExample } from '../schemas/common.js';
 import { PermissionList } from './roles.js';
 
 const AuthorizeBody = Type.Object(
@@ -34,7 +34,12 @@ export async function authorizeRoutes(app: FastifyInstance, opts: { ctx: Service
       schema: {
         tags: ['permissions'],
         summary: 'Check permissions (and the search rule) for the bearer token',
-        body: AuthorizeBody,
+        description:
+          'For resource servers in any language: send the token to judge as the Bearer token (any audience Portcullis issued) and ask whether it holds `permissions`; with `search`, the search rule too (`search:create` plus `list` on every resource searched). The answer says `allowed` and lists what is `missing`.',
+        body: withExample(AuthorizeBody, {
+          permissions: ['incidents:list'],
+          search: ['incidents', 'findings'],
+        }),
         response: { 200: AuthorizeAnswer, ...errorResponses },
       },
     },

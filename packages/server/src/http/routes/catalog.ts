@@ -25,6 +25,8 @@ export async function catalogRoutes(app: FastifyInstance, opts: { ctx: ServiceCo
       schema: {
         tags: ['permissions'],
         summary: 'The permission catalog',
+        description:
+          "Any signed-in caller. The resources and actions a permission may name (`resource:action`): the platform's resources from configuration, and Portcullis's own administrative ones (`portcullis.*`).",
         response: { 200: CatalogView, ...errorResponses },
       },
     },

@@ -21,6 +21,7 @@ import {
   Timestamp,
   timezoneField,
   validToField,
+  withExample,
 } from '../schemas/common.js';
 import { PermissionList } from './roles.js';
 
@@ -59,7 +60,16 @@ export async function clientCredentialRoutes(
       schema: {
         tags: ['client credentials'],
         summary: 'Create a personal client credential acting as you, within your permissions',
-        body: CreateBody,
+        description:
+          'Needs `portcullis.client_credentials:create` and a user in the account. A client id and secret that act as you, granted `preset` (`read_only` or `admin`) plus `permissions`, all within what you hold now; without either it has exactly your rights. It shrinks when you are downgraded and stops when your user goes. A `validTo` is read in `timezone` (UTC if none) and must lie in the future (`valid_to_in_past`). The answer is the only place the secret appears.',
+        body: withExample(CreateBody, {
+          name: 'weekly-report',
+          description: 'Monday digest',
+          validTo: '2030-12-31T18:00',
+          timezone: 'Europe/Berlin',
+          preset: 'read_only',
+          permissions: ['incidents:run'],
+        }),
         response: { 201: CreatedView, ...errorResponses },
       },
     },
@@ -132,6 +142,8 @@ export async function clientCredentialRoutes(
       schema: {
         tags,
         summary: 'Your personal client credentials',
+        description:
+          'Needs `portcullis.client_credentials:list`. Only your own; never their secrets. Pass `nextCursor` as `cursor` until it is null.',
         querystring: PageQuery,
         response: {
           200: Type.Object({
@@ -157,6 +169,7 @@ export async function clientCredentialRoutes(
       schema: {
         tags,
         summary: 'One of your client credentials',
+        description: "Needs `portcullis.client_credentials:get`. Another person's is a 404.",
         params: IdParams,
         response: { 200: CredentialView, ...errorResponses },
       },
@@ -170,8 +183,10 @@ export async function clientCredentialRoutes(
       schema: {
         tags,
         summary: 'Edit your client credential (new permissions must lie within yours)',
+        description:
+          'Needs `portcullis.client_credentials:update`. Disabling it or a `validTo` already past stops its tokens at once; new permissions must lie within what you hold now.',
         params: IdParams,
-        body: Patch,
+        body: withExample(Patch, { description: 'sends the Monday report' }),
         response: { 200: CredentialView, ...errorResponses },
       },
     },
@@ -185,8 +200,10 @@ export async function clientCredentialRoutes(
       schema: {
         tags,
         summary: 'New secret for your client credential (the old one stops, or after a grace period)',
+        description:
+          'Needs `portcullis.client_credentials:update`. The answer is the only place the new secret appears; the old one stops at once, or after `gracePeriodSeconds`. The body may be left out.',
         params: IdParams,
-        body: SecretBody,
+        body: withExample(SecretBody, { gracePeriodSeconds: 3600 }),
         response: {
           201: Type.Object({ clientId: Type.String(), clientSecret: Type.String(), secretId: Type.String() }),
           ...errorResponses,
@@ -213,6 +230,7 @@ export async function clientCredentialRoutes(
       schema: {
         tags,
         summary: 'Delete your client credential',
+        description: 'Needs `portcullis.client_credentials:delete`. It stops at once, with its tokens.',
         params: IdParams,
         response: { 204: Type.Null(), ...errorResponses },
       },

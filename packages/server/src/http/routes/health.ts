@@ -9,6 +9,8 @@ export async function healthRoutes(app: FastifyInstance, opts: { ping: () => Pro
       schema: {
         tags: ['health'],
         summary: 'Health check',
+        description:
+          'For load balancers and orchestrators, no credentials: 200 `{"status": "ok"}` while the database answers a query, 503 `{"status": "unavailable"}` when it does not.',
         response: {
           200: Type.Object({ status: Type.Literal('ok') }),
           503: Type.Object({ status: Type.Literal('unavailable') }),

@@ -54,6 +54,8 @@ export async function lockoutRoutes(app: FastifyInstance, opts: { ctx: ServiceCo
       schema: {
         tags,
         summary: 'Service accounts and logins with recent failed attempts or a lock in force',
+        description:
+          "Needs `portcullis.service_accounts:list` or `portcullis.logins:list` (you see the kinds you may list). Failures in a row, when the last one happened and from where, and a lock's end; `lockedOnly=true` keeps only locks in force.",
         querystring: ListQuery,
         response: {
           200: Type.Object({
@@ -81,6 +83,8 @@ export async function lockoutRoutes(app: FastifyInstance, opts: { ctx: ServiceCo
       schema: {
         tags,
         summary: 'Clear the failed attempts and lock of a service account or login',
+        description:
+          'Needs `portcullis.service_accounts:update` or `portcullis.logins:update`, by what the id names. Its failures are forgotten and a lock ends at once, on every node.',
         params: IdParams,
         response: { 204: Type.Null(), ...errorResponses },
       },

@@ -24,6 +24,7 @@ import {
   PageOf,
   pageRequestOf,
   Timestamp,
+  withExample,
 } from '../schemas/common.js';
 import { SessionTokenView } from './auth-login.js';
 
@@ -135,6 +136,8 @@ export async function loginRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
       schema: {
         tags,
         summary: 'List logins, in creation order',
+        description:
+          "Needs `portcullis.logins:list`. The people of your organization, one page at a time: pass the answer's `nextCursor` as `cursor` until it is null.",
         querystring: LoginPageQuery,
         response: { 200: PageOf(LoginView), ...errorResponses },
       },
@@ -154,7 +157,13 @@ export async function loginRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
       schema: {
         tags,
         summary: 'Create a login, and with it their user in the default account if asked',
-        body: CreateLoginBody,
+        description:
+          'Needs `portcullis.logins:create`. A person who signs in with this email and password. With `user` (a name and roles), their user in the default account is made in the same request — that needs `portcullis.users:create` and roles within what the caller holds — and the answer names it in `user`; without it they can do nothing until a user ties them to an account with roles (`POST /api/v1/users` with `loginId`). Only an organization admin may create another one (`isOrganizationAdmin`).',
+        body: withExample(CreateLoginBody, {
+          email: 'analyst@acme.example',
+          name: 'Ana Lyst',
+          password: 'a long password of their own',
+        }),
         response: { 201: CreatedLoginView, ...errorResponses },
       },
     },
@@ -181,6 +190,7 @@ export async function loginRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
       schema: {
         tags,
         summary: 'Get a login',
+        description: 'Needs `portcullis.logins:get`. Never includes the password or its hash.',
         params: IdParams,
         response: { 200: LoginView, ...errorResponses },
       },
@@ -193,8 +203,10 @@ export async function loginRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
       schema: {
         tags,
         summary: 'Rename, make or unmake admin, attach a network policy, deactivate',
+        description:
+          'Needs `portcullis.logins:update`. `active: false` stops the person at once: their sessions end and their personal credentials stop working. Making someone an organization admin needs an organization admin; handing rights back (reactivating) needs at least the rights handed on.',
         params: IdParams,
-        body: LoginPatch,
+        body: withExample(LoginPatch, { networkPolicyId: 'np_…' }),
         response: { 200: LoginView, ...errorResponses },
       },
     },
@@ -206,8 +218,10 @@ export async function loginRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
       schema: {
         tags,
         summary: "Set (reset) a login's password",
+        description:
+          'Needs `portcullis.logins:update` and at least the rights of the person. Their sessions end on every node. Your own password is changed with `PUT /api/v1/auth/password`, which asks for the current one.',
         params: IdParams,
-        body: PasswordBody,
+        body: withExample(PasswordBody, { password: 'a new long password' }),
         response: { 204: Type.Null(), ...errorResponses },
       },
     },
@@ -222,6 +236,8 @@ export async function loginRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
       schema: {
         tags,
         summary: 'Delete a login and its users',
+        description:
+          'Needs `portcullis.logins:delete`. Its users go with it, and with them every personal credential acting through them; its sessions end.',
         params: IdParams,
         response: { 204: Type.Null(), ...errorResponses },
       },
@@ -237,7 +253,12 @@ export async function loginRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
       schema: {
         tags: ['auth'],
         summary: 'Change your own password; every session of yours ends, and a fresh one is answered',
-        body: OwnPasswordBody,
+        description:
+          'Needs your current password. Every session of yours ends, on every node, and the answer is a fresh session token to go on with.',
+        body: withExample(OwnPasswordBody, {
+          currentPassword: 'correct horse battery staple',
+          newPassword: 'a new long password',
+        }),
         response: { 200: SessionTokenView, ...errorResponses },
       },
     },
@@ -252,8 +273,9 @@ export async function loginRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
       schema: {
         tags: ['auth'],
         summary: 'Sign out: end this session, or with allSessions every session of yours',
-        description: 'The body may be left out: it ends this session.',
-        body: LogoutBody,
+        description:
+          'Ends the session whose token calls it; with `{"allSessions": true}`, every session of yours, on every node. The body may be left out.',
+        body: withExample(LogoutBody, { allSessions: false }),
         response: { 204: Type.Null(), ...errorResponses },
       },
     },

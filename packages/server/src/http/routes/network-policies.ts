@@ -19,6 +19,7 @@ import {
   PageOf,
   pageRequestOf,
   Timestamp,
+  withExample,
 } from '../schemas/common.js';
 
 const EntryList = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
@@ -82,6 +83,8 @@ export async function networkPolicyRoutes(
       schema: {
         tags,
         summary: 'List network policies, in creation order',
+        description:
+          'Needs `portcullis.network_policies:list`. Pass `nextCursor` as `cursor` until it is null.',
         querystring: PolicyPageQuery,
         response: { 200: PageOf(PolicyView), ...errorResponses },
       },
@@ -98,7 +101,14 @@ export async function networkPolicyRoutes(
       schema: {
         tags,
         summary: 'Create a network policy',
-        body: PolicyBody,
+        description:
+          "Needs `portcullis.network_policies:create`. IPv4 and IPv6 addresses and CIDR ranges, stored in canonical form; within a policy a blocked match beats an allowed one. Attach it to the organization (`PATCH /api/v1/organization`), a login or a service account; the organization's policy is checked first, and where it does not allow an address the login's or service account's own decides.",
+        body: withExample(PolicyBody, {
+          name: 'office-only',
+          description: 'the office and the VPN',
+          allowed: ['203.0.113.0/24', '2001:db8::/48'],
+          blocked: ['203.0.113.7'],
+        }),
         response: { 201: PolicyView, ...errorResponses },
       },
     },
@@ -112,6 +122,7 @@ export async function networkPolicyRoutes(
       schema: {
         tags,
         summary: 'Get a network policy',
+        description: 'Needs `portcullis.network_policies:get`.',
         params: IdParams,
         response: { 200: PolicyView, ...errorResponses },
       },
@@ -125,8 +136,9 @@ export async function networkPolicyRoutes(
       schema: {
         tags,
         summary: 'Change a network policy',
+        description: 'Needs `portcullis.network_policies:update`. Applies at once wherever it is attached.',
         params: IdParams,
-        body: PolicyPatch,
+        body: withExample(PolicyPatch, { blocked: ['203.0.113.7', '203.0.113.8'] }),
         response: { 200: PolicyView, ...errorResponses },
       },
     },
@@ -139,6 +151,8 @@ export async function networkPolicyRoutes(
       schema: {
         tags,
         summary: 'Delete a network policy (refused while attached unless cascade=true)',
+        description:
+          'Needs `portcullis.network_policies:delete`. While attached it is refused with 409, unless `cascade=true` detaches it everywhere first.',
         params: IdParams,
         querystring: DeleteQuery,
         response: { 204: Type.Null(), ...errorResponses },

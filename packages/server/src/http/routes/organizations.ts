@@ -19,6 +19,7 @@ import {
   PageOf,
   pageRequestOf,
   Timestamp,
+  withExample,
 } from '../schemas/common.js';
 
 const OrganizationView = Type.Object(
@@ -116,7 +117,18 @@ export async function organizationRoutes(app: FastifyInstance, opts: { ctx: Serv
       schema: {
         tags,
         summary: 'Operator: create an organization (programmatic access unavailable unless stated)',
-        body: CreateOrganizationBody,
+        description:
+          'The platform operator only. Creates the organization with its default account and built-in roles, and with `admin` its first organization admin. Programmatic access stays unavailable to it unless `programmaticAccessAvailable` says otherwise.',
+        body: withExample(CreateOrganizationBody, {
+          name: 'globex',
+          displayName: 'Globex',
+          programmaticAccessAvailable: true,
+          admin: {
+            email: 'admin@globex.example',
+            name: 'Globex admin',
+            password: 'a long password of their own',
+          },
+        }),
         response: { 201: OrganizationView, ...errorResponses },
       },
     },
@@ -132,6 +144,7 @@ export async function organizationRoutes(app: FastifyInstance, opts: { ctx: Serv
       schema: {
         tags,
         summary: 'Operator: list organizations, in creation order',
+        description: 'The platform operator only. Pass `nextCursor` as `cursor` until it is null.',
         querystring: OrganizationPageQuery,
         response: { 200: PageOf(OrganizationView), ...errorResponses },
       },
@@ -148,8 +161,10 @@ export async function organizationRoutes(app: FastifyInstance, opts: { ctx: Serv
       schema: {
         tags,
         summary: 'Operator: make programmatic access available, or withdraw it',
+        description:
+          "The platform operator only. Withdrawn, the organization's credentials stop at once and their management answers 403; nothing is deleted, and making it available again restores them.",
         params: IdParams,
-        body: OperatorPatch,
+        body: withExample(OperatorPatch, { programmaticAccessAvailable: true }),
         response: { 200: OrganizationView, ...errorResponses },
       },
     },
@@ -165,6 +180,8 @@ export async function organizationRoutes(app: FastifyInstance, opts: { ctx: Serv
       schema: {
         tags,
         summary: "The caller's organization",
+        description:
+          'Needs `portcullis.organization:get`. Its settings, the two programmatic-access switches among them.',
         response: { 200: OrganizationView, ...errorResponses },
       },
     },
@@ -177,7 +194,9 @@ export async function organizationRoutes(app: FastifyInstance, opts: { ctx: Serv
       schema: {
         tags,
         summary: 'Organization settings: the Programmatic Access toggle, display name, network policy',
-        body: OwnPatch,
+        description:
+          "Needs `portcullis.organization:update`. `programmaticAccessEnabled` is the Programmatic Access toggle: off, every credential of the organization stops and its management answers 403, nothing deleted; turning it back on needs an organization admin. Also the organization's network policy, the audiences tokens may be issued for, and their lifetime.",
+        body: withExample(OwnPatch, { programmaticAccessEnabled: true }),
         response: { 200: OrganizationView, ...errorResponses },
       },
     },

@@ -19,6 +19,7 @@ import {
   PageOf,
   pageRequestOf,
   Timestamp,
+  withExample,
 } from '../schemas/common.js';
 
 export const PermissionList = Type.Array(Type.String({ minLength: 1, maxLength: 128 }), {
@@ -73,6 +74,8 @@ export async function roleRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
       schema: {
         tags,
         summary: 'List roles, in creation order (the built-in roles first)',
+        description:
+          "Needs `portcullis.roles:list`. The built-in Admin (`*:*`) and Read only (`*:get *:list`), then your organization's own.",
         querystring: RolePageQuery,
         response: { 200: PageOf(RoleView), ...errorResponses },
       },
@@ -93,7 +96,13 @@ export async function roleRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
       schema: {
         tags,
         summary: 'Create a custom role (within your own permissions)',
-        body: RoleBody,
+        description:
+          'Needs `portcullis.roles:create`, and every permission in it must be yours: nobody grants what they do not hold. Permissions are `resource:action` with `*` on either side (`GET /api/v1/catalog` lists them); the answer keeps them in their shortest form.',
+        body: withExample(RoleBody, {
+          name: 'incident-reader',
+          description: 'reads incidents and their findings',
+          permissions: ['incidents:get', 'incidents:list', 'findings:list'],
+        }),
         response: { 201: RoleView, ...errorResponses },
       },
     },
@@ -107,6 +116,7 @@ export async function roleRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
       schema: {
         tags,
         summary: 'Get a role',
+        description: 'Needs `portcullis.roles:get`.',
         params: IdParams,
         response: { 200: RoleView, ...errorResponses },
       },
@@ -120,8 +130,10 @@ export async function roleRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
       schema: {
         tags,
         summary: 'Change a custom role; holders and their credentials are affected at once',
+        description:
+          'Needs `portcullis.roles:update`, and added permissions must be yours. The built-in roles cannot change. Every user holding the role, and every credential acting through them, has the new permissions at once.',
         params: IdParams,
-        body: RolePatch,
+        body: withExample(RolePatch, { permissions: ['incidents:get', 'incidents:list'] }),
         response: { 200: RoleView, ...errorResponses },
       },
     },
@@ -134,6 +146,8 @@ export async function roleRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
       schema: {
         tags,
         summary: 'Delete a custom role',
+        description:
+          'Needs `portcullis.roles:delete`. The built-in roles stay. Its holders lose it at once, with their credentials.',
         params: IdParams,
         response: { 204: Type.Null(), ...errorResponses },
       },

@@ -30,6 +30,7 @@ import {
   Timestamp,
   timezoneField,
   validToField,
+  withExample,
 } from '../schemas/common.js';
 
 const CreateServiceAccountBody = Type.Object(
@@ -208,7 +209,12 @@ export async function serviceAccountRoutes(
       schema: {
         tags: ['service accounts'],
         summary: 'Create a service account: name, description, network policy, admin flag, valid-to',
-        body: CreateServiceAccountBody,
+        description:
+          "Needs `portcullis.service_accounts:create`; attaching a network policy needs `portcullis.service_accounts:update` too, as attaching it later does. The answer's `id` is the OAuth `client_id`. A new service account can do nothing yet: generate its secret (`POST …/{id}/secrets`) and tie it to a user in an account (`POST /api/v1/users` with `serviceAccountId`); it then does exactly what that user may do. `isOrganizationAdmin` gives it everything in every account and needs an organization admin acting with all their rights. A `validTo` must lie in the future (`valid_to_in_past`).",
+        body: withExample(CreateServiceAccountBody, {
+          name: 'nightly-etl',
+          description: 'loads the warehouse',
+        }),
         response: { 201: ServiceAccountView, ...errorResponses },
       },
     },
@@ -224,6 +230,8 @@ export async function serviceAccountRoutes(
       schema: {
         tags: ['service accounts'],
         summary: 'List service accounts: filter by name and enabled, sort, cursor pagination',
+        description:
+          "Needs `portcullis.service_accounts:list`. The organization's service accounts, never their secrets; `name` matches a case-insensitive substring. Pass the answer's `nextCursor` as `cursor` until it is null.",
         querystring: ListQuery,
         response: {
           200: Type.Object({
@@ -253,6 +261,8 @@ export async function serviceAccountRoutes(
       schema: {
         tags: ['service accounts'],
         summary: 'Get a service account',
+        description:
+          "Needs `portcullis.service_accounts:get`. Another organization's service account is a 404, as if it did not exist.",
         params: IdParams,
         response: { 200: ServiceAccountView, ...errorResponses },
       },
@@ -266,6 +276,8 @@ export async function serviceAccountRoutes(
       schema: {
         tags: ['service accounts'],
         summary: 'Delete a service account (refused while users are tied to it)',
+        description:
+          'Needs `portcullis.service_accounts:delete`. While users are tied to it the answer is 409 `service_account_linked`, naming them: unlink or delete them first. Its tokens stop at once, through introspection and the revocation feed.',
         params: IdParams,
         response: { 204: Type.Null(), ...errorResponses },
       },
@@ -282,8 +294,10 @@ export async function serviceAccountRoutes(
       schema: {
         tags: ['service accounts'],
         summary: 'Generate a new secret; the previous one stops working at once, or after gracePeriodSeconds',
+        description:
+          'Needs `portcullis.service_accounts:update` and at least what the service account may do. The answer is the only place `clientSecret` ever appears: Portcullis keeps a keyed hash. The previous secret stops at once, or after `gracePeriodSeconds` (at most 7 days), so an integration can switch without downtime. The body may be left out.',
         params: IdParams,
-        body: Type.Optional(GenerateSecretBody),
+        body: Type.Optional(withExample(GenerateSecretBody, { gracePeriodSeconds: 3600 })),
         response: { 201: GeneratedSecretView, ...errorResponses },
       },
     },
@@ -311,8 +325,14 @@ export async function serviceAccountRoutes(
       schema: {
         tags: ['service accounts'],
         summary: 'Edit a service account: name, description, admin flag, enabled, network policy, valid-to',
+        description:
+          'Needs `portcullis.service_accounts:update`. Disabling it, or a `validTo` already past, stops its tokens at once; `validTo` is read in `timezone` (default UTC) unless it carries an offset. `isOrganizationAdmin` needs an organization admin, `platformIntrospection` the platform operator.',
         params: IdParams,
-        body: UpdateServiceAccountBody,
+        body: withExample(UpdateServiceAccountBody, {
+          description: 'loads the warehouse every night',
+          validTo: '2030-12-31T23:59',
+          timezone: 'Europe/Berlin',
+        }),
         response: { 200: ServiceAccountView, ...errorResponses },
       },
     },
@@ -327,6 +347,8 @@ export async function serviceAccountRoutes(
         tags: ['service accounts'],
         summary:
           'Secret metadata (never the secret): prefix, status, created, expires, last used; oldest first',
+        description:
+          'Needs `portcullis.service_accounts:get`. Enough to tell the secrets apart and see which one a script still uses; the secret itself was shown once, when it was generated.',
         params: IdParams,
         querystring: SecretPageQuery,
         response: { 200: PageOf(SecretView), ...errorResponses },
@@ -345,6 +367,8 @@ export async function serviceAccountRoutes(
       schema: {
         tags: ['service accounts'],
         summary: 'Revoke one secret',
+        description:
+          'Needs `portcullis.service_accounts:update`. The secret stops working at once, and so does every token the service account holds, since a token does not say which secret obtained it: a client that still has a valid secret fetches a new token.',
         params: SecretParams,
         response: { 204: Type.Null(), ...errorResponses },
       },

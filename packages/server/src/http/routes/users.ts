@@ -22,6 +22,7 @@ import {
   PageOf,
   pageRequestOf,
   Timestamp,
+  withExample,
 } from '../schemas/common.js';
 
 const idField = Type.String({ minLength: 1, maxLength: 64 });
@@ -98,7 +99,9 @@ export async function userRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
       schema: {
         tags,
         summary: 'Create a user, optionally tied to a service account (one per account)',
-        body: CreateUserBody,
+        description:
+          "Needs `portcullis.users:create` and every permission of the roles granted. A user lives in one account (`accountId`, default: the default account), holds that account's roles and is tied to a login (`loginId`) or a service account (`serviceAccountId`), never both. A service account has at most one user per account and acts through it, with exactly its rights, now and later.",
+        body: withExample(CreateUserBody, { name: 'etl', serviceAccountId: 'sa_…', roleIds: ['role_…'] }),
         response: { 201: UserView, ...errorResponses },
       },
     },
@@ -118,6 +121,8 @@ export async function userRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
       schema: {
         tags,
         summary: 'List users, in creation order',
+        description:
+          "Needs `portcullis.users:list`. Pass the answer's `nextCursor` as `cursor` until it is null.",
         querystring: UserPageQuery,
         response: { 200: PageOf(UserView), ...errorResponses },
       },
@@ -134,6 +139,7 @@ export async function userRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
       schema: {
         tags,
         summary: 'Get a user with its roles',
+        description: 'Needs `portcullis.users:get`.',
         params: IdParams,
         response: { 200: UserView, ...errorResponses },
       },
@@ -147,8 +153,10 @@ export async function userRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
       schema: {
         tags,
         summary: 'Edit a user: name, default context, linked service account, active',
+        description:
+          'Needs `portcullis.users:update`. `serviceAccountId` links a service account (or `null` unlinks it); linking or reactivating needs at least the rights handed on. Deactivating stops every credential acting through the user at once.',
         params: IdParams,
-        body: UserPatch,
+        body: withExample(UserPatch, { defaultDatabase: 'warehouse' }),
         response: { 200: UserView, ...errorResponses },
       },
     },
@@ -161,6 +169,8 @@ export async function userRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
       schema: {
         tags,
         summary: 'Delete a user',
+        description:
+          'Needs `portcullis.users:delete`. Credentials acting through the user stop at once: a service account tied to it and the personal credentials of its person in this account.',
         params: IdParams,
         response: { 204: Type.Null(), ...errorResponses },
       },
@@ -177,6 +187,8 @@ export async function userRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
       schema: {
         tags,
         summary: 'Grant a role to a user (you must hold every permission in it)',
+        description:
+          "Needs `portcullis.users:update` and every permission of the role. The user's credentials gain it at once.",
         params: GrantParams,
         response: { 200: UserView, ...errorResponses },
       },
@@ -191,6 +203,8 @@ export async function userRoutes(app: FastifyInstance, opts: { ctx: ServiceConte
       schema: {
         tags,
         summary: 'Revoke a role from a user',
+        description:
+          "Needs `portcullis.users:update`. The user's credentials lose it at once; tokens already issued are judged again by introspection and the revocation feed.",
         params: GrantParams,
         response: { 200: UserView, ...errorResponses },
       },

@@ -1,5 +1,5 @@
 import { type IdKind, idPattern } from '@portcullis/core/ids';
-import { type TSchema, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 import type { PageRequest } from '../../store/repositories/page.js';
 
 export const ErrorBody = Type.Object(
@@ -21,6 +21,16 @@ export const OAuthErrorBody = Type.Object(
   { error: Type.String(), error_description: Type.Optional(Type.String()) },
   { description: 'RFC 6749 §5.2 error response.' },
 );
+
+/**
+ * A request body schema with the example the API reference shows and its "Try it out" sends. Without one,
+ * swagger-ui makes its own from the types, `true` for every flag: an organization-admin service account
+ * with the name "string". The clone keeps TypeBox's own (non-enumerable) markers.
+ */
+export function withExample<T extends TSchema>(schema: T, example: Static<T>): T {
+  const clone = Object.create(Object.getPrototypeOf(schema), Object.getOwnPropertyDescriptors(schema)) as T;
+  return Object.assign(clone, { examples: [example] });
+}
 
 export const Timestamp = Type.String({ format: 'date-time' });
 

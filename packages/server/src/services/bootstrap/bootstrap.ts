@@ -39,8 +39,9 @@ export async function bootstrap(
         displayName: 'Acme (demo)',
         programmaticAccessAvailable: true,
         programmaticAccessEnabled: true,
-        // Firebolt's clients send this audience; the demo accepts it so its curl works unchanged.
-        allowedAudiences: ['https://api.firebolt.io'],
+        // The demo's own API, which the README's walkthrough names; and the audience Firebolt's clients
+        // send, so their curl works unchanged.
+        allowedAudiences: ['https://api.acme.example', 'https://api.firebolt.io'],
       });
       const prepared = await prepareLogin(tx, caller, {
         organizationId: organization.id,

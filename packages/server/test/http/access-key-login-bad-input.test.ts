@@ -52,8 +52,8 @@ const cases: Case[] = [
   },
 ];
 
-/** Firefly's clients know one failure of POST /v2/login, 401; these prove every refusal is one. */
-describe.each(enginesUnderTest())('Firefly login bad input on $engine', (engine) => {
+/** Clients of POST /v2/login (Firefly's API) know one failure, 401; these prove every refusal is one. */
+describe.each(enginesUnderTest())('access-key login bad input on $engine', (engine) => {
   let server: TestServer;
   let pair: KeyPair;
 
@@ -63,7 +63,7 @@ describe.each(enginesUnderTest())('Firefly login bad input on $engine', (engine)
   beforeAll(async () => {
     if (!engine.available) return;
     server = await startTestServer(engine);
-    pair = await createUsableServiceAccount(server.baseUrl, await adminToken(server.baseUrl), 'firefly');
+    pair = await createUsableServiceAccount(server.baseUrl, await adminToken(server.baseUrl), 'key-pair');
   });
   afterAll(async () => server?.close());
 

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../services/context.js';
 import { issueClientCredentialsToken } from '../../services/tokens/issue-client-credentials-token.js';
 import type { EndpointLimits } from '../rate-limits.js';
 import { callerOf } from '../request-context.js';
-import { ErrorBody } from '../schemas/common.js';
+import { ErrorBody, withExample } from '../schemas/common.js';
 
 const LoginBody = Type.Object(
   {
@@ -22,24 +22,26 @@ const LoginResponse = Type.Object({
 
 /**
  * Firefly's API, exactly: `POST /v2/login {accessKey, secretKey}` → `{accessToken, expiresAt, tokenType}`,
- * 401 on any failure, a body that does not parse or fit included (the error handler's `firefly` format);
+ * 401 on any failure, a body that does not parse or fit included (the error handler's `access-key-login` format);
  * `GET /v2/health` → 204. The exchange is the client-credentials grant underneath, so
  * every rule (inheritance, programmatic access, network policy, audit) applies unchanged.
  */
-export async function fireflyRoutes(
+export async function accessKeyLoginRoutes(
   app: FastifyInstance,
   opts: { ctx: ServiceContext; tokenLimits: EndpointLimits },
 ): Promise<void> {
   app.post<{ Body: Static<typeof LoginBody> }>(
     '/v2/login',
     {
-      config: { errorFormat: 'firefly' },
+      config: { errorFormat: 'access-key-login' },
       // The access key is the client id: its limit is shared with /oauth/token.
       ...opts.tokenLimits.hooks((request) => (request.body as Static<typeof LoginBody>).accessKey),
       schema: {
-        tags: ['firefly'],
-        summary: 'Login with access key (Firefly)',
-        body: LoginBody,
+        tags: ['access keys'],
+        summary: 'Exchange an access key pair for an access token',
+        description:
+          "The login Firefly's clients use: `{accessKey, secretKey}` from `POST /api/v1/users/me/access-keys` → `{accessToken, expiresAt, tokenType}`. Underneath it is the client-credentials grant with every rule of `POST /oauth/token`. Every refusal is a 401, as those clients expect (a wrong Content-Type stays 415, a rate limit 429); the audit log keeps the real reason.",
+        body: withExample(LoginBody, { accessKey: 'sa_…', secretKey: 'pcs_…' }),
         response: { 200: LoginResponse, 401: ErrorBody, 415: ErrorBody, 429: ErrorBody },
       },
     },
@@ -65,7 +67,15 @@ export async function fireflyRoutes(
 
   app.get(
     '/v2/health',
-    { schema: { tags: ['firefly'], summary: 'Health check (Firefly)', response: { 204: Type.Null() } } },
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Health check of the access-key login API',
+        description:
+          "204 with no body, which is what Firefly's clients check. It does not ask the database; `GET /health` does.",
+        response: { 204: Type.Null() },
+      },
+    },
     async (_request, reply) => reply.code(204).send(),
   );
 }
