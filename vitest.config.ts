@@ -1,12 +1,41 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const coreSources = fileURLToPath(new URL('./packages/core/src', import.meta.url));
+
+/**
+ * Two tiers. `unit`: the pure rules (core, and the server's domain rules), no server, no database, in
+ * seconds (`npm run test:unit`). `integration`: everything else, against real SQLite files and a real
+ * PostgreSQL over real HTTP. `npm test` runs both.
+ */
+const unit = ['packages/core/test/**/*.test.ts', 'packages/server/test/domain/**/*.test.ts'];
+
 export default defineConfig({
+  // Tests read core from its sources, so the unit tier needs no build.
+  resolve: {
+    alias: [{ find: /^@portcullis\/core\/([a-z-]+)$/, replacement: `${coreSources}/$1/index.ts` }],
+  },
   test: {
-    include: ['packages/*/test/**/*.test.ts'],
-    globalSetup: ['packages/server/test/support/global-setup.ts'],
     reporters: ['default', './packages/server/test/support/summary-reporter.ts'],
-    pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Two files at a time even on two cores: most of a test's time is spent waiting on a server or a database.
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: unit, pool: 'threads' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['packages/*/test/**/*.test.ts'],
+          exclude: unit,
+          globalSetup: ['packages/server/test/support/global-setup.ts'],
+          pool: 'forks',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

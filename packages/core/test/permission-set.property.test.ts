@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { actions, buildCatalog, type Catalog } from '../src/permissions/catalog.js';
 import { type ActingUser, effectivePermissions } from '../src/permissions/effective-permissions.js';
 import { PermissionSet } from '../src/permissions/permission-set.js';
+import { propertyRuns } from './support/property-runs.js';
 
 /** Random catalogs of 1–40 platform resources (plus the administrative ones every catalog has). */
 const catalogs = fc
@@ -50,7 +51,6 @@ const user = (rolePermissions: PermissionSet, isOrganizationAdmin = false, activ
   rolePermissions,
 });
 
-const runs = 25_000;
 
 /** Orders cells as PermissionSet.cells() does: catalog order, then action order. */
 function byCell(s: PermissionSet) {
@@ -73,7 +73,7 @@ describe('permission sets (property-based, 150,000 cases)', { timeout: 180_000 }
         expect(reparsed.format()).toBe(text);
         expect(reparsed.cells().join()).toBe(s.cells().join());
       }),
-      { numRuns: runs },
+      { numRuns: propertyRuns() },
     );
   });
 
@@ -89,7 +89,7 @@ describe('permission sets (property-based, 150,000 cases)', { timeout: 180_000 }
           expect(without.equals(s)).toBe(false);
         });
       }),
-      { numRuns: runs / 5 },
+      { numRuns: propertyRuns(1 / 5) },
     );
   });
 
@@ -116,7 +116,7 @@ describe('permission sets (property-based, 150,000 cases)', { timeout: 180_000 }
         expect(s.isSubsetOf(t)).toBe([...sc].every((c) => tc.has(c)));
         expect([...sc].every((cell) => s.has(...(cell.split(':') as [string, string])))).toBe(true);
       }),
-      { numRuns: runs },
+      { numRuns: propertyRuns() },
     );
   });
 
@@ -134,7 +134,7 @@ describe('permission sets (property-based, 150,000 cases)', { timeout: 180_000 }
           ),
         ).toBe(true);
       }),
-      { numRuns: runs },
+      { numRuns: propertyRuns() },
     );
   });
 
@@ -152,7 +152,7 @@ describe('permission sets (property-based, 150,000 cases)', { timeout: 180_000 }
           ),
         ).toBe(true);
       }),
-      { numRuns: runs },
+      { numRuns: propertyRuns() },
     );
   });
 
@@ -163,7 +163,7 @@ describe('permission sets (property-based, 150,000 cases)', { timeout: 180_000 }
         expect(effectivePermissions(catalog, granted, undefined).isEmpty()).toBe(true);
         expect(effectivePermissions(catalog, undefined, undefined).isEmpty()).toBe(true);
       }),
-      { numRuns: (runs / 5) * 3 },
+      { numRuns: propertyRuns(3 / 5) },
     );
   });
 });

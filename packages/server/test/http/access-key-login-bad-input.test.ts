@@ -1,6 +1,6 @@
 import { generateClientSecret } from '@portcullis/core/secrets';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enginesUnderTest } from '../support/engines.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api, createUsableServiceAccount } from '../support/http-client.js';
 import { countAuditEvents, latestAuditEvents, snapshotState } from '../support/state-snapshot.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -53,7 +53,7 @@ const cases: Case[] = [
 ];
 
 /** Clients of POST /v2/login (Firefly's API) know one failure, 401; these prove every refusal is one. */
-describe.each(enginesUnderTest())('access-key login bad input on $engine', (engine) => {
+describeOnEachEngine('access-key login bad input on $engine', (engine) => {
   let server: TestServer;
   let pair: KeyPair;
 
@@ -61,55 +61,51 @@ describe.each(enginesUnderTest())('access-key login bad input on $engine', (engi
     api(server.baseUrl, 'POST', '/v2/login', { body, headers });
 
   beforeAll(async () => {
-    if (!engine.available) return;
     server = await startTestServer(engine);
     pair = await createUsableServiceAccount(server.baseUrl, await adminToken(server.baseUrl), 'key-pair');
   });
   afterAll(async () => server?.close());
 
-  it.skipIf(!engine.available).each(cases)(
-    'answers $name with 401 unauthenticated and changes nothing',
-    async (c) => {
-      const db = server.portcullis.database.db;
-      const before = await snapshotState(db);
-      const auditBefore = await countAuditEvents(db);
+  it.each(cases)('answers $name with 401 unauthenticated and changes nothing', async (c) => {
+    const db = server.portcullis.database.db;
+    const before = await snapshotState(db);
+    const auditBefore = await countAuditEvents(db);
 
-      const response = await login(c.body(pair));
+    const response = await login(c.body(pair));
 
-      expect(response.status).toBe(401);
-      expect(response.headers.get('content-type')).toContain('application/json');
-      // No token was presented, so none is called invalid (RFC 6750 §3.1), and Basic is not offered here.
-      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="portcullis"');
-      // The shape a wrong key pair has always had; details appear only when the schema refused the body.
-      expect(Object.keys(response.body)).toEqual(['error']);
-      expect(response.body.error).toMatchObject({
-        code: 'unauthenticated',
-        message: expect.any(String),
-        requestId: response.headers.get('x-request-id'),
-      });
-      expect(['code', 'message', 'details', 'requestId']).toEqual(
-        expect.arrayContaining(Object.keys(response.body.error)),
-      );
-      expect(JSON.stringify(response.body)).not.toContain(pair.clientSecret);
-      expect(await snapshotState(db)).toEqual(before);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    // No token was presented, so none is called invalid (RFC 6750 §3.1), and Basic is not offered here.
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="portcullis"');
+    // The shape a wrong key pair has always had; details appear only when the schema refused the body.
+    expect(Object.keys(response.body)).toEqual(['error']);
+    expect(response.body.error).toMatchObject({
+      code: 'unauthenticated',
+      message: expect.any(String),
+      requestId: response.headers.get('x-request-id'),
+    });
+    expect(['code', 'message', 'details', 'requestId']).toEqual(
+      expect.arrayContaining(Object.keys(response.body.error)),
+    );
+    expect(JSON.stringify(response.body)).not.toContain(pair.clientSecret);
+    expect(await snapshotState(db)).toEqual(before);
 
-      const added = (await countAuditEvents(db)) - auditBefore;
-      if (c.auditReason) {
-        expect(added).toBe(1);
-        expect(await latestAuditEvents(db, 1)).toEqual([{ action: 'token.refused', reason: c.auditReason }]);
-      } else {
-        expect(added).toBe(0);
-      }
-    },
-  );
+    const added = (await countAuditEvents(db)) - auditBefore;
+    if (c.auditReason) {
+      expect(added).toBe(1);
+      expect(await latestAuditEvents(db, 1)).toEqual([{ action: 'token.refused', reason: c.auditReason }]);
+    } else {
+      expect(added).toBe(0);
+    }
+  });
 
-  it.skipIf(!engine.available)('says which field was wrong, still as a 401', async () => {
+  it('says which field was wrong, still as a 401', async () => {
     const response = await login({ accessKey: pair.clientId });
     expect(response.status).toBe(401);
     expect(response.body.error.details).toEqual([expect.objectContaining({ field: 'body.secretKey' })]);
   });
 
-  it.skipIf(!engine.available)('keeps 415 for a Content-Type other than JSON', async () => {
+  it('keeps 415 for a Content-Type other than JSON', async () => {
     const db = server.portcullis.database.db;
     const before = await snapshotState(db);
     const response = await login(`accessKey=${pair.clientId}`, { 'content-type': 'text/plain' });
@@ -118,7 +114,7 @@ describe.each(enginesUnderTest())('access-key login bad input on $engine', (engi
     expect(await snapshotState(db)).toEqual(before);
   });
 
-  it.skipIf(!engine.available)('still logs in with the right key pair after all that', async () => {
+  it('still logs in with the right key pair after all that', async () => {
     const response = await login({ accessKey: pair.clientId, secretKey: pair.clientSecret });
     expect(response.status).toBe(200);
     expect(Object.keys(response.body).sort()).toEqual(['accessToken', 'expiresAt', 'tokenType']);

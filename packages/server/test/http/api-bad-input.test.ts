@@ -4,14 +4,14 @@ import { createLogin } from '../../src/services/logins/create-login.js';
 import { createOrganization } from '../../src/services/organizations/create-organization.js';
 import { accessTokenClaims } from '../../src/services/tokens/access-token-claims.js';
 import { createUser } from '../../src/services/users/create-user.js';
-import { enginesUnderTest } from '../support/engines.js';
+import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api, createUsableServiceAccount, tokenRequest } from '../support/http-client.js';
 import { latestAuditEvents, snapshotState } from '../support/state-snapshot.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const password = 'a long enough password';
 
-describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
+describeOnEachEngine('REST API refusals on $engine', (engine) => {
   let server: TestServer;
   let admin: string;
   let member: string;
@@ -32,7 +32,6 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
   };
 
   beforeAll(async () => {
-    if (!engine.available) return;
     server = await startTestServer(engine);
     admin = await adminToken(server.baseUrl);
     const { ctx } = server.portcullis;
@@ -73,55 +72,49 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
   afterAll(async () => server?.close());
 
   describe('authentication', () => {
-    it.skipIf(!engine.available)(
-      'answers 401 with a bare Bearer challenge when no token is sent',
-      async () => {
-        const response = await unchanged(() => api(server.baseUrl, 'GET', '/api/v1/service-accounts'));
-        expect(response.status).toBe(401);
-        expect(response.body.error).toMatchObject({
-          code: 'unauthenticated',
-          requestId: expect.stringMatching(/^req_/),
-        });
-        expect(response.headers.get('x-request-id')).toBe(response.body.error.requestId);
-        expect(response.headers.get('www-authenticate')).toBe(
-          'Bearer realm="portcullis", Basic realm="portcullis", charset="UTF-8"',
+    it('answers 401 with a bare Bearer challenge when no token is sent', async () => {
+      const response = await unchanged(() => api(server.baseUrl, 'GET', '/api/v1/service-accounts'));
+      expect(response.status).toBe(401);
+      expect(response.body.error).toMatchObject({
+        code: 'unauthenticated',
+        requestId: expect.stringMatching(/^req_/),
+      });
+      expect(response.headers.get('x-request-id')).toBe(response.body.error.requestId);
+      expect(response.headers.get('www-authenticate')).toBe(
+        'Bearer realm="portcullis", Basic realm="portcullis", charset="UTF-8"',
+      );
+    });
+
+    it('answers 401 invalid_token for a garbage, forged or expired token', async () => {
+      const { keyRing, issuer } = server.portcullis.ctx;
+      const [header, payload] = admin.split('.');
+      const forgedPayload = Buffer.from(
+        JSON.stringify({
+          ...JSON.parse(Buffer.from(payload!, 'base64url').toString()),
+          sub: 'login_01m82xvp2vsehr91fdaggr88nr',
+        }),
+      ).toString('base64url');
+      const expired = await keyRing.sign({
+        ...accessTokenClaims(issuer, Date.now() - 7200_000, 60, {
+          subject: 'x',
+          clientId: 'c',
+          audience: issuer,
+          organizationId: 'o',
+        }),
+      });
+      for (const token of ['garbage', `${header}.${forgedPayload}.${admin.split('.')[2]}`, expired]) {
+        const response = await unchanged(() =>
+          api(server.baseUrl, 'GET', '/api/v1/service-accounts', { token }),
         );
-      },
-    );
+        expect(response.status).toBe(401);
+        expect(response.body.error.code).toBe('unauthenticated');
+        expect(response.headers.get('www-authenticate')).toBe(
+          'Bearer realm="portcullis", error="invalid_token", Basic realm="portcullis", charset="UTF-8"',
+        );
+      }
+    });
 
-    it.skipIf(!engine.available)(
-      'answers 401 invalid_token for a garbage, forged or expired token',
-      async () => {
-        const { keyRing, issuer } = server.portcullis.ctx;
-        const [header, payload] = admin.split('.');
-        const forgedPayload = Buffer.from(
-          JSON.stringify({
-            ...JSON.parse(Buffer.from(payload!, 'base64url').toString()),
-            sub: 'login_01m82xvp2vsehr91fdaggr88nr',
-          }),
-        ).toString('base64url');
-        const expired = await keyRing.sign({
-          ...accessTokenClaims(issuer, Date.now() - 7200_000, 60, {
-            subject: 'x',
-            clientId: 'c',
-            audience: issuer,
-            organizationId: 'o',
-          }),
-        });
-        for (const token of ['garbage', `${header}.${forgedPayload}.${admin.split('.')[2]}`, expired]) {
-          const response = await unchanged(() =>
-            api(server.baseUrl, 'GET', '/api/v1/service-accounts', { token }),
-          );
-          expect(response.status).toBe(401);
-          expect(response.body.error.code).toBe('unauthenticated');
-          expect(response.headers.get('www-authenticate')).toBe(
-            'Bearer realm="portcullis", error="invalid_token", Basic realm="portcullis", charset="UTF-8"',
-          );
-        }
-      },
-    );
-
-    it.skipIf(!engine.available)('refuses a service-account token minted for another audience', async () => {
+    it('refuses a service-account token minted for another audience', async () => {
       const issued = await tokenRequest(server.baseUrl, {
         grant_type: 'client_credentials',
         client_id: serviceAccountId,
@@ -134,27 +127,24 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
       expect(response.status).toBe(401);
     });
 
-    it.skipIf(!engine.available)(
-      "refuses a wrong password and an unknown email alike, and audits the wrong password in the login's organization",
-      async () => {
-        for (const email of ['nobody@acme.example', 'admin@acme.example']) {
-          const response = await unchanged(() =>
-            api(server.baseUrl, 'POST', '/api/v1/auth/login', {
-              body: { email, password: 'wrong password here' },
-            }),
-          );
-          expect(response.status).toBe(401);
-          expect(response.body.error.code).toBe('invalid_credentials');
-        }
-        // The unknown email belongs to no organization: it is counted per source, not audited.
-        expect(await latestAuditEvents(server.portcullis.database.db, 2)).toEqual([
-          { action: 'login.refused', reason: 'wrong_password' },
-          expect.not.objectContaining({ reason: 'unknown_login' }),
-        ]);
-      },
-    );
+    it("refuses a wrong password and an unknown email alike, and audits the wrong password in the login's organization", async () => {
+      for (const email of ['nobody@acme.example', 'admin@acme.example']) {
+        const response = await unchanged(() =>
+          api(server.baseUrl, 'POST', '/api/v1/auth/login', {
+            body: { email, password: 'wrong password here' },
+          }),
+        );
+        expect(response.status).toBe(401);
+        expect(response.body.error.code).toBe('invalid_credentials');
+      }
+      // The unknown email belongs to no organization: it is counted per source, not audited.
+      expect(await latestAuditEvents(server.portcullis.database.db, 2)).toEqual([
+        { action: 'login.refused', reason: 'wrong_password' },
+        expect.not.objectContaining({ reason: 'unknown_login' }),
+      ]);
+    });
 
-    it.skipIf(!engine.available)('stops a deactivated login at once, token or not', async () => {
+    it('stops a deactivated login at once, token or not', async () => {
       const db = server.portcullis.database.db;
       const token = await login('member@acme.example');
       await db.updateTable('logins').set({ active: 0 }).where('email', '=', 'member@acme.example').execute();
@@ -175,7 +165,7 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
   });
 
   describe('authorization and isolation', () => {
-    it.skipIf(!engine.available)('answers 403 to a member who is not an organization admin', async () => {
+    it('answers 403 to a member who is not an organization admin', async () => {
       const response = await unchanged(() =>
         api(server.baseUrl, 'POST', '/api/v1/service-accounts', { token: member, body: { name: 'sneaky' } }),
       );
@@ -183,33 +173,30 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
       expect(response.body.error.code).toBe('permission_denied');
     });
 
-    it.skipIf(!engine.available)(
-      "answers 404, never 403, for another organization's service account",
-      async () => {
-        for (const [method, path] of [
-          ['GET', `/api/v1/service-accounts/${serviceAccountId}`],
-          ['DELETE', `/api/v1/service-accounts/${serviceAccountId}`],
-          ['POST', `/api/v1/service-accounts/${serviceAccountId}/secrets`],
-        ] as const) {
-          const response = await unchanged(() => api(server.baseUrl, method, path, { token: stranger }));
-          expect(response.status, `${method} ${path}`).toBe(404);
-          expect(response.body.error.code).toBe('not_found');
-        }
-        const listed = await api(server.baseUrl, 'GET', '/api/v1/service-accounts', { token: stranger });
-        expect(listed.body.items).toEqual([]);
-        const linked = await unchanged(() =>
-          api(server.baseUrl, 'POST', '/api/v1/users', {
-            token: stranger,
-            body: { name: 'thief', serviceAccountId },
-          }),
-        );
-        expect(linked.status).toBe(404);
-      },
-    );
+    it("answers 404, never 403, for another organization's service account", async () => {
+      for (const [method, path] of [
+        ['GET', `/api/v1/service-accounts/${serviceAccountId}`],
+        ['DELETE', `/api/v1/service-accounts/${serviceAccountId}`],
+        ['POST', `/api/v1/service-accounts/${serviceAccountId}/secrets`],
+      ] as const) {
+        const response = await unchanged(() => api(server.baseUrl, method, path, { token: stranger }));
+        expect(response.status, `${method} ${path}`).toBe(404);
+        expect(response.body.error.code).toBe('not_found');
+      }
+      const listed = await api(server.baseUrl, 'GET', '/api/v1/service-accounts', { token: stranger });
+      expect(listed.body.items).toEqual([]);
+      const linked = await unchanged(() =>
+        api(server.baseUrl, 'POST', '/api/v1/users', {
+          token: stranger,
+          body: { name: 'thief', serviceAccountId },
+        }),
+      );
+      expect(linked.status).toBe(404);
+    });
   });
 
   describe('isolation of roles and users', () => {
-    it.skipIf(!engine.available)("answers 404 for another organization's roles and users", async () => {
+    it("answers 404 for another organization's roles and users", async () => {
       const roleId = (await api(server.baseUrl, 'GET', '/api/v1/roles', { token: admin })).body.items[0].id;
       const userId = (await api(server.baseUrl, 'GET', '/api/v1/users', { token: admin })).body.items[0].id;
       const requests: [string, string, unknown?][] = [
@@ -234,7 +221,7 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
   });
 
   describe('malformed requests', () => {
-    it.skipIf(!engine.available).each([
+    it.each([
       ['an unknown field', { name: 'x1', bogus: true }, 'body.bogus'],
       ['a wrong type', { name: 42 }, 'body.name'],
       ['a missing name', { description: 'no name' }, 'body.name'],
@@ -248,31 +235,28 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
       expect(response.body.error.details).toEqual([expect.objectContaining({ field })]);
     });
 
-    it.skipIf(!engine.available)(
-      'rejects an empty network policy id on a service-account edit, naming the field',
-      async () => {
-        const response = await unchanged(() =>
-          api(server.baseUrl, 'PATCH', `/api/v1/service-accounts/${serviceAccountId}`, {
-            token: admin,
-            body: { networkPolicyId: '' },
-          }),
-        );
-        expect(response.status).toBe(400);
-        expect(response.body.error.code).toBe('validation_failed');
-        expect(response.body.error.details).toContainEqual(
-          expect.objectContaining({ field: 'body.networkPolicyId' }),
-        );
-      },
-    );
+    it('rejects an empty network policy id on a service-account edit, naming the field', async () => {
+      const response = await unchanged(() =>
+        api(server.baseUrl, 'PATCH', `/api/v1/service-accounts/${serviceAccountId}`, {
+          token: admin,
+          body: { networkPolicyId: '' },
+        }),
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('validation_failed');
+      expect(response.body.error.details).toContainEqual(
+        expect.objectContaining({ field: 'body.networkPolicyId' }),
+      );
+    });
 
-    it.skipIf(!engine.available)('rejects invalid JSON with 400 malformed_body', async () => {
+    it('rejects invalid JSON with 400 malformed_body', async () => {
       const response = await unchanged(() =>
         api(server.baseUrl, 'POST', '/api/v1/service-accounts', { token: admin, body: '{"name":' }),
       );
       expect(response).toMatchObject({ status: 400, body: { error: { code: 'malformed_body' } } });
     });
 
-    it.skipIf(!engine.available)('rejects a 1 MB body with 413 payload_too_large', async () => {
+    it('rejects a 1 MB body with 413 payload_too_large', async () => {
       const response = await unchanged(() =>
         api(server.baseUrl, 'POST', '/api/v1/service-accounts', {
           token: admin,
@@ -282,7 +266,7 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
       expect(response).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large' } } });
     });
 
-    it.skipIf(!engine.available)('rejects a form body with 415 unsupported_media_type', async () => {
+    it('rejects a form body with 415 unsupported_media_type', async () => {
       const response = await unchanged(() =>
         api(server.baseUrl, 'POST', '/api/v1/service-accounts', {
           token: admin,
@@ -293,21 +277,21 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
       expect(response).toMatchObject({ status: 415, body: { error: { code: 'unsupported_media_type' } } });
     });
 
-    it.skipIf(!engine.available)('rejects a duplicate service account name with 409', async () => {
+    it('rejects a duplicate service account name with 409', async () => {
       const response = await unchanged(() =>
         api(server.baseUrl, 'POST', '/api/v1/service-accounts', { token: admin, body: { name: 'acme-etl' } }),
       );
       expect(response).toMatchObject({ status: 409, body: { error: { code: 'service_account_exists' } } });
     });
 
-    it.skipIf(!engine.available)('answers 404 route_not_found for an unknown route', async () => {
+    it('answers 404 route_not_found for an unknown route', async () => {
       const response = await api(server.baseUrl, 'GET', '/api/v1/nothing-here', { token: admin });
       expect(response).toMatchObject({ status: 404, body: { error: { code: 'route_not_found' } } });
     });
   });
 
   describe('users tied to service accounts', () => {
-    it.skipIf(!engine.available)('refuses a user tied to both a login and a service account', async () => {
+    it('refuses a user tied to both a login and a service account', async () => {
       const me = await server.portcullis.database.db
         .selectFrom('logins')
         .select('id')
@@ -322,23 +306,20 @@ describe.each(enginesUnderTest())('REST API refusals on $engine', (engine) => {
       expect(response).toMatchObject({ status: 400, body: { error: { code: 'user_principal_conflict' } } });
     });
 
-    it.skipIf(!engine.available)(
-      'refuses a second user for the same service account in one account',
-      async () => {
-        const response = await unchanged(() =>
-          api(server.baseUrl, 'POST', '/api/v1/users', {
-            token: admin,
-            body: { name: 'second', serviceAccountId },
-          }),
-        );
-        expect(response).toMatchObject({
-          status: 409,
-          body: { error: { code: 'service_account_already_linked' } },
-        });
-      },
-    );
+    it('refuses a second user for the same service account in one account', async () => {
+      const response = await unchanged(() =>
+        api(server.baseUrl, 'POST', '/api/v1/users', {
+          token: admin,
+          body: { name: 'second', serviceAccountId },
+        }),
+      );
+      expect(response).toMatchObject({
+        status: 409,
+        body: { error: { code: 'service_account_already_linked' } },
+      });
+    });
 
-    it.skipIf(!engine.available)('refuses an unknown account or role with 404', async () => {
+    it('refuses an unknown account or role with 404', async () => {
       for (const body of [
         { name: 'lost', accountId: 'acct_01m82xvp2vsehr91fdaggr88nr' },
         { name: 'lost', roleIds: ['role_01m82xvp2vsehr91fdaggr88nr'] },

@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enginesUnderTest } from '../support/engines.js';
+import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api, tokenRequest } from '../support/http-client.js';
 import { latestAuditEvents } from '../support/state-snapshot.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -14,7 +14,7 @@ const password = 'a person password 1';
  * policy and organization-admin flag, and a login with its user, so a new person can act at once. Each
  * field is read back and seen in the token or authorize answers; each refusal leaves the database as it was.
  */
-describe.each(enginesUnderTest())('create dialogs on $engine', (engine) => {
+describeOnEachEngine('create dialogs on $engine', (engine) => {
   let server: TestServer;
   let operator: string;
   let readOnlyRoleId: string;
@@ -65,7 +65,6 @@ describe.each(enginesUnderTest())('create dialogs on $engine', (engine) => {
   }
 
   beforeAll(async () => {
-    if (!engine.available) return;
     server = await startTestServer(engine);
     operator = await adminToken(server.baseUrl);
     const roles = (await call('GET', '/api/v1/roles', operator)).body.items as { id: string; name: string }[];
@@ -77,38 +76,35 @@ describe.each(enginesUnderTest())('create dialogs on $engine', (engine) => {
   afterAll(async () => server?.close());
 
   describe("FireTail's client credential dialog", () => {
-    it.skipIf(!engine.available)(
-      'takes the valid-to and its time zone with name, description and permissions, and reads them back',
-      async () => {
-        const member = await person(['*:get', '*:list', 'portcullis.client_credentials:*']);
-        const created = await call('POST', '/api/v1/client-credentials', member.token, {
-          name: 'nightly-export',
-          description: 'findings export',
-          validTo: '2999-06-30T18:00',
-          timezone: 'America/New_York',
-          preset: 'read_only',
-        });
-        expect(created.status).toBe(201);
-        expect(created.body).toMatchObject({
-          name: 'nightly-export',
-          description: 'findings export',
-          validTo: '2999-06-30T22:00:00.000Z',
-          timezone: 'America/New_York',
-          permissions: ['*:get', '*:list'],
-        });
-        const read = await call('GET', `/api/v1/client-credentials/${created.body.id}`, member.token);
-        expect(read.body).toMatchObject({
-          validTo: '2999-06-30T22:00:00.000Z',
-          timezone: 'America/New_York',
-        });
-        expect(await auditDetails('client_credential.created', created.body.id)).toMatchObject({
-          validTo: Date.parse('2999-06-30T22:00:00.000Z'),
-          validToTimezone: 'America/New_York',
-        });
-      },
-    );
+    it('takes the valid-to and its time zone with name, description and permissions, and reads them back', async () => {
+      const member = await person(['*:get', '*:list', 'portcullis.client_credentials:*']);
+      const created = await call('POST', '/api/v1/client-credentials', member.token, {
+        name: 'nightly-export',
+        description: 'findings export',
+        validTo: '2999-06-30T18:00',
+        timezone: 'America/New_York',
+        preset: 'read_only',
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        name: 'nightly-export',
+        description: 'findings export',
+        validTo: '2999-06-30T22:00:00.000Z',
+        timezone: 'America/New_York',
+        permissions: ['*:get', '*:list'],
+      });
+      const read = await call('GET', `/api/v1/client-credentials/${created.body.id}`, member.token);
+      expect(read.body).toMatchObject({
+        validTo: '2999-06-30T22:00:00.000Z',
+        timezone: 'America/New_York',
+      });
+      expect(await auditDetails('client_credential.created', created.body.id)).toMatchObject({
+        validTo: Date.parse('2999-06-30T22:00:00.000Z'),
+        validToTimezone: 'America/New_York',
+      });
+    });
 
-    it.skipIf(!engine.available)('issues no token that outlives the valid-to given at creation', async () => {
+    it('issues no token that outlives the valid-to given at creation', async () => {
       const member = await person(['*:get', '*:list', 'portcullis.client_credentials:*']);
       const validTo = inMinutes(10);
       const created = await call('POST', '/api/v1/client-credentials', member.token, {
@@ -123,7 +119,7 @@ describe.each(enginesUnderTest())('create dialogs on $engine', (engine) => {
       expect(decodeJwt(issued.body.access_token).exp).toBe(validTo / 1000);
     });
 
-    it.skipIf(!engine.available)('refuses an unknown time zone and stores nothing', async () => {
+    it('refuses an unknown time zone and stores nothing', async () => {
       const member = await person(['*:get', '*:list', 'portcullis.client_credentials:*']);
       const refused = await unchanged(() =>
         call('POST', '/api/v1/client-credentials', member.token, {
@@ -136,70 +132,64 @@ describe.each(enginesUnderTest())('create dialogs on $engine', (engine) => {
       expect(refused).toMatchObject({ status: 400, body: { error: { code: 'validation_failed' } } });
     });
 
-    it.skipIf(!engine.available)(
-      'writes a revocation event when an edit brings the valid-to before tokens already issued would expire',
-      async () => {
-        const member = await person(['*:get', '*:list', 'portcullis.client_credentials:*']);
-        const created = await call('POST', '/api/v1/client-credentials', member.token, {
-          name: 'shortened',
-          preset: 'read_only',
-        });
-        expect((await token(created.body.clientId, created.body.clientSecret)).status).toBe(200);
-        const restrictions = () =>
-          db()
-            .selectFrom('revocation_events')
-            .select(['reason', 'effect'])
-            .where('subject', '=', created.body.clientId)
-            .execute();
-        // Beyond the longest token lifetime: no token issued so far outlives it, so nothing is written.
-        const farAway = new Date(Date.now() + 2 * 86_400_000).toISOString();
-        const later = await call('PATCH', `/api/v1/client-credentials/${created.body.id}`, member.token, {
-          validTo: farAway,
-        });
-        expect(later.status).toBe(200);
-        expect(await restrictions()).toEqual([]);
-        const sooner = await call('PATCH', `/api/v1/client-credentials/${created.body.id}`, member.token, {
-          validTo: new Date(inMinutes(1)).toISOString(),
-        });
-        expect(sooner.status).toBe(200);
-        expect(await restrictions()).toEqual([{ reason: 'credential_restricted', effect: 'recheck' }]);
-      },
-    );
+    it('writes a revocation event when an edit brings the valid-to before tokens already issued would expire', async () => {
+      const member = await person(['*:get', '*:list', 'portcullis.client_credentials:*']);
+      const created = await call('POST', '/api/v1/client-credentials', member.token, {
+        name: 'shortened',
+        preset: 'read_only',
+      });
+      expect((await token(created.body.clientId, created.body.clientSecret)).status).toBe(200);
+      const restrictions = () =>
+        db()
+          .selectFrom('revocation_events')
+          .select(['reason', 'effect'])
+          .where('subject', '=', created.body.clientId)
+          .execute();
+      // Beyond the longest token lifetime: no token issued so far outlives it, so nothing is written.
+      const farAway = new Date(Date.now() + 2 * 86_400_000).toISOString();
+      const later = await call('PATCH', `/api/v1/client-credentials/${created.body.id}`, member.token, {
+        validTo: farAway,
+      });
+      expect(later.status).toBe(200);
+      expect(await restrictions()).toEqual([]);
+      const sooner = await call('PATCH', `/api/v1/client-credentials/${created.body.id}`, member.token, {
+        validTo: new Date(inMinutes(1)).toISOString(),
+      });
+      expect(sooner.status).toBe(200);
+      expect(await restrictions()).toEqual([{ reason: 'credential_restricted', effect: 'recheck' }]);
+    });
   });
 
   describe("Firefly's key pair", () => {
-    it.skipIf(!engine.available)(
-      'takes a valid-to and its time zone, lists them, and caps the login answer at it',
-      async () => {
-        const member = await person(['*:get', '*:list', 'portcullis.client_credentials:*']);
-        const validTo = inMinutes(20);
-        // The same instant as wall-clock time in Tokyo (UTC+9, no daylight saving).
-        const tokyo = new Date(validTo + 9 * 3_600_000).toISOString().slice(0, 19);
-        const pair = await call('POST', '/api/v1/users/me/access-keys', member.token, {
+    it('takes a valid-to and its time zone, lists them, and caps the login answer at it', async () => {
+      const member = await person(['*:get', '*:list', 'portcullis.client_credentials:*']);
+      const validTo = inMinutes(20);
+      // The same instant as wall-clock time in Tokyo (UTC+9, no daylight saving).
+      const tokyo = new Date(validTo + 9 * 3_600_000).toISOString().slice(0, 19);
+      const pair = await call('POST', '/api/v1/users/me/access-keys', member.token, {
+        description: 'deploy script',
+        validTo: tokyo,
+        timezone: 'Asia/Tokyo',
+      });
+      expect(pair.status).toBe(201);
+      expect(pair.body).toMatchObject({ validTo: new Date(validTo).toISOString(), timezone: 'Asia/Tokyo' });
+      const listed = await call('GET', '/api/v1/users/me/access-keys', member.token);
+      expect(listed.body.items).toEqual([
+        expect.objectContaining({
+          accessKey: pair.body.accessKey,
           description: 'deploy script',
-          validTo: tokyo,
+          validTo: new Date(validTo).toISOString(),
           timezone: 'Asia/Tokyo',
-        });
-        expect(pair.status).toBe(201);
-        expect(pair.body).toMatchObject({ validTo: new Date(validTo).toISOString(), timezone: 'Asia/Tokyo' });
-        const listed = await call('GET', '/api/v1/users/me/access-keys', member.token);
-        expect(listed.body.items).toEqual([
-          expect.objectContaining({
-            accessKey: pair.body.accessKey,
-            description: 'deploy script',
-            validTo: new Date(validTo).toISOString(),
-            timezone: 'Asia/Tokyo',
-          }),
-        ]);
-        const loggedIn = await api(server.baseUrl, 'POST', '/v2/login', {
-          body: { accessKey: pair.body.accessKey, secretKey: pair.body.secretKey },
-        });
-        expect(loggedIn.status).toBe(200);
-        expect(loggedIn.body.expiresAt).toBe(validTo / 1000);
-      },
-    );
+        }),
+      ]);
+      const loggedIn = await api(server.baseUrl, 'POST', '/v2/login', {
+        body: { accessKey: pair.body.accessKey, secretKey: pair.body.secretKey },
+      });
+      expect(loggedIn.status).toBe(200);
+      expect(loggedIn.body.expiresAt).toBe(validTo / 1000);
+    });
 
-    it.skipIf(!engine.available)('still makes a key pair without a valid-to', async () => {
+    it('still makes a key pair without a valid-to', async () => {
       const member = await person(['*:get', '*:list', 'portcullis.client_credentials:*']);
       const pair = await call('POST', '/api/v1/users/me/access-keys', member.token);
       expect(pair.status).toBe(201);
@@ -211,56 +201,53 @@ describe.each(enginesUnderTest())('create dialogs on $engine', (engine) => {
     const policy = async (name: string, allowed: string[]) =>
       (await call('POST', '/api/v1/network-policies', operator, { name, allowed })).body.id as string;
 
-    it.skipIf(!engine.available)(
-      'takes the network policy and the organization-admin flag, reads them back, and the policy applies to the next token',
-      async () => {
-        const elsewhere = await policy('dialog-elsewhere', ['10.0.0.0/8']);
-        const sa = await call('POST', '/api/v1/service-accounts', operator, {
-          name: 'dialog-fenced-admin',
-          description: 'from the dialog',
-          networkPolicyId: elsewhere,
-          isOrganizationAdmin: true,
-        });
-        expect(sa.status).toBe(201);
-        expect(sa.body).toMatchObject({
-          description: 'from the dialog',
-          networkPolicyId: elsewhere,
-          isOrganizationAdmin: true,
-        });
-        const read = await call('GET', `/api/v1/service-accounts/${sa.body.id}`, operator);
-        expect(read.body).toMatchObject({ networkPolicyId: elsewhere, isOrganizationAdmin: true });
-        expect(await auditDetails('service_account.created', sa.body.id)).toMatchObject({
-          networkPolicyId: elsewhere,
-          isOrganizationAdmin: true,
-        });
+    it('takes the network policy and the organization-admin flag, reads them back, and the policy applies to the next token', async () => {
+      const elsewhere = await policy('dialog-elsewhere', ['10.0.0.0/8']);
+      const sa = await call('POST', '/api/v1/service-accounts', operator, {
+        name: 'dialog-fenced-admin',
+        description: 'from the dialog',
+        networkPolicyId: elsewhere,
+        isOrganizationAdmin: true,
+      });
+      expect(sa.status).toBe(201);
+      expect(sa.body).toMatchObject({
+        description: 'from the dialog',
+        networkPolicyId: elsewhere,
+        isOrganizationAdmin: true,
+      });
+      const read = await call('GET', `/api/v1/service-accounts/${sa.body.id}`, operator);
+      expect(read.body).toMatchObject({ networkPolicyId: elsewhere, isOrganizationAdmin: true });
+      expect(await auditDetails('service_account.created', sa.body.id)).toMatchObject({
+        networkPolicyId: elsewhere,
+        isOrganizationAdmin: true,
+      });
 
-        const secret = await call('POST', `/api/v1/service-accounts/${sa.body.id}/secrets`, operator);
-        await call('POST', '/api/v1/users', operator, {
-          name: 'dialog_admin_user',
-          serviceAccountId: sa.body.id,
-        });
-        // The test client calls from 127.0.0.1, which the policy given at creation does not allow.
-        expect(await token(sa.body.id, secret.body.clientSecret)).toMatchObject({
-          status: 401,
-          body: { error: 'invalid_client' },
-        });
-        expect(await latestAuditEvents(db(), 1)).toEqual([
-          { action: 'token.refused', reason: 'network_policy' },
-        ]);
+      const secret = await call('POST', `/api/v1/service-accounts/${sa.body.id}/secrets`, operator);
+      await call('POST', '/api/v1/users', operator, {
+        name: 'dialog_admin_user',
+        serviceAccountId: sa.body.id,
+      });
+      // The test client calls from 127.0.0.1, which the policy given at creation does not allow.
+      expect(await token(sa.body.id, secret.body.clientSecret)).toMatchObject({
+        status: 401,
+        body: { error: 'invalid_client' },
+      });
+      expect(await latestAuditEvents(db(), 1)).toEqual([
+        { action: 'token.refused', reason: 'network_policy' },
+      ]);
 
-        const here = await policy('dialog-here', ['127.0.0.1', '::1']);
-        await call('PATCH', `/api/v1/service-accounts/${sa.body.id}`, operator, { networkPolicyId: here });
-        const issued = await token(sa.body.id, secret.body.clientSecret);
-        expect(issued.status).toBe(200);
-        // An organization admin acts with every right, though its user holds no role.
-        const anything = await call('POST', '/api/v1/authorize', issued.body.access_token, {
-          permissions: ['incidents:delete', 'portcullis.service_accounts:create'],
-        });
-        expect(anything.body).toEqual({ allowed: true, missing: [] });
-      },
-    );
+      const here = await policy('dialog-here', ['127.0.0.1', '::1']);
+      await call('PATCH', `/api/v1/service-accounts/${sa.body.id}`, operator, { networkPolicyId: here });
+      const issued = await token(sa.body.id, secret.body.clientSecret);
+      expect(issued.status).toBe(200);
+      // An organization admin acts with every right, though its user holds no role.
+      const anything = await call('POST', '/api/v1/authorize', issued.body.access_token, {
+        permissions: ['incidents:delete', 'portcullis.service_accounts:create'],
+      });
+      expect(anything.body).toEqual({ allowed: true, missing: [] });
+    });
 
-    it.skipIf(!engine.available)('takes a valid-to with its time zone, and shows it as entered', async () => {
+    it('takes a valid-to with its time zone, and shows it as entered', async () => {
       const sa = await call('POST', '/api/v1/service-accounts', operator, {
         name: 'dialog-expiring',
         validTo: '2999-03-01T09:30',
@@ -275,133 +262,115 @@ describe.each(enginesUnderTest())('create dialogs on $engine', (engine) => {
       });
     });
 
-    it.skipIf(!engine.available)(
-      'lets a member who may create and update service accounts attach a policy at creation',
-      async () => {
-        const member = await person(['portcullis.service_accounts:*', 'portcullis.network_policies:*']);
-        const here = await policy('dialog-member-policy', ['127.0.0.1']);
-        const sa = await call('POST', '/api/v1/service-accounts', member.token, {
-          name: 'dialog-member-fenced',
+    it('lets a member who may create and update service accounts attach a policy at creation', async () => {
+      const member = await person(['portcullis.service_accounts:*', 'portcullis.network_policies:*']);
+      const here = await policy('dialog-member-policy', ['127.0.0.1']);
+      const sa = await call('POST', '/api/v1/service-accounts', member.token, {
+        name: 'dialog-member-fenced',
+        networkPolicyId: here,
+      });
+      expect(sa.status).toBe(201);
+      expect(sa.body.networkPolicyId).toBe(here);
+    });
+
+    it('refuses a policy at creation to a member who may create service accounts but not update them', async () => {
+      const member = await person(['portcullis.service_accounts:create', 'portcullis.service_accounts:get']);
+      const here = await policy('dialog-not-yours', ['127.0.0.1']);
+      const refused = await unchanged(() =>
+        call('POST', '/api/v1/service-accounts', member.token, {
+          name: 'dialog-refused-policy',
           networkPolicyId: here,
-        });
-        expect(sa.status).toBe(201);
-        expect(sa.body.networkPolicyId).toBe(here);
-      },
-    );
-
-    it.skipIf(!engine.available)(
-      'refuses a policy at creation to a member who may create service accounts but not update them',
-      async () => {
-        const member = await person([
-          'portcullis.service_accounts:create',
-          'portcullis.service_accounts:get',
-        ]);
-        const here = await policy('dialog-not-yours', ['127.0.0.1']);
-        const refused = await unchanged(() =>
-          call('POST', '/api/v1/service-accounts', member.token, {
-            name: 'dialog-refused-policy',
-            networkPolicyId: here,
-          }),
-        );
-        expect(refused).toMatchObject({
-          status: 403,
-          body: {
-            error: {
-              code: 'permission_denied',
-              details: { missing: ['portcullis.service_accounts:update'] },
-            },
+        }),
+      );
+      expect(refused).toMatchObject({
+        status: 403,
+        body: {
+          error: {
+            code: 'permission_denied',
+            details: { missing: ['portcullis.service_accounts:update'] },
           },
-        });
-        const plain = await call('POST', '/api/v1/service-accounts', member.token, {
-          name: 'dialog-plain',
-        });
-        expect(plain.status).toBe(201);
-      },
-    );
+        },
+      });
+      const plain = await call('POST', '/api/v1/service-accounts', member.token, {
+        name: 'dialog-plain',
+      });
+      expect(plain.status).toBe(201);
+    });
 
-    it.skipIf(!engine.available)(
-      'refuses the organization-admin flag at creation to anyone who is not an organization admin with all their rights',
-      async () => {
-        const member = await person(['*:*']);
+    it('refuses the organization-admin flag at creation to anyone who is not an organization admin with all their rights', async () => {
+      const member = await person(['*:*']);
+      const refused = await unchanged(() =>
+        call('POST', '/api/v1/service-accounts', member.token, {
+          name: 'dialog-refused-admin',
+          isOrganizationAdmin: true,
+        }),
+      );
+      expect(refused).toMatchObject({
+        status: 403,
+        body: {
+          error: { code: 'permission_exceeds_grantor', details: { excess: ['organization admin'] } },
+        },
+      });
+    });
+
+    it("refuses an unknown policy, and another organization's, as not found", async () => {
+      const other = await call('POST', '/api/v1/organizations', operator, {
+        name: 'dialog-other',
+        admin: { email: 'admin@dialog-other.example', name: 'Other admin', password },
+      });
+      expect(other.status).toBe(201);
+      const otherAdmin = await signIn('admin@dialog-other.example');
+      const theirs = await call('POST', '/api/v1/network-policies', otherAdmin, {
+        name: 'theirs',
+        allowed: ['127.0.0.1'],
+      });
+      expect(theirs.status).toBe(201);
+      for (const networkPolicyId of [theirs.body.id, 'np_01m82xvp2vsehr91fdaggr88nr']) {
         const refused = await unchanged(() =>
-          call('POST', '/api/v1/service-accounts', member.token, {
-            name: 'dialog-refused-admin',
-            isOrganizationAdmin: true,
-          }),
+          call('POST', '/api/v1/service-accounts', operator, { name: 'dialog-lost', networkPolicyId }),
         );
-        expect(refused).toMatchObject({
-          status: 403,
-          body: {
-            error: { code: 'permission_exceeds_grantor', details: { excess: ['organization admin'] } },
-          },
-        });
-      },
-    );
-
-    it.skipIf(!engine.available)(
-      "refuses an unknown policy, and another organization's, as not found",
-      async () => {
-        const other = await call('POST', '/api/v1/organizations', operator, {
-          name: 'dialog-other',
-          admin: { email: 'admin@dialog-other.example', name: 'Other admin', password },
-        });
-        expect(other.status).toBe(201);
-        const otherAdmin = await signIn('admin@dialog-other.example');
-        const theirs = await call('POST', '/api/v1/network-policies', otherAdmin, {
-          name: 'theirs',
-          allowed: ['127.0.0.1'],
-        });
-        expect(theirs.status).toBe(201);
-        for (const networkPolicyId of [theirs.body.id, 'np_01m82xvp2vsehr91fdaggr88nr']) {
-          const refused = await unchanged(() =>
-            call('POST', '/api/v1/service-accounts', operator, { name: 'dialog-lost', networkPolicyId }),
-          );
-          expect(refused).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
-        }
-      },
-    );
+        expect(refused).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+      }
+    });
   });
 
   describe('a login with its user', () => {
-    it.skipIf(!engine.available)(
-      'makes the user in the default account with its roles, says which, and the person can act at once',
-      async () => {
-        const created = await call('POST', '/api/v1/logins', operator, {
-          email: 'newcomer@acme.example',
-          name: 'Newcomer',
-          password,
-          user: { name: 'newcomer', roleIds: [readOnlyRoleId] },
-        });
-        expect(created.status).toBe(201);
-        expect(created.body).toMatchObject({
-          email: 'newcomer@acme.example',
-          user: { accountId: defaultAccountId, name: 'newcomer', roleIds: [readOnlyRoleId] },
-        });
-        const user = await call('GET', `/api/v1/users/${created.body.user.id}`, operator);
-        expect(user.body).toMatchObject({
-          loginId: created.body.id,
-          accountId: defaultAccountId,
-          roleIds: [readOnlyRoleId],
-          serviceAccountId: null,
-        });
-        expect(await auditDetails('login.created', created.body.id)).toMatchObject({
-          email: 'newcomer@acme.example',
-        });
-        expect(await auditDetails('user.created', created.body.user.id)).toMatchObject({
-          loginId: created.body.id,
-          roleIds: [readOnlyRoleId],
-        });
+    it('makes the user in the default account with its roles, says which, and the person can act at once', async () => {
+      const created = await call('POST', '/api/v1/logins', operator, {
+        email: 'newcomer@acme.example',
+        name: 'Newcomer',
+        password,
+        user: { name: 'newcomer', roleIds: [readOnlyRoleId] },
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        email: 'newcomer@acme.example',
+        user: { accountId: defaultAccountId, name: 'newcomer', roleIds: [readOnlyRoleId] },
+      });
+      const user = await call('GET', `/api/v1/users/${created.body.user.id}`, operator);
+      expect(user.body).toMatchObject({
+        loginId: created.body.id,
+        accountId: defaultAccountId,
+        roleIds: [readOnlyRoleId],
+        serviceAccountId: null,
+      });
+      expect(await auditDetails('login.created', created.body.id)).toMatchObject({
+        email: 'newcomer@acme.example',
+      });
+      expect(await auditDetails('user.created', created.body.user.id)).toMatchObject({
+        loginId: created.body.id,
+        roleIds: [readOnlyRoleId],
+      });
 
-        const newcomer = await signIn('newcomer@acme.example');
-        expect((await call('GET', '/api/v1/service-accounts', newcomer)).status).toBe(200);
-        const answer = await call('POST', '/api/v1/authorize', newcomer, {
-          permissions: ['incidents:list', 'incidents:delete'],
-        });
-        expect(answer.body).toEqual({ allowed: false, missing: ['incidents:delete'] });
-      },
-    );
+      const newcomer = await signIn('newcomer@acme.example');
+      expect((await call('GET', '/api/v1/service-accounts', newcomer)).status).toBe(200);
+      const answer = await call('POST', '/api/v1/authorize', newcomer, {
+        permissions: ['incidents:list', 'incidents:delete'],
+      });
+      expect(answer.body).toEqual({ allowed: false, missing: ['incidents:delete'] });
+    });
 
-    it.skipIf(!engine.available)('answers user null when none was asked for', async () => {
+    it('answers user null when none was asked for', async () => {
       const created = await call('POST', '/api/v1/logins', operator, {
         email: 'loner@acme.example',
         name: 'Loner',
@@ -411,89 +380,75 @@ describe.each(enginesUnderTest())('create dialogs on $engine', (engine) => {
       expect(created.body.user).toBeNull();
     });
 
-    it.skipIf(!engine.available)(
-      'refuses the user to a caller who may create logins but not users, and makes neither',
-      async () => {
-        const member = await person(['portcullis.logins:create']);
-        const refused = await unchanged(() =>
-          call('POST', '/api/v1/logins', member.token, {
-            email: 'nouser@acme.example',
-            name: 'No user',
-            password,
-            user: { name: 'nouser' },
-          }),
-        );
-        expect(refused).toMatchObject({
-          status: 403,
-          body: { error: { code: 'permission_denied', details: { missing: ['portcullis.users:create'] } } },
-        });
-      },
-    );
-
-    it.skipIf(!engine.available)(
-      'refuses roles beyond the caller and makes neither login nor user',
-      async () => {
-        const member = await person([
-          'portcullis.logins:create',
-          'portcullis.users:create',
-          '*:get',
-          '*:list',
-        ]);
-        const refused = await unchanged(() =>
-          call('POST', '/api/v1/logins', member.token, {
-            email: 'toomuch@acme.example',
-            name: 'Too much',
-            password,
-            user: { name: 'toomuch', roleIds: [adminRoleId] },
-          }),
-        );
-        expect(refused).toMatchObject({
-          status: 403,
-          body: { error: { code: 'permission_exceeds_grantor' } },
-        });
-        expect(refused.body.error.details.excess).toContain('*:delete');
-
-        const enough = await call('POST', '/api/v1/logins', member.token, {
-          email: 'enough@acme.example',
-          name: 'Enough',
+    it('refuses the user to a caller who may create logins but not users, and makes neither', async () => {
+      const member = await person(['portcullis.logins:create']);
+      const refused = await unchanged(() =>
+        call('POST', '/api/v1/logins', member.token, {
+          email: 'nouser@acme.example',
+          name: 'No user',
           password,
-          user: { name: 'enough', roleIds: [readOnlyRoleId] },
-        });
-        expect(enough.status).toBe(201);
-      },
-    );
+          user: { name: 'nouser' },
+        }),
+      );
+      expect(refused).toMatchObject({
+        status: 403,
+        body: { error: { code: 'permission_denied', details: { missing: ['portcullis.users:create'] } } },
+      });
+    });
 
-    it.skipIf(!engine.available)(
-      'refuses an unknown role or a user name already taken, and makes neither',
-      async () => {
-        const unknownRole = await unchanged(() =>
-          call('POST', '/api/v1/logins', operator, {
-            email: 'unknownrole@acme.example',
-            name: 'Unknown role',
-            password,
-            user: { name: 'unknownrole', roleIds: ['role_01m82xvp2vsehr91fdaggr88nr'] },
-          }),
-        );
-        expect(unknownRole).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
-        const taken = await unchanged(() =>
-          call('POST', '/api/v1/logins', operator, {
-            email: 'taken@acme.example',
-            name: 'Taken',
-            password,
-            user: { name: 'admin' },
-          }),
-        );
-        expect(taken).toMatchObject({ status: 409, body: { error: { code: 'user_exists' } } });
-        const badName = await unchanged(() =>
-          call('POST', '/api/v1/logins', operator, {
-            email: 'badname@acme.example',
-            name: 'Bad name',
-            password,
-            user: { name: 'not a name' },
-          }),
-        );
-        expect(badName).toMatchObject({ status: 400, body: { error: { code: 'validation_failed' } } });
-      },
-    );
+    it('refuses roles beyond the caller and makes neither login nor user', async () => {
+      const member = await person(['portcullis.logins:create', 'portcullis.users:create', '*:get', '*:list']);
+      const refused = await unchanged(() =>
+        call('POST', '/api/v1/logins', member.token, {
+          email: 'toomuch@acme.example',
+          name: 'Too much',
+          password,
+          user: { name: 'toomuch', roleIds: [adminRoleId] },
+        }),
+      );
+      expect(refused).toMatchObject({
+        status: 403,
+        body: { error: { code: 'permission_exceeds_grantor' } },
+      });
+      expect(refused.body.error.details.excess).toContain('*:delete');
+
+      const enough = await call('POST', '/api/v1/logins', member.token, {
+        email: 'enough@acme.example',
+        name: 'Enough',
+        password,
+        user: { name: 'enough', roleIds: [readOnlyRoleId] },
+      });
+      expect(enough.status).toBe(201);
+    });
+
+    it('refuses an unknown role or a user name already taken, and makes neither', async () => {
+      const unknownRole = await unchanged(() =>
+        call('POST', '/api/v1/logins', operator, {
+          email: 'unknownrole@acme.example',
+          name: 'Unknown role',
+          password,
+          user: { name: 'unknownrole', roleIds: ['role_01m82xvp2vsehr91fdaggr88nr'] },
+        }),
+      );
+      expect(unknownRole).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+      const taken = await unchanged(() =>
+        call('POST', '/api/v1/logins', operator, {
+          email: 'taken@acme.example',
+          name: 'Taken',
+          password,
+          user: { name: 'admin' },
+        }),
+      );
+      expect(taken).toMatchObject({ status: 409, body: { error: { code: 'user_exists' } } });
+      const badName = await unchanged(() =>
+        call('POST', '/api/v1/logins', operator, {
+          email: 'badname@acme.example',
+          name: 'Bad name',
+          password,
+          user: { name: 'not a name' },
+        }),
+      );
+      expect(badName).toMatchObject({ status: 400, body: { error: { code: 'validation_failed' } } });
+    });
   });
 });

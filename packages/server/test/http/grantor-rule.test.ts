@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemCaller } from '../../src/services/context.js';
 import { createLogin } from '../../src/services/logins/create-login.js';
-import { enginesUnderTest } from '../support/engines.js';
+import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api, tokenRequest } from '../support/http-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { expectUnchanged } from '../support/unchanged.js';
@@ -13,7 +13,7 @@ const password = 'a person password 1';
  * gates what its name says (issue 13). Each case was an escalation or a mismatch before: a refusal here
  * used to succeed.
  */
-describe.each(enginesUnderTest())('the grantor rule on every path on $engine', (engine) => {
+describeOnEachEngine('the grantor rule on every path on $engine', (engine) => {
   let server: TestServer;
   let admin: string;
   let organizationId: string;
@@ -83,7 +83,6 @@ describe.each(enginesUnderTest())('the grantor rule on every path on $engine', (
     });
 
   beforeAll(async () => {
-    if (!engine.available) return;
     server = await startTestServer(engine);
     admin = await adminToken(server.baseUrl);
     const roles = (await call('GET', '/api/v1/roles', admin)).body.items as { id: string; name: string }[];
@@ -95,243 +94,211 @@ describe.each(enginesUnderTest())('the grantor rule on every path on $engine', (
   });
   afterAll(async () => server?.close());
 
-  it.skipIf(!engine.available)(
-    'refuses relinking an Admin user to a read-only service account whose secret the caller holds',
-    async () => {
-      const member = await person(['portcullis.users:update', 'portcullis.users:get']);
-      const readOnlyBot = await serviceAccount([readOnlyRoleId]);
-      const spare = await call('POST', '/api/v1/users', admin, {
-        name: 'spare-admin',
-        roleIds: [adminRoleId],
-      });
-      // Unlinking takes rights away, which anyone allowed to update users may do.
-      const unlinked = await call('PATCH', `/api/v1/users/${readOnlyBot.userId}`, member.token, {
-        serviceAccountId: null,
-      });
-      expect(unlinked.status).toBe(200);
-      const relinked = await unchanged(() =>
-        call('PATCH', `/api/v1/users/${spare.body.id}`, member.token, { serviceAccountId: readOnlyBot.id }),
-      );
-      refusedAsExceeding(relinked);
-      expect(relinked.body.error.details.excess).toContain('*:create');
-      const issued = await token(readOnlyBot.id, readOnlyBot.secret);
-      expect(issued.body.scope).toBeUndefined();
-      expect(issued.body.error).toBe('unauthorized_client');
-    },
-  );
+  it('refuses relinking an Admin user to a read-only service account whose secret the caller holds', async () => {
+    const member = await person(['portcullis.users:update', 'portcullis.users:get']);
+    const readOnlyBot = await serviceAccount([readOnlyRoleId]);
+    const spare = await call('POST', '/api/v1/users', admin, {
+      name: 'spare-admin',
+      roleIds: [adminRoleId],
+    });
+    // Unlinking takes rights away, which anyone allowed to update users may do.
+    const unlinked = await call('PATCH', `/api/v1/users/${readOnlyBot.userId}`, member.token, {
+      serviceAccountId: null,
+    });
+    expect(unlinked.status).toBe(200);
+    const relinked = await unchanged(() =>
+      call('PATCH', `/api/v1/users/${spare.body.id}`, member.token, { serviceAccountId: readOnlyBot.id }),
+    );
+    refusedAsExceeding(relinked);
+    expect(relinked.body.error.details.excess).toContain('*:create');
+    const issued = await token(readOnlyBot.id, readOnlyBot.secret);
+    expect(issued.body.scope).toBeUndefined();
+    expect(issued.body.error).toBe('unauthorized_client');
+  });
 
-  it.skipIf(!engine.available)(
-    'refuses creating a user that ties an Admin role to a service account beyond the caller',
-    async () => {
-      const member = await person(['portcullis.users:create', 'incidents:get']);
-      const bot = await serviceAccount(null);
-      const narrow = await role(['incidents:get']);
-      const tooMuch = await unchanged(() =>
-        call('POST', '/api/v1/users', member.token, {
-          name: 'bot-admin',
-          serviceAccountId: bot.id,
-          roleIds: [adminRoleId],
-        }),
-      );
-      refusedAsExceeding(tooMuch);
-      const within = await call('POST', '/api/v1/users', member.token, {
-        name: 'bot-reader',
+  it('refuses creating a user that ties an Admin role to a service account beyond the caller', async () => {
+    const member = await person(['portcullis.users:create', 'incidents:get']);
+    const bot = await serviceAccount(null);
+    const narrow = await role(['incidents:get']);
+    const tooMuch = await unchanged(() =>
+      call('POST', '/api/v1/users', member.token, {
+        name: 'bot-admin',
         serviceAccountId: bot.id,
-        roleIds: [narrow],
-      });
-      expect(within.status).toBe(201);
-      expect((await token(bot.id, bot.secret)).body.scope).toBe('incidents:get');
-    },
-  );
+        roleIds: [adminRoleId],
+      }),
+    );
+    refusedAsExceeding(tooMuch);
+    const within = await call('POST', '/api/v1/users', member.token, {
+      name: 'bot-reader',
+      serviceAccountId: bot.id,
+      roleIds: [narrow],
+    });
+    expect(within.status).toBe(201);
+    expect((await token(bot.id, bot.secret)).body.scope).toBe('incidents:get');
+  });
 
-  it.skipIf(!engine.available)(
-    'makes every link to an organization-admin service account an organization admin matter',
-    async () => {
-      const delegate = await person(['*:*']);
-      const orgAdminBot = await serviceAccount(null, true);
-      const user = await call('POST', '/api/v1/users', admin, { name: 'unlinked-user' });
-      const linked = await unchanged(() =>
-        call('PATCH', `/api/v1/users/${user.body.id}`, delegate.token, { serviceAccountId: orgAdminBot.id }),
+  it('makes every link to an organization-admin service account an organization admin matter', async () => {
+    const delegate = await person(['*:*']);
+    const orgAdminBot = await serviceAccount(null, true);
+    const user = await call('POST', '/api/v1/users', admin, { name: 'unlinked-user' });
+    const linked = await unchanged(() =>
+      call('PATCH', `/api/v1/users/${user.body.id}`, delegate.token, { serviceAccountId: orgAdminBot.id }),
+    );
+    refusedAsExceeding(linked);
+    const secret = await unchanged(() =>
+      call('POST', `/api/v1/service-accounts/${orgAdminBot.id}/secrets`, delegate.token),
+    );
+    refusedAsExceeding(secret);
+  });
+
+  it('refuses handing on a service account by a new secret to someone who holds less than it', async () => {
+    const keeper = await person(['portcullis.service_accounts:*', '*:get', '*:list']);
+    const adminBot = await serviceAccount([adminRoleId]);
+    const refused = await unchanged(() =>
+      call('POST', `/api/v1/service-accounts/${adminBot.id}/secrets`, keeper.token),
+    );
+    refusedAsExceeding(refused);
+    expect(refused.body.error.details.excess).toContain('incidents:update');
+    const readerBot = await serviceAccount([readOnlyRoleId]);
+    const rotated = await call('POST', `/api/v1/service-accounts/${readerBot.id}/secrets`, keeper.token);
+    expect(rotated.status).toBe(201);
+  });
+
+  it('refuses enabling a service account again, or lengthening its life, to someone who holds less than it', async () => {
+    const keeper = await person(['portcullis.service_accounts:*', '*:get', '*:list']);
+    const adminBot = await serviceAccount([adminRoleId]);
+    await call('PATCH', `/api/v1/service-accounts/${adminBot.id}`, admin, {
+      enabled: false,
+      validTo: '2030-01-01T00:00:00Z',
+    });
+    for (const change of [{ enabled: true }, { validTo: null }, { validTo: '2031-01-01T00:00:00Z' }]) {
+      refusedAsExceeding(
+        await unchanged(() => call('PATCH', `/api/v1/service-accounts/${adminBot.id}`, keeper.token, change)),
       );
-      refusedAsExceeding(linked);
-      const secret = await unchanged(() =>
-        call('POST', `/api/v1/service-accounts/${orgAdminBot.id}/secrets`, delegate.token),
-      );
-      refusedAsExceeding(secret);
-    },
-  );
+    }
+    const shortened = await call('PATCH', `/api/v1/service-accounts/${adminBot.id}`, keeper.token, {
+      validTo: '2029-01-01T00:00:00Z',
+    });
+    expect(shortened.status).toBe(200);
+  });
 
-  it.skipIf(!engine.available)(
-    'refuses handing on a service account by a new secret to someone who holds less than it',
-    async () => {
-      const keeper = await person(['portcullis.service_accounts:*', '*:get', '*:list']);
-      const adminBot = await serviceAccount([adminRoleId]);
-      const refused = await unchanged(() =>
-        call('POST', `/api/v1/service-accounts/${adminBot.id}/secrets`, keeper.token),
-      );
-      refusedAsExceeding(refused);
-      expect(refused.body.error.details.excess).toContain('incidents:update');
-      const readerBot = await serviceAccount([readOnlyRoleId]);
-      const rotated = await call('POST', `/api/v1/service-accounts/${readerBot.id}/secrets`, keeper.token);
-      expect(rotated.status).toBe(201);
-    },
-  );
-
-  it.skipIf(!engine.available)(
-    'refuses enabling a service account again, or lengthening its life, to someone who holds less than it',
-    async () => {
-      const keeper = await person(['portcullis.service_accounts:*', '*:get', '*:list']);
-      const adminBot = await serviceAccount([adminRoleId]);
-      await call('PATCH', `/api/v1/service-accounts/${adminBot.id}`, admin, {
-        enabled: false,
-        validTo: '2030-01-01T00:00:00Z',
-      });
-      for (const change of [{ enabled: true }, { validTo: null }, { validTo: '2031-01-01T00:00:00Z' }]) {
-        refusedAsExceeding(
-          await unchanged(() =>
-            call('PATCH', `/api/v1/service-accounts/${adminBot.id}`, keeper.token, change),
-          ),
-        );
-      }
-      const shortened = await call('PATCH', `/api/v1/service-accounts/${adminBot.id}`, keeper.token, {
-        validTo: '2029-01-01T00:00:00Z',
-      });
-      expect(shortened.status).toBe(200);
-    },
-  );
-
-  it.skipIf(!engine.available)(
-    "refuses resetting the password of someone who holds more than the caller, an organization admin's above all",
-    async () => {
-      const helpdesk = await person(['portcullis.logins:update', 'portcullis.logins:get']);
-      const reader = await person(['*:get', '*:list']);
-      const orgAdmin = await person([], { isOrganizationAdmin: true });
-      for (const loginId of [reader.loginId, orgAdmin.loginId]) {
-        refusedAsExceeding(
-          await unchanged(() =>
-            call('PUT', `/api/v1/logins/${loginId}/password`, helpdesk.token, {
-              password: 'a new password 12',
-            }),
-          ),
-        );
-      }
-      const newcomer = await createLogin(server.portcullis.ctx, systemCaller(), {
-        organizationId,
-        email: `newcomer${people++}@acme.example`,
-        name: 'Newcomer',
-        password,
-      });
-      const reset = await call('PUT', `/api/v1/logins/${newcomer.id}/password`, helpdesk.token, {
-        password: 'a new password 12',
-      });
-      expect(reset.status).toBe(204);
-    },
-  );
-
-  it.skipIf(!engine.available)(
-    'refuses reactivating a user or a login that holds more than the caller',
-    async () => {
-      const helpdesk = await person(['portcullis.users:update', 'portcullis.logins:update', 'incidents:get']);
-      const strong = await person(['*:*']);
-      await call('PATCH', `/api/v1/users/${strong.userId}`, admin, { active: false });
+  it("refuses resetting the password of someone who holds more than the caller, an organization admin's above all", async () => {
+    const helpdesk = await person(['portcullis.logins:update', 'portcullis.logins:get']);
+    const reader = await person(['*:get', '*:list']);
+    const orgAdmin = await person([], { isOrganizationAdmin: true });
+    for (const loginId of [reader.loginId, orgAdmin.loginId]) {
       refusedAsExceeding(
         await unchanged(() =>
-          call('PATCH', `/api/v1/users/${strong.userId}`, helpdesk.token, { active: true }),
-        ),
-      );
-      await call('PATCH', `/api/v1/users/${strong.userId}`, admin, { active: true });
-      await call('PATCH', `/api/v1/logins/${strong.loginId}`, admin, { active: false });
-      refusedAsExceeding(
-        await unchanged(() =>
-          call('PATCH', `/api/v1/logins/${strong.loginId}`, helpdesk.token, { active: true }),
-        ),
-      );
-      // Taking rights away needs no more than the permission to update.
-      const weak = await person(['incidents:get']);
-      expect(
-        (await call('PATCH', `/api/v1/users/${weak.userId}`, helpdesk.token, { active: false })).status,
-      ).toBe(200);
-      expect(
-        (await call('PATCH', `/api/v1/users/${weak.userId}`, helpdesk.token, { active: true })).status,
-      ).toBe(200);
-    },
-  );
-
-  it.skipIf(!engine.available)(
-    'refuses a scope-narrowed token of an organization-admin service account making organization admins',
-    async () => {
-      const orgAdminBot = await serviceAccount([], true);
-      const narrowed = (
-        await token(orgAdminBot.id, orgAdminBot.secret, {
-          scope: 'portcullis.logins:create portcullis.logins:update portcullis.service_accounts:create',
-        })
-      ).body.access_token;
-      refusedAsExceeding(
-        await unchanged(() =>
-          call('POST', '/api/v1/logins', narrowed, {
-            email: `promoted${people++}@acme.example`,
-            name: 'Promoted',
-            password,
-            isOrganizationAdmin: true,
+          call('PUT', `/api/v1/logins/${loginId}/password`, helpdesk.token, {
+            password: 'a new password 12',
           }),
         ),
       );
-      refusedAsExceeding(
-        await unchanged(() =>
-          call('POST', '/api/v1/service-accounts', narrowed, {
-            name: 'promoted-bot',
-            isOrganizationAdmin: true,
-          }),
-        ),
-      );
-      // The full token of the same account may: it is an organization admin acting with all its rights.
-      const full = (await token(orgAdminBot.id, orgAdminBot.secret)).body.access_token;
-      const promoted = await call('POST', '/api/v1/service-accounts', full, {
-        name: 'promoted-bot',
-        isOrganizationAdmin: true,
-      });
-      expect(promoted.status).toBe(201);
-    },
-  );
+    }
+    const newcomer = await createLogin(server.portcullis.ctx, systemCaller(), {
+      organizationId,
+      email: `newcomer${people++}@acme.example`,
+      name: 'Newcomer',
+      password,
+    });
+    const reset = await call('PUT', `/api/v1/logins/${newcomer.id}/password`, helpdesk.token, {
+      password: 'a new password 12',
+    });
+    expect(reset.status).toBe(204);
+  });
 
-  it.skipIf(!engine.available)(
-    'leaves turning programmatic access back on to an organization admin: it revives every credential',
-    async () => {
-      const settingsKeeper = await person(['portcullis.organization:*', '*:*']);
-      const off = await call('PATCH', '/api/v1/organization', settingsKeeper.token, {
-        programmaticAccessEnabled: false,
-      });
-      expect(off.status).toBe(200);
-      refusedAsExceeding(
-        await unchanged(() =>
-          call('PATCH', '/api/v1/organization', settingsKeeper.token, { programmaticAccessEnabled: true }),
-        ),
-      );
-      const on = await call('PATCH', '/api/v1/organization', admin, { programmaticAccessEnabled: true });
-      expect(on.body.programmaticAccessEnabled).toBe(true);
-    },
-  );
+  it('refuses reactivating a user or a login that holds more than the caller', async () => {
+    const helpdesk = await person(['portcullis.users:update', 'portcullis.logins:update', 'incidents:get']);
+    const strong = await person(['*:*']);
+    await call('PATCH', `/api/v1/users/${strong.userId}`, admin, { active: false });
+    refusedAsExceeding(
+      await unchanged(() =>
+        call('PATCH', `/api/v1/users/${strong.userId}`, helpdesk.token, { active: true }),
+      ),
+    );
+    await call('PATCH', `/api/v1/users/${strong.userId}`, admin, { active: true });
+    await call('PATCH', `/api/v1/logins/${strong.loginId}`, admin, { active: false });
+    refusedAsExceeding(
+      await unchanged(() =>
+        call('PATCH', `/api/v1/logins/${strong.loginId}`, helpdesk.token, { active: true }),
+      ),
+    );
+    // Taking rights away needs no more than the permission to update.
+    const weak = await person(['incidents:get']);
+    expect(
+      (await call('PATCH', `/api/v1/users/${weak.userId}`, helpdesk.token, { active: false })).status,
+    ).toBe(200);
+    expect(
+      (await call('PATCH', `/api/v1/users/${weak.userId}`, helpdesk.token, { active: true })).status,
+    ).toBe(200);
+  });
 
-  it.skipIf(!engine.available)(
-    'gates service accounts with portcullis.service_accounts, not with the organization-admin flag',
-    async () => {
-      const viewer = await person(['portcullis.service_accounts:list', 'portcullis.service_accounts:get']);
-      const bot = await serviceAccount(null);
-      expect((await call('GET', '/api/v1/service-accounts', viewer.token)).status).toBe(200);
-      expect((await call('GET', `/api/v1/service-accounts/${bot.id}`, viewer.token)).status).toBe(200);
-      const created = await unchanged(() =>
-        call('POST', '/api/v1/service-accounts', viewer.token, { name: 'mine' }),
-      );
-      expect(created).toMatchObject({
-        status: 403,
-        body: {
-          error: { code: 'permission_denied', details: { missing: ['portcullis.service_accounts:create'] } },
-        },
-      });
-    },
-  );
+  it('refuses a scope-narrowed token of an organization-admin service account making organization admins', async () => {
+    const orgAdminBot = await serviceAccount([], true);
+    const narrowed = (
+      await token(orgAdminBot.id, orgAdminBot.secret, {
+        scope: 'portcullis.logins:create portcullis.logins:update portcullis.service_accounts:create',
+      })
+    ).body.access_token;
+    refusedAsExceeding(
+      await unchanged(() =>
+        call('POST', '/api/v1/logins', narrowed, {
+          email: `promoted${people++}@acme.example`,
+          name: 'Promoted',
+          password,
+          isOrganizationAdmin: true,
+        }),
+      ),
+    );
+    refusedAsExceeding(
+      await unchanged(() =>
+        call('POST', '/api/v1/service-accounts', narrowed, {
+          name: 'promoted-bot',
+          isOrganizationAdmin: true,
+        }),
+      ),
+    );
+    // The full token of the same account may: it is an organization admin acting with all its rights.
+    const full = (await token(orgAdminBot.id, orgAdminBot.secret)).body.access_token;
+    const promoted = await call('POST', '/api/v1/service-accounts', full, {
+      name: 'promoted-bot',
+      isOrganizationAdmin: true,
+    });
+    expect(promoted.status).toBe(201);
+  });
 
-  it.skipIf(!engine.available)('gates personal credentials with portcullis.client_credentials', async () => {
+  it('leaves turning programmatic access back on to an organization admin: it revives every credential', async () => {
+    const settingsKeeper = await person(['portcullis.organization:*', '*:*']);
+    const off = await call('PATCH', '/api/v1/organization', settingsKeeper.token, {
+      programmaticAccessEnabled: false,
+    });
+    expect(off.status).toBe(200);
+    refusedAsExceeding(
+      await unchanged(() =>
+        call('PATCH', '/api/v1/organization', settingsKeeper.token, { programmaticAccessEnabled: true }),
+      ),
+    );
+    const on = await call('PATCH', '/api/v1/organization', admin, { programmaticAccessEnabled: true });
+    expect(on.body.programmaticAccessEnabled).toBe(true);
+  });
+
+  it('gates service accounts with portcullis.service_accounts, not with the organization-admin flag', async () => {
+    const viewer = await person(['portcullis.service_accounts:list', 'portcullis.service_accounts:get']);
+    const bot = await serviceAccount(null);
+    expect((await call('GET', '/api/v1/service-accounts', viewer.token)).status).toBe(200);
+    expect((await call('GET', `/api/v1/service-accounts/${bot.id}`, viewer.token)).status).toBe(200);
+    const created = await unchanged(() =>
+      call('POST', '/api/v1/service-accounts', viewer.token, { name: 'mine' }),
+    );
+    expect(created).toMatchObject({
+      status: 403,
+      body: {
+        error: { code: 'permission_denied', details: { missing: ['portcullis.service_accounts:create'] } },
+      },
+    });
+  });
+
+  it('gates personal credentials with portcullis.client_credentials', async () => {
     const reader = await person(['*:get', '*:list']);
     expect((await call('GET', '/api/v1/client-credentials', reader.token)).status).toBe(200);
     for (const [path, body] of [
@@ -357,20 +324,17 @@ describe.each(enginesUnderTest())('the grantor rule on every path on $engine', (
     expect(made.status).toBe(201);
   });
 
-  it.skipIf(!engine.available)(
-    'gives an organization admin everything in the organization, with no user or a deactivated one',
-    async () => {
-      const orgAdmin = await person([], { isOrganizationAdmin: true });
-      const asked = { permissions: ['incidents:update', 'portcullis.roles:create'] };
-      expect((await call('POST', '/api/v1/authorize', orgAdmin.token, asked)).body).toEqual({
-        allowed: true,
-        missing: [],
-      });
-      await call('PATCH', `/api/v1/users/${orgAdmin.userId}`, admin, { active: false });
-      expect((await call('POST', '/api/v1/authorize', orgAdmin.token, asked)).body.allowed).toBe(true);
-      await call('DELETE', `/api/v1/users/${orgAdmin.userId}`, admin);
-      expect((await call('POST', '/api/v1/authorize', orgAdmin.token, asked)).body.allowed).toBe(true);
-      expect((await call('GET', '/api/v1/roles', orgAdmin.token)).status).toBe(200);
-    },
-  );
+  it('gives an organization admin everything in the organization, with no user or a deactivated one', async () => {
+    const orgAdmin = await person([], { isOrganizationAdmin: true });
+    const asked = { permissions: ['incidents:update', 'portcullis.roles:create'] };
+    expect((await call('POST', '/api/v1/authorize', orgAdmin.token, asked)).body).toEqual({
+      allowed: true,
+      missing: [],
+    });
+    await call('PATCH', `/api/v1/users/${orgAdmin.userId}`, admin, { active: false });
+    expect((await call('POST', '/api/v1/authorize', orgAdmin.token, asked)).body.allowed).toBe(true);
+    await call('DELETE', `/api/v1/users/${orgAdmin.userId}`, admin);
+    expect((await call('POST', '/api/v1/authorize', orgAdmin.token, asked)).body.allowed).toBe(true);
+    expect((await call('GET', '/api/v1/roles', orgAdmin.token)).status).toBe(200);
+  });
 });

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemCaller } from '../../src/services/context.js';
 import { createLogin } from '../../src/services/logins/create-login.js';
 import { createOrganizationWithAdmin } from '../../src/services/organizations/create-organization-with-admin.js';
-import { enginesUnderTest } from '../support/engines.js';
+import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api, basicAuthorization, createUsableServiceAccount } from '../support/http-client.js';
 import { expand, type Model } from '../support/inheritance-model.js';
 import { ObserveClient, ObservePerson } from '../support/inheritance-observations.js';
@@ -99,13 +99,12 @@ const commands = [
   fc.tuple(index, asked).map(([p, q]) => new ObservePerson(p, q)),
 ];
 
-describe.each(enginesUnderTest())('the inheritance rule against a model on $engine', (engine) => {
+describeOnEachEngine('the inheritance rule against a model on $engine', (engine) => {
   let server: TestServer;
   let introspector: string;
   let organizations = 0;
 
   beforeAll(async () => {
-    if (!engine.available) return;
     server = await startTestServer(engine);
     const operator = await adminToken(server.baseUrl);
     const client = await createUsableServiceAccount(server.baseUrl, operator, 'model-introspector');
@@ -253,26 +252,22 @@ describe.each(enginesUnderTest())('the inheritance rule against a model on $engi
     return { model, real };
   }
 
-  it.skipIf(!engine.available)(
-    'agrees with the model on every answer, token scope, authorization and introspection',
-    async () => {
-      stats.executed = 0;
-      stats.answers.clear();
-      process.stdout.write(`inheritance model on ${engine.engine}: seed ${seed}\n`);
-      await fc.assert(
-        fc.asyncProperty(fc.commands(commands, { maxCommands, size: 'max' }), (steps) =>
-          fc.asyncModelRun(setup, steps),
-        ),
-        { numRuns: runs, seed, endOnFailure: true },
-      );
-      const answers = [...stats.answers].sort(([a], [b]) => a - b).map(([status, n]) => `${n} × ${status}`);
-      process.stdout.write(
-        `inheritance model on ${engine.engine}: ${stats.executed} operations in ${runs} runs, no divergence (${answers.join(', ')})\n`,
-      );
-      expect(stats.executed).toBeGreaterThan(runs);
-      expect(stats.answers.get(200)).toBeGreaterThan(0);
-      expect(stats.answers.get(403)).toBeGreaterThan(0);
-    },
-    900_000,
-  );
+  it('agrees with the model on every answer, token scope, authorization and introspection', async () => {
+    stats.executed = 0;
+    stats.answers.clear();
+    process.stdout.write(`inheritance model on ${engine.engine}: seed ${seed}\n`);
+    await fc.assert(
+      fc.asyncProperty(fc.commands(commands, { maxCommands, size: 'max' }), (steps) =>
+        fc.asyncModelRun(setup, steps),
+      ),
+      { numRuns: runs, seed, endOnFailure: true },
+    );
+    const answers = [...stats.answers].sort(([a], [b]) => a - b).map(([status, n]) => `${n} × ${status}`);
+    process.stdout.write(
+      `inheritance model on ${engine.engine}: ${stats.executed} operations in ${runs} runs, no divergence (${answers.join(', ')})\n`,
+    );
+    expect(stats.executed).toBeGreaterThan(runs);
+    expect(stats.answers.get(200)).toBeGreaterThan(0);
+    expect(stats.answers.get(403)).toBeGreaterThan(0);
+  }, 900_000);
 });

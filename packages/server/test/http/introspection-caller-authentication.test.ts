@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { accessTokenClaims } from '../../src/services/tokens/access-token-claims.js';
-import { enginesUnderTest } from '../support/engines.js';
+import { describeOnEachEngine } from '../support/engines.js';
 import {
   adminToken,
   api,
@@ -20,7 +20,7 @@ const bearerChallenge = 'Bearer realm="portcullis", error="invalid_token"';
  * authenticated — client credentials get invalid_client and a Basic challenge, a bearer token gets
  * invalid_token or insufficient_scope and a Bearer challenge.
  */
-describe.each(enginesUnderTest())('introspection caller authentication on $engine', (engine) => {
+describeOnEachEngine('introspection caller authentication on $engine', (engine) => {
   let server: TestServer;
   let resourceServer: ClientPair;
   let app: ClientPair;
@@ -39,7 +39,6 @@ describe.each(enginesUnderTest())('introspection caller authentication on $engin
   const refused = <T>(request: () => Promise<T>) => expectUnchanged(server.portcullis.database.db, request);
 
   beforeAll(async () => {
-    if (!engine.available) return;
     server = await startTestServer(engine);
     const admin = await adminToken(server.baseUrl);
     resourceServer = await createResourceServer(server.baseUrl, admin, 'gateway');
@@ -48,7 +47,7 @@ describe.each(enginesUnderTest())('introspection caller authentication on $engin
   });
   afterAll(async () => server?.close());
 
-  it.skipIf(!engine.available)('answers a garbage bearer token with 401 invalid_token', async () => {
+  it('answers a garbage bearer token with 401 invalid_token', async () => {
     const response = await refused(() => introspect('Bearer not.a.token'));
     expect(response.status).toBe(401);
     expect(response.body).toEqual({ error: 'invalid_token', error_description: expect.any(String) });
@@ -56,7 +55,7 @@ describe.each(enginesUnderTest())('introspection caller authentication on $engin
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
-  it.skipIf(!engine.available)('answers an expired bearer token with 401 invalid_token', async () => {
+  it('answers an expired bearer token with 401 invalid_token', async () => {
     const { keyRing, issuer } = server.portcullis.ctx;
     const [, payload] = (await tokenOf(resourceServer)).split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
@@ -74,7 +73,7 @@ describe.each(enginesUnderTest())('introspection caller authentication on $engin
     expect(response.headers.get('www-authenticate')).toBe(bearerChallenge);
   });
 
-  it.skipIf(!engine.available)('answers a revoked bearer token with 401 invalid_token', async () => {
+  it('answers a revoked bearer token with 401 invalid_token', async () => {
     const token = await tokenOf(resourceServer);
     const revoke = await fetch(`${server.baseUrl}/oauth/revoke`, {
       method: 'POST',
@@ -91,73 +90,55 @@ describe.each(enginesUnderTest())('introspection caller authentication on $engin
     expect(response.headers.get('www-authenticate')).toBe(bearerChallenge);
   });
 
-  it.skipIf(!engine.available)(
-    'answers a Bearer header without a token with invalid_token, ignoring body credentials',
-    async () => {
-      const response = await refused(() =>
-        introspect('Bearer', {
-          client_id: resourceServer.clientId,
-          client_secret: resourceServer.clientSecret,
-        }),
-      );
-      expect(response.status).toBe(401);
-      expect(response.body.error).toBe('invalid_token');
-      expect(response.headers.get('www-authenticate')).toBe(bearerChallenge);
-    },
-  );
+  it('answers a Bearer header without a token with invalid_token, ignoring body credentials', async () => {
+    const response = await refused(() =>
+      introspect('Bearer', {
+        client_id: resourceServer.clientId,
+        client_secret: resourceServer.clientSecret,
+      }),
+    );
+    expect(response.status).toBe(401);
+    expect(response.body.error).toBe('invalid_token');
+    expect(response.headers.get('www-authenticate')).toBe(bearerChallenge);
+  });
 
-  it.skipIf(!engine.available)(
-    'answers a bearer caller without the permission with 403 insufficient_scope and a Bearer challenge',
-    async () => {
-      const response = await refused(async () => introspect(`Bearer ${await tokenOf(app)}`));
-      expect(response.status).toBe(403);
-      expect(response.body).toEqual({ error: 'insufficient_scope', error_description: expect.any(String) });
-      expect(response.headers.get('www-authenticate')).toBe(
-        'Bearer realm="portcullis", error="insufficient_scope", scope="portcullis.introspection:run"',
-      );
-    },
-  );
+  it('answers a bearer caller without the permission with 403 insufficient_scope and a Bearer challenge', async () => {
+    const response = await refused(async () => introspect(`Bearer ${await tokenOf(app)}`));
+    expect(response.status).toBe(403);
+    expect(response.body).toEqual({ error: 'insufficient_scope', error_description: expect.any(String) });
+    expect(response.headers.get('www-authenticate')).toBe(
+      'Bearer realm="portcullis", error="insufficient_scope", scope="portcullis.introspection:run"',
+    );
+  });
 
-  it.skipIf(!engine.available)(
-    'keeps invalid_client and the Basic challenge for a client with a wrong secret',
-    async () => {
-      const response = await refused(() =>
-        introspect(basicAuthorization({ ...resourceServer, clientSecret: 'nope' })),
-      );
-      expect(response.status).toBe(401);
-      expect(response.body.error).toBe('invalid_client');
-      expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm="portcullis"/);
-    },
-  );
+  it('keeps invalid_client and the Basic challenge for a client with a wrong secret', async () => {
+    const response = await refused(() =>
+      introspect(basicAuthorization({ ...resourceServer, clientSecret: 'nope' })),
+    );
+    expect(response.status).toBe(401);
+    expect(response.body.error).toBe('invalid_client');
+    expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm="portcullis"/);
+  });
 
-  it.skipIf(!engine.available)(
-    'keeps 403 insufficient_scope without a challenge for a Basic caller without the permission',
-    async () => {
-      const response = await refused(() => introspect(basicAuthorization(app)));
-      expect(response.status).toBe(403);
-      expect(response.body.error).toBe('insufficient_scope');
-      expect(response.headers.get('www-authenticate')).toBeNull();
-    },
-  );
+  it('keeps 403 insufficient_scope without a challenge for a Basic caller without the permission', async () => {
+    const response = await refused(() => introspect(basicAuthorization(app)));
+    expect(response.status).toBe(403);
+    expect(response.body.error).toBe('insufficient_scope');
+    expect(response.headers.get('www-authenticate')).toBeNull();
+  });
 
-  it.skipIf(!engine.available)(
-    'still introspects for a bearer caller that holds the permission',
-    async () => {
-      const response = await introspect(`Bearer ${await tokenOf(resourceServer)}`);
-      expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ active: true, sub: app.clientId });
-    },
-  );
+  it('still introspects for a bearer caller that holds the permission', async () => {
+    const response = await introspect(`Bearer ${await tokenOf(resourceServer)}`);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ active: true, sub: app.clientId });
+  });
 
-  it.skipIf(!engine.available)(
-    'the revocation feed, on the API authentication, already challenges a bad bearer token with invalid_token',
-    async () => {
-      const response = await refused(() =>
-        api(server.baseUrl, 'GET', '/oauth/revocations', { token: 'not.a.token' }),
-      );
-      expect(response.status).toBe(401);
-      expect(response.body.error.code).toBe('unauthenticated');
-      expect(response.headers.get('www-authenticate')).toContain(bearerChallenge);
-    },
-  );
+  it('the revocation feed, on the API authentication, already challenges a bad bearer token with invalid_token', async () => {
+    const response = await refused(() =>
+      api(server.baseUrl, 'GET', '/oauth/revocations', { token: 'not.a.token' }),
+    );
+    expect(response.status).toBe(401);
+    expect(response.body.error.code).toBe('unauthenticated');
+    expect(response.headers.get('www-authenticate')).toContain(bearerChallenge);
+  });
 });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enginesUnderTest } from '../support/engines.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api, createUsableServiceAccount } from '../support/http-client.js';
 import { type RawRequest, type RawResponse, rawRequest } from '../support/raw-http.js';
 import { snapshotState } from '../support/state-snapshot.js';
@@ -383,13 +383,12 @@ function casesFor(operation: Operation, ids: Ids): Case[] {
   return cases;
 }
 
-describe.each(enginesUnderTest())('malformed input corpus on $engine', (engine) => {
+describeOnEachEngine('malformed input corpus on $engine', (engine) => {
   let server: TestServer;
   let admin: string;
   let ids: Ids;
 
   beforeAll(async () => {
-    if (!engine.available) return;
     server = await startTestServer(engine);
     admin = await adminToken(server.baseUrl);
     const token = admin;
@@ -497,61 +496,54 @@ describe.each(enginesUnderTest())('malformed input corpus on $engine', (engine) 
     return problems;
   }
 
-  it.skipIf(!engine.available)(
-    'answers every malformed request on every route with a 4xx in its shape, no internals, and no change',
-    async () => {
-      const doc = await api(server.baseUrl, 'GET', '/api/v1/openapi.json');
-      const operations = operationsOf(doc.body);
-      const failures: string[] = [];
-      let sent = 0;
-      for (const operation of operations) {
-        const before = await snapshotState(server.portcullis.database.db);
-        for (const testCase of casesFor(operation, ids)) {
-          for (const authenticated of [false, true]) {
-            const request = {
-              ...testCase.request,
-              headers: {
-                ...testCase.request.headers,
-                ...(authenticated ? { authorization: `Bearer ${admin}` } : {}),
-              },
-            };
-            const response = await rawRequest(server.baseUrl, request);
-            sent += 1;
-            const problems = problemsWith(operation, testCase, authenticated, response);
-            if (problems.length > 0) {
-              failures.push(
-                `${operation.key} · ${testCase.label}${authenticated ? ' · as admin' : ''}: ${problems.join('; ')}`,
-              );
-            }
+  it('answers every malformed request on every route with a 4xx in its shape, no internals, and no change', async () => {
+    const doc = await api(server.baseUrl, 'GET', '/api/v1/openapi.json');
+    const operations = operationsOf(doc.body);
+    const failures: string[] = [];
+    let sent = 0;
+    for (const operation of operations) {
+      const before = await snapshotState(server.portcullis.database.db);
+      for (const testCase of casesFor(operation, ids)) {
+        for (const authenticated of [false, true]) {
+          const request = {
+            ...testCase.request,
+            headers: {
+              ...testCase.request.headers,
+              ...(authenticated ? { authorization: `Bearer ${admin}` } : {}),
+            },
+          };
+          const response = await rawRequest(server.baseUrl, request);
+          sent += 1;
+          const problems = problemsWith(operation, testCase, authenticated, response);
+          if (problems.length > 0) {
+            failures.push(
+              `${operation.key} · ${testCase.label}${authenticated ? ' · as admin' : ''}: ${problems.join('; ')}`,
+            );
           }
         }
-        if (JSON.stringify(await snapshotState(server.portcullis.database.db)) !== JSON.stringify(before)) {
-          failures.push(`${operation.key}: the database changed`);
-        }
       }
-      console.log(
-        `malformed-input corpus on ${engine.engine}: ${sent} requests across ${operations.length} routes`,
-      );
-      expect(failures).toEqual([]);
-      expect(sent).toBeGreaterThan(200);
-    },
-    600_000,
-  );
+      if (JSON.stringify(await snapshotState(server.portcullis.database.db)) !== JSON.stringify(before)) {
+        failures.push(`${operation.key}: the database changed`);
+      }
+    }
+    console.log(
+      `malformed-input corpus on ${engine.engine}: ${sent} requests across ${operations.length} routes`,
+    );
+    expect(failures).toEqual([]);
+    expect(sent).toBeGreaterThan(200);
+  }, 600_000);
 
-  it.skipIf(!engine.available)(
-    'does not repeat an unknown path, where a client may have put a secret',
-    async () => {
-      const secret = 'sec_thisIsWhereASecretWouldBe';
-      for (const target of [`/oauth/token/${secret}`, `/api/v1/${secret}`, `/oauth/token/${secret}%FF`]) {
-        const response = await rawRequest(server.baseUrl, {
-          method: 'POST',
-          target,
-          headers: form,
-          body: 'a=b',
-        });
-        expect(response.status, target).toBeGreaterThanOrEqual(400);
-        expect(response.text, target).not.toContain(secret);
-      }
-    },
-  );
+  it('does not repeat an unknown path, where a client may have put a secret', async () => {
+    const secret = 'sec_thisIsWhereASecretWouldBe';
+    for (const target of [`/oauth/token/${secret}`, `/api/v1/${secret}`, `/oauth/token/${secret}%FF`]) {
+      const response = await rawRequest(server.baseUrl, {
+        method: 'POST',
+        target,
+        headers: form,
+        body: 'a=b',
+      });
+      expect(response.status, target).toBeGreaterThanOrEqual(400);
+      expect(response.text, target).not.toContain(secret);
+    }
+  });
 });

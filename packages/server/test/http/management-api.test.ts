@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enginesUnderTest } from '../support/engines.js';
+import { describeOnEachEngine } from '../support/engines.js';
 import { eventually } from '../support/eventually.js';
 import { adminToken, api, createUsableServiceAccount, tokenRequest } from '../support/http-client.js';
 import { latestAuditEvents } from '../support/state-snapshot.js';
@@ -13,7 +13,7 @@ const initechAdmin = {
   password: 'initech admin password',
 };
 
-describe.each(enginesUnderTest())('management API on $engine', (engine) => {
+describeOnEachEngine('management API on $engine', (engine) => {
   let server: TestServer;
   let operator: string;
 
@@ -40,7 +40,6 @@ describe.each(enginesUnderTest())('management API on $engine', (engine) => {
   const lastRefusal = async () => (await latestAuditEvents(db(), 1))[0];
 
   beforeAll(async () => {
-    if (!engine.available) return;
     server = await startTestServer(engine, { PORTCULLIS_MASTER_KEY: masterKey });
     operator = await adminToken(server.baseUrl);
   });
@@ -51,29 +50,26 @@ describe.each(enginesUnderTest())('management API on $engine', (engine) => {
     let initechId: string;
     let client: { clientId: string; clientSecret: string };
 
-    it.skipIf(!engine.available)(
-      'lets the operator create an organization with its first admin, access off',
-      async () => {
-        const created = await call('POST', '/api/v1/organizations', operator, {
-          name: 'initech',
-          admin: initechAdmin,
-        });
-        expect(created.status).toBe(201);
-        expect(created.body).toMatchObject({
-          name: 'initech',
-          programmaticAccessAvailable: false,
-          programmaticAccessEnabled: false,
-        });
-        initechId = created.body.id;
-        const credentials = { email: initechAdmin.email, password: initechAdmin.password };
-        initech = (await api(server.baseUrl, 'POST', '/api/v1/auth/login', { body: credentials })).body
-          .accessToken;
-        const own = await call('GET', '/api/v1/organization', initech);
-        expect(own.body).toMatchObject({ id: initechId, programmaticAccessEnabled: false });
-      },
-    );
+    it('lets the operator create an organization with its first admin, access off', async () => {
+      const created = await call('POST', '/api/v1/organizations', operator, {
+        name: 'initech',
+        admin: initechAdmin,
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        name: 'initech',
+        programmaticAccessAvailable: false,
+        programmaticAccessEnabled: false,
+      });
+      initechId = created.body.id;
+      const credentials = { email: initechAdmin.email, password: initechAdmin.password };
+      initech = (await api(server.baseUrl, 'POST', '/api/v1/auth/login', { body: credentials })).body
+        .accessToken;
+      const own = await call('GET', '/api/v1/organization', initech);
+      expect(own.body).toMatchObject({ id: initechId, programmaticAccessEnabled: false });
+    });
 
-    it.skipIf(!engine.available)('keeps organization creation and availability to the operator', async () => {
+    it('keeps organization creation and availability to the operator', async () => {
       const refused = await unchanged(() =>
         call('POST', '/api/v1/organizations', initech, { name: 'rogue' }),
       );
@@ -86,96 +82,87 @@ describe.each(enginesUnderTest())('management API on $engine', (engine) => {
       expect(listed.body.items.map((o: { name: string }) => o.name)).toEqual(['acme', 'initech']);
     });
 
-    it.skipIf(!engine.available)(
-      'refuses credential management and the toggle until the operator makes access available',
-      async () => {
-        const sa = await unchanged(() => call('POST', '/api/v1/service-accounts', initech, { name: 'etl' }));
-        expect(sa).toMatchObject({ status: 403, body: { error: { code: 'programmatic_access_disabled' } } });
-        const toggle = await unchanged(() =>
-          call('PATCH', '/api/v1/organization', initech, { programmaticAccessEnabled: true }),
-        );
-        expect(toggle).toMatchObject({
-          status: 403,
-          body: { error: { code: 'programmatic_access_unavailable' } },
-        });
-      },
-    );
+    it('refuses credential management and the toggle until the operator makes access available', async () => {
+      const sa = await unchanged(() => call('POST', '/api/v1/service-accounts', initech, { name: 'etl' }));
+      expect(sa).toMatchObject({ status: 403, body: { error: { code: 'programmatic_access_disabled' } } });
+      const toggle = await unchanged(() =>
+        call('PATCH', '/api/v1/organization', initech, { programmaticAccessEnabled: true }),
+      );
+      expect(toggle).toMatchObject({
+        status: 403,
+        body: { error: { code: 'programmatic_access_unavailable' } },
+      });
+    });
 
-    it.skipIf(!engine.available)(
-      'works once available and enabled, and switching off refuses without deleting',
-      async () => {
-        const available = await call('PATCH', `/api/v1/organizations/${initechId}`, operator, {
-          programmaticAccessAvailable: true,
-        });
-        expect(available.body.programmaticAccessAvailable).toBe(true);
-        expect(
-          (await call('PATCH', '/api/v1/organization', initech, { programmaticAccessEnabled: true })).status,
-        ).toBe(200);
-        client = await createUsableServiceAccount(server.baseUrl, initech, 'etl');
-        expect((await token(client)).status).toBe(200);
+    it('works once available and enabled, and switching off refuses without deleting', async () => {
+      const available = await call('PATCH', `/api/v1/organizations/${initechId}`, operator, {
+        programmaticAccessAvailable: true,
+      });
+      expect(available.body.programmaticAccessAvailable).toBe(true);
+      expect(
+        (await call('PATCH', '/api/v1/organization', initech, { programmaticAccessEnabled: true })).status,
+      ).toBe(200);
+      client = await createUsableServiceAccount(server.baseUrl, initech, 'etl');
+      expect((await token(client)).status).toBe(200);
 
-        await call('PATCH', '/api/v1/organization', initech, { programmaticAccessEnabled: false });
-        const refused = await token(client);
-        expect(refused).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
-        expect(await lastRefusal()).toEqual({
-          action: 'token.refused',
-          reason: 'programmatic_access_disabled',
-        });
-        const managed = await call('GET', '/api/v1/service-accounts', initech);
-        expect(managed).toMatchObject({
-          status: 403,
-          body: { error: { code: 'programmatic_access_disabled' } },
-        });
-        const kept = await db()
-          .selectFrom('service_accounts')
-          .select('id')
-          .where('id', '=', client.clientId)
-          .executeTakeFirst();
-        expect(kept).toBeDefined();
+      await call('PATCH', '/api/v1/organization', initech, { programmaticAccessEnabled: false });
+      const refused = await token(client);
+      expect(refused).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+      expect(await lastRefusal()).toEqual({
+        action: 'token.refused',
+        reason: 'programmatic_access_disabled',
+      });
+      const managed = await call('GET', '/api/v1/service-accounts', initech);
+      expect(managed).toMatchObject({
+        status: 403,
+        body: { error: { code: 'programmatic_access_disabled' } },
+      });
+      const kept = await db()
+        .selectFrom('service_accounts')
+        .select('id')
+        .where('id', '=', client.clientId)
+        .executeTakeFirst();
+      expect(kept).toBeDefined();
 
-        await call('PATCH', '/api/v1/organization', initech, { programmaticAccessEnabled: true });
-        expect((await token(client)).status).toBe(200);
-      },
-    );
+      await call('PATCH', '/api/v1/organization', initech, { programmaticAccessEnabled: true });
+      expect((await token(client)).status).toBe(200);
+    });
   });
 
   describe('secrets', () => {
     let client: { clientId: string; clientSecret: string };
     beforeAll(async () => {
-      if (engine.available) client = await createUsableServiceAccount(server.baseUrl, operator, 'rotating');
+      client = await createUsableServiceAccount(server.baseUrl, operator, 'rotating');
     });
 
-    it.skipIf(!engine.available)(
-      'keeps the previous secret working through a grace period, then revokes one',
-      async () => {
-        const rotated = await call('POST', `/api/v1/service-accounts/${client.clientId}/secrets`, operator, {
-          gracePeriodSeconds: 3600,
-        });
-        expect(rotated.status).toBe(201);
-        const next = { clientId: client.clientId, clientSecret: rotated.body.clientSecret };
-        expect((await token(client)).status).toBe(200);
-        expect((await token(next)).status).toBe(200);
+    it('keeps the previous secret working through a grace period, then revokes one', async () => {
+      const rotated = await call('POST', `/api/v1/service-accounts/${client.clientId}/secrets`, operator, {
+        gracePeriodSeconds: 3600,
+      });
+      expect(rotated.status).toBe(201);
+      const next = { clientId: client.clientId, clientSecret: rotated.body.clientSecret };
+      expect((await token(client)).status).toBe(200);
+      expect((await token(next)).status).toBe(200);
 
-        const listed = await call('GET', `/api/v1/service-accounts/${client.clientId}/secrets`, operator);
-        expect(listed.body.items.map((s: { status: string }) => s.status)).toEqual(['expiring', 'active']);
-        const [old] = listed.body.items;
-        expect(Date.parse(old.expiresAt) - Date.now()).toBeGreaterThan(3500_000);
-        expect(JSON.stringify(listed.body)).not.toContain(client.clientSecret.slice(10));
-        expect(old.displayPrefix).toBe(client.clientSecret.slice(0, 10));
+      const listed = await call('GET', `/api/v1/service-accounts/${client.clientId}/secrets`, operator);
+      expect(listed.body.items.map((s: { status: string }) => s.status)).toEqual(['expiring', 'active']);
+      const [old] = listed.body.items;
+      expect(Date.parse(old.expiresAt) - Date.now()).toBeGreaterThan(3500_000);
+      expect(JSON.stringify(listed.body)).not.toContain(client.clientSecret.slice(10));
+      expect(old.displayPrefix).toBe(client.clientSecret.slice(0, 10));
 
-        expect(
-          (await call('DELETE', `/api/v1/service-accounts/${client.clientId}/secrets/${old.id}`, operator))
-            .status,
-        ).toBe(204);
-        expect((await token(client)).status).toBe(401);
-        expect((await token(next)).status).toBe(200);
-        const after = await call('GET', `/api/v1/service-accounts/${client.clientId}/secrets`, operator);
-        expect(after.body.items[0]).toMatchObject({ status: 'revoked', revokedAt: expect.any(String) });
-        client = next;
-      },
-    );
+      expect(
+        (await call('DELETE', `/api/v1/service-accounts/${client.clientId}/secrets/${old.id}`, operator))
+          .status,
+      ).toBe(204);
+      expect((await token(client)).status).toBe(401);
+      expect((await token(next)).status).toBe(200);
+      const after = await call('GET', `/api/v1/service-accounts/${client.clientId}/secrets`, operator);
+      expect(after.body.items[0]).toMatchObject({ status: 'revoked', revokedAt: expect.any(String) });
+      client = next;
+    });
 
-    it.skipIf(!engine.available)('refuses a grace period over seven days', async () => {
+    it('refuses a grace period over seven days', async () => {
       const response = await unchanged(() =>
         call('POST', `/api/v1/service-accounts/${client.clientId}/secrets`, operator, {
           gracePeriodSeconds: 604_801,
@@ -184,116 +171,103 @@ describe.each(enginesUnderTest())('management API on $engine', (engine) => {
       expect(response).toMatchObject({ status: 400, body: { error: { code: 'validation_failed' } } });
     });
 
-    it.skipIf(!engine.available)(
-      'records last use of the service account and the secret, in batches',
-      async () => {
-        expect((await token(client)).status).toBe(200);
-        await server.portcullis.ctx.usage.flush();
-        const sa = await call('GET', `/api/v1/service-accounts/${client.clientId}`, operator);
-        expect(Date.now() - Date.parse(sa.body.lastUsedAt)).toBeLessThan(60_000);
-        const secrets = await call('GET', `/api/v1/service-accounts/${client.clientId}/secrets`, operator);
-        expect(secrets.body.items.find((s: { status: string }) => s.status === 'active').lastUsedAt).toEqual(
-          expect.any(String),
-        );
-      },
-    );
+    it('records last use of the service account and the secret, in batches', async () => {
+      expect((await token(client)).status).toBe(200);
+      await server.portcullis.ctx.usage.flush();
+      const sa = await call('GET', `/api/v1/service-accounts/${client.clientId}`, operator);
+      expect(Date.now() - Date.parse(sa.body.lastUsedAt)).toBeLessThan(60_000);
+      const secrets = await call('GET', `/api/v1/service-accounts/${client.clientId}/secrets`, operator);
+      expect(secrets.body.items.find((s: { status: string }) => s.status === 'active').lastUsedAt).toEqual(
+        expect.any(String),
+      );
+    });
   });
 
   describe('editing service accounts (Firebolt), valid-to (FireTail)', () => {
     let client: { clientId: string; clientSecret: string };
     beforeAll(async () => {
-      if (engine.available) client = await createUsableServiceAccount(server.baseUrl, operator, 'editable');
+      client = await createUsableServiceAccount(server.baseUrl, operator, 'editable');
     });
 
-    it.skipIf(!engine.available)(
-      'stores valid-to in UTC with the zone it was entered in, and refuses once expired',
-      async () => {
-        const edited = await call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, {
-          description: 'expires',
-          validTo: '2999-01-01T00:00',
-          timezone: 'Europe/Berlin',
-        });
-        expect(edited.body).toMatchObject({
-          description: 'expires',
-          validTo: '2998-12-31T23:00:00.000Z',
-          validToLocal: '2999-01-01T00:00:00',
-          timezone: 'Europe/Berlin',
-        });
-        expect((await token(client)).status).toBe(200);
-        // Whole seconds (as the API keeps them), a few ahead: the edit is in time on a slow machine.
-        const soon = (Math.floor(Date.now() / 1000) + 3) * 1000;
-        const shortened = await call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, {
-          validTo: new Date(soon).toISOString(),
-        });
-        expect(shortened.status).toBe(200);
-        const refused = await eventually(
-          async () => {
-            const answer = await token(client);
-            return answer.status === 401 && answer;
-          },
-          {
-            what: 'the token endpoint refuses the expired account',
-            timeoutMs: soon + 5_000 - Date.now(),
-            everyMs: 250,
-          },
-        );
-        expect(Date.now()).toBeGreaterThanOrEqual(soon);
-        expect(refused.body).toEqual(expect.objectContaining({ error: 'invalid_client' }));
-        expect(await lastRefusal()).toEqual({ action: 'token.refused', reason: 'expired' });
-        const future = await call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, {
-          validTo: '2999-12-31T23:59:00Z',
-        });
-        expect(future.body).toMatchObject({ validTo: '2999-12-31T23:59:00.000Z', timezone: 'UTC' });
-        expect((await token(client)).status).toBe(200);
-      },
-    );
+    it('stores valid-to in UTC with the zone it was entered in, and refuses once expired', async () => {
+      const edited = await call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, {
+        description: 'expires',
+        validTo: '2999-01-01T00:00',
+        timezone: 'Europe/Berlin',
+      });
+      expect(edited.body).toMatchObject({
+        description: 'expires',
+        validTo: '2998-12-31T23:00:00.000Z',
+        validToLocal: '2999-01-01T00:00:00',
+        timezone: 'Europe/Berlin',
+      });
+      expect((await token(client)).status).toBe(200);
+      // Whole seconds (as the API keeps them), a few ahead: the edit is in time on a slow machine.
+      const soon = (Math.floor(Date.now() / 1000) + 3) * 1000;
+      const shortened = await call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, {
+        validTo: new Date(soon).toISOString(),
+      });
+      expect(shortened.status).toBe(200);
+      const refused = await eventually(
+        async () => {
+          const answer = await token(client);
+          return answer.status === 401 && answer;
+        },
+        {
+          what: 'the token endpoint refuses the expired account',
+          timeoutMs: soon + 5_000 - Date.now(),
+          everyMs: 250,
+        },
+      );
+      expect(Date.now()).toBeGreaterThanOrEqual(soon);
+      expect(refused.body).toEqual(expect.objectContaining({ error: 'invalid_client' }));
+      expect(await lastRefusal()).toEqual({ action: 'token.refused', reason: 'expired' });
+      const future = await call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, {
+        validTo: '2999-12-31T23:59:00Z',
+      });
+      expect(future.body).toMatchObject({ validTo: '2999-12-31T23:59:00.000Z', timezone: 'UTC' });
+      expect((await token(client)).status).toBe(200);
+    });
 
-    it.skipIf(!engine.available)('refuses a disabled service account at once', async () => {
+    it('refuses a disabled service account at once', async () => {
       await call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, { enabled: false });
       expect(await token(client)).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
       expect(await lastRefusal()).toEqual({ action: 'token.refused', reason: 'disabled' });
       await call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, { enabled: true });
     });
 
-    it.skipIf(!engine.available)(
-      "records a deleted service account's token request as deleted in its organization's audit log",
-      async () => {
-        const sa = await call('POST', '/api/v1/service-accounts', operator, { name: 'doomed' });
-        const secret = await call('POST', `/api/v1/service-accounts/${sa.body.id}/secrets`, operator);
-        const user = await call('POST', '/api/v1/users', operator, {
-          name: 'doomed_user',
-          serviceAccountId: sa.body.id,
-        });
-        const doomed = { clientId: sa.body.id, clientSecret: secret.body.clientSecret };
-        expect((await token(doomed)).status).toBe(200);
-        expect((await call('DELETE', `/api/v1/users/${user.body.id}`, operator)).status).toBe(204);
-        expect((await call('DELETE', `/api/v1/service-accounts/${sa.body.id}`, operator)).status).toBe(204);
+    it("records a deleted service account's token request as deleted in its organization's audit log", async () => {
+      const sa = await call('POST', '/api/v1/service-accounts', operator, { name: 'doomed' });
+      const secret = await call('POST', `/api/v1/service-accounts/${sa.body.id}/secrets`, operator);
+      const user = await call('POST', '/api/v1/users', operator, {
+        name: 'doomed_user',
+        serviceAccountId: sa.body.id,
+      });
+      const doomed = { clientId: sa.body.id, clientSecret: secret.body.clientSecret };
+      expect((await token(doomed)).status).toBe(200);
+      expect((await call('DELETE', `/api/v1/users/${user.body.id}`, operator)).status).toBe(204);
+      expect((await call('DELETE', `/api/v1/service-accounts/${sa.body.id}`, operator)).status).toBe(204);
 
-        const refused = await token(doomed);
-        const unknown = await token({ ...doomed, clientId: 'sa_01m82xvp2vsehr91fdaggr88nr' });
-        expect(refused).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
-        expect(refused.body).toEqual(unknown.body);
+      const refused = await token(doomed);
+      const unknown = await token({ ...doomed, clientId: 'sa_01m82xvp2vsehr91fdaggr88nr' });
+      expect(refused).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+      expect(refused.body).toEqual(unknown.body);
 
-        const organizationId = (await call('GET', '/api/v1/organization', operator)).body.id;
-        const row = await db()
-          .selectFrom('audit_events')
-          .select(['organization_id', 'reason'])
-          .where('target_id', '=', sa.body.id)
-          .where('action', '=', 'token.refused')
-          .executeTakeFirstOrThrow();
-        expect(row).toEqual({ organization_id: organizationId, reason: 'deleted' });
-        const logged = await call(
-          'GET',
-          `/api/v1/audit-events?target=${sa.body.id}&result=failure`,
-          operator,
-        );
-        expect(logged.body.items).toEqual([
-          expect.objectContaining({ action: 'token.refused', reason: 'deleted' }),
-        ]);
-      },
-    );
+      const organizationId = (await call('GET', '/api/v1/organization', operator)).body.id;
+      const row = await db()
+        .selectFrom('audit_events')
+        .select(['organization_id', 'reason'])
+        .where('target_id', '=', sa.body.id)
+        .where('action', '=', 'token.refused')
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ organization_id: organizationId, reason: 'deleted' });
+      const logged = await call('GET', `/api/v1/audit-events?target=${sa.body.id}&result=failure`, operator);
+      expect(logged.body.items).toEqual([
+        expect.objectContaining({ action: 'token.refused', reason: 'deleted' }),
+      ]);
+    });
 
-    it.skipIf(!engine.available).each([
+    it.each([
       [{ validTo: 'next tuesday' }, 'validation_failed'],
       [{ validTo: '2030-02-30T10:00' }, 'validation_failed'],
       [{ validTo: '2030-01-01T10:00', timezone: 'Mars/Olympus' }, 'validation_failed'],
@@ -308,35 +282,30 @@ describe.each(enginesUnderTest())('management API on $engine', (engine) => {
   });
 
   describe('audit log', () => {
-    it.skipIf(!engine.available)(
-      'filters by action prefix, result and target, newest first, with a cursor',
-      async () => {
-        const refusals = await call(
-          'GET',
-          '/api/v1/audit-events?action=token.*&result=failure&limit=2',
-          operator,
-        );
-        expect(refusals.status).toBe(200);
-        expect(refusals.body.items).toHaveLength(2);
-        for (const e of refusals.body.items)
-          expect(e).toMatchObject({ result: 'failure', action: 'token.refused' });
-        expect(refusals.body.items[0].id > refusals.body.items[1].id).toBe(true);
-        const next = await call(
-          'GET',
-          `/api/v1/audit-events?action=token.*&result=failure&limit=2&cursor=${refusals.body.nextCursor}`,
-          operator,
-        );
-        expect(next.body.items.length).toBeGreaterThan(0);
-        expect(next.body.items[0].id < refusals.body.items[1].id).toBe(true);
-        const target = refusals.body.items[0].target.id;
-        const byTarget = await call('GET', `/api/v1/audit-events?target=${target}`, operator);
-        expect(byTarget.body.items.every((e: { target: { id: string } }) => e.target.id === target)).toBe(
-          true,
-        );
-      },
-    );
+    it('filters by action prefix, result and target, newest first, with a cursor', async () => {
+      const refusals = await call(
+        'GET',
+        '/api/v1/audit-events?action=token.*&result=failure&limit=2',
+        operator,
+      );
+      expect(refusals.status).toBe(200);
+      expect(refusals.body.items).toHaveLength(2);
+      for (const e of refusals.body.items)
+        expect(e).toMatchObject({ result: 'failure', action: 'token.refused' });
+      expect(refusals.body.items[0].id > refusals.body.items[1].id).toBe(true);
+      const next = await call(
+        'GET',
+        `/api/v1/audit-events?action=token.*&result=failure&limit=2&cursor=${refusals.body.nextCursor}`,
+        operator,
+      );
+      expect(next.body.items.length).toBeGreaterThan(0);
+      expect(next.body.items[0].id < refusals.body.items[1].id).toBe(true);
+      const target = refusals.body.items[0].target.id;
+      const byTarget = await call('GET', `/api/v1/audit-events?target=${target}`, operator);
+      expect(byTarget.body.items.every((e: { target: { id: string } }) => e.target.id === target)).toBe(true);
+    });
 
-    it.skipIf(!engine.available)('filters by time range and exports the same events as NDJSON', async () => {
+    it('filters by time range and exports the same events as NDJSON', async () => {
       // Issuance events are written in batches, at most a second later; flush instead of waiting.
       await server.portcullis.ctx.issuanceAudit.flush();
       expect(
@@ -364,7 +333,7 @@ describe.each(enginesUnderTest())('management API on $engine', (engine) => {
       expect(none.body).toEqual({ items: [], nextCursor: null });
     });
 
-    it.skipIf(!engine.available)('answers 403 to a caller without portcullis.audit_log:list', async () => {
+    it('answers 403 to a caller without portcullis.audit_log:list', async () => {
       const login = await call('POST', '/api/v1/logins', operator, {
         email: 'nobody@acme.example',
         name: 'Nobody',
@@ -392,10 +361,10 @@ describe.each(enginesUnderTest())('management API on $engine', (engine) => {
       call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, { networkPolicyId });
 
     beforeAll(async () => {
-      if (engine.available) client = await createUsableServiceAccount(server.baseUrl, operator, 'fenced');
+      client = await createUsableServiceAccount(server.baseUrl, operator, 'fenced');
     });
 
-    it.skipIf(!engine.available)('refuses invalid entries, naming every one', async () => {
+    it('refuses invalid entries, naming every one', async () => {
       const response = await unchanged(() =>
         call('POST', '/api/v1/network-policies', operator, {
           name: 'bad',
@@ -409,100 +378,88 @@ describe.each(enginesUnderTest())('management API on $engine', (engine) => {
       });
     });
 
-    it.skipIf(!engine.available)(
-      'normalises entries and lets a block beat an allow within a policy',
-      async () => {
-        const created = await call('POST', '/api/v1/network-policies', operator, {
-          name: 'loopback-but-not-me',
-          allowed: ['127.0.0.0/8', '::1'],
-          blocked: ['127.0.0.1'],
-        });
-        expect(created.body).toMatchObject({
-          allowed: ['127.0.0.0/8', '::1/128'],
-          blocked: ['127.0.0.1/32'],
-        });
-        await attach(created.body.id);
-        expect(await token(client)).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
-        expect(await lastRefusal()).toEqual({ action: 'token.refused', reason: 'network_policy' });
-        await attach(await policy('loopback', ['127.0.0.1']));
-        expect((await token(client)).status).toBe(200);
-      },
-    );
+    it('normalises entries and lets a block beat an allow within a policy', async () => {
+      const created = await call('POST', '/api/v1/network-policies', operator, {
+        name: 'loopback-but-not-me',
+        allowed: ['127.0.0.0/8', '::1'],
+        blocked: ['127.0.0.1'],
+      });
+      expect(created.body).toMatchObject({
+        allowed: ['127.0.0.0/8', '::1/128'],
+        blocked: ['127.0.0.1/32'],
+      });
+      await attach(created.body.id);
+      expect(await token(client)).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+      expect(await lastRefusal()).toEqual({ action: 'token.refused', reason: 'network_policy' });
+      await attach(await policy('loopback', ['127.0.0.1']));
+      expect((await token(client)).status).toBe(200);
+    });
 
-    it.skipIf(!engine.available)(
-      "checks the organization's policy first, then the service account's",
-      async () => {
-        const office = await policy('office', ['10.0.0.0/8']);
-        await call('PATCH', '/api/v1/organization', operator, { networkPolicyId: office });
-        // The organization does not allow 127.0.0.1, so the service account's own policy (loopback) decides.
-        expect((await token(client)).status).toBe(200);
-        await attach(null);
-        expect((await token(client)).status).toBe(401);
-        expect(await lastRefusal()).toEqual({ action: 'token.refused', reason: 'network_policy' });
-        await call('PATCH', '/api/v1/organization', operator, { networkPolicyId: null });
-        expect((await token(client)).status).toBe(200);
-      },
-    );
+    it("checks the organization's policy first, then the service account's", async () => {
+      const office = await policy('office', ['10.0.0.0/8']);
+      await call('PATCH', '/api/v1/organization', operator, { networkPolicyId: office });
+      // The organization does not allow 127.0.0.1, so the service account's own policy (loopback) decides.
+      expect((await token(client)).status).toBe(200);
+      await attach(null);
+      expect((await token(client)).status).toBe(401);
+      expect(await lastRefusal()).toEqual({ action: 'token.refused', reason: 'network_policy' });
+      await call('PATCH', '/api/v1/organization', operator, { networkPolicyId: null });
+      expect((await token(client)).status).toBe(200);
+    });
 
-    it.skipIf(!engine.available)(
-      'ignores a spoofed X-Forwarded-For unless the hop is a trusted proxy',
-      async () => {
-        await attach(await policy('vpn', ['10.8.0.0/16']));
-        expect((await token(client, { 'x-forwarded-for': '10.8.0.7' })).status).toBe(401);
-        const behindProxy = await startTestServer(
-          engine,
-          { PORTCULLIS_TRUSTED_PROXIES: '127.0.0.1', PORTCULLIS_MASTER_KEY: masterKey },
-          server.database,
+    it('ignores a spoofed X-Forwarded-For unless the hop is a trusted proxy', async () => {
+      await attach(await policy('vpn', ['10.8.0.0/16']));
+      expect((await token(client, { 'x-forwarded-for': '10.8.0.7' })).status).toBe(401);
+      const behindProxy = await startTestServer(
+        engine,
+        { PORTCULLIS_TRUSTED_PROXIES: '127.0.0.1', PORTCULLIS_MASTER_KEY: masterKey },
+        server.database,
+      );
+      try {
+        const viaProxy = await tokenRequest(
+          behindProxy.baseUrl,
+          {
+            grant_type: 'client_credentials',
+            client_id: client.clientId,
+            client_secret: client.clientSecret,
+          },
+          { headers: { 'x-forwarded-for': '10.8.0.7' } },
         );
-        try {
-          const viaProxy = await tokenRequest(
-            behindProxy.baseUrl,
-            {
-              grant_type: 'client_credentials',
-              client_id: client.clientId,
-              client_secret: client.clientSecret,
-            },
-            { headers: { 'x-forwarded-for': '10.8.0.7' } },
-          );
-          expect(viaProxy.status).toBe(200);
-          const outside = await tokenRequest(
-            behindProxy.baseUrl,
-            {
-              grant_type: 'client_credentials',
-              client_id: client.clientId,
-              client_secret: client.clientSecret,
-            },
-            { headers: { 'x-forwarded-for': '192.0.2.1' } },
-          );
-          expect(outside.status).toBe(401);
-        } finally {
-          await behindProxy.portcullis.close();
-        }
-      },
-    );
+        expect(viaProxy.status).toBe(200);
+        const outside = await tokenRequest(
+          behindProxy.baseUrl,
+          {
+            grant_type: 'client_credentials',
+            client_id: client.clientId,
+            client_secret: client.clientSecret,
+          },
+          { headers: { 'x-forwarded-for': '192.0.2.1' } },
+        );
+        expect(outside.status).toBe(401);
+      } finally {
+        await behindProxy.portcullis.close();
+      }
+    });
 
-    it.skipIf(!engine.available)(
-      'refuses a human sign-in from outside the login’s policy, with the same answer',
-      async () => {
-        const fence = await policy('nowhere', ['192.0.2.0/24']);
-        const login = await call('POST', '/api/v1/logins', operator, {
-          email: 'remote@acme.example',
-          name: 'Remote',
-          password: 'remote password 12',
-        });
-        const fenced = await call('PATCH', `/api/v1/logins/${login.body.id}`, operator, {
-          networkPolicyId: fence,
-        });
-        expect(fenced.body.networkPolicyId).toBe(fence);
-        const refused = await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
-          body: { email: 'remote@acme.example', password: 'remote password 12' },
-        });
-        expect(refused).toMatchObject({ status: 401, body: { error: { code: 'invalid_credentials' } } });
-        expect(await lastRefusal()).toEqual({ action: 'login.refused', reason: 'network_policy' });
-      },
-    );
+    it('refuses a human sign-in from outside the login’s policy, with the same answer', async () => {
+      const fence = await policy('nowhere', ['192.0.2.0/24']);
+      const login = await call('POST', '/api/v1/logins', operator, {
+        email: 'remote@acme.example',
+        name: 'Remote',
+        password: 'remote password 12',
+      });
+      const fenced = await call('PATCH', `/api/v1/logins/${login.body.id}`, operator, {
+        networkPolicyId: fence,
+      });
+      expect(fenced.body.networkPolicyId).toBe(fence);
+      const refused = await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
+        body: { email: 'remote@acme.example', password: 'remote password 12' },
+      });
+      expect(refused).toMatchObject({ status: 401, body: { error: { code: 'invalid_credentials' } } });
+      expect(await lastRefusal()).toEqual({ action: 'login.refused', reason: 'network_policy' });
+    });
 
-    it.skipIf(!engine.available)('refuses to delete an attached policy unless asked to cascade', async () => {
+    it('refuses to delete an attached policy unless asked to cascade', async () => {
       const vpn = (await call('GET', '/api/v1/network-policies', operator)).body.items.find(
         (p: { name: string }) => p.name === 'vpn',
       );

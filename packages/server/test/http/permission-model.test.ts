@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCaller } from '../../src/services/context.js';
 import { createLogin } from '../../src/services/logins/create-login.js';
 import { insertAccount } from '../../src/store/repositories/accounts.js';
-import { enginesUnderTest } from '../support/engines.js';
+import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api, tokenRequest } from '../support/http-client.js';
 import { latestAuditEvents } from '../support/state-snapshot.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -15,7 +15,7 @@ const password = 'member password 123';
  * The permission model end to end on each engine: roles, grants, personal credentials, inheritance at
  * every use, scope narrowing, accounts, and the authorize endpoint. Every refusal leaves state unchanged.
  */
-describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
+describeOnEachEngine('permission model on $engine', (engine) => {
   let server: TestServer;
   let admin: string;
   let member: string;
@@ -38,7 +38,6 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
     });
 
   beforeAll(async () => {
-    if (!engine.available) return;
     server = await startTestServer(engine);
     admin = await adminToken(server.baseUrl);
     const roles = (await call('GET', '/api/v1/roles', admin)).body.items as { id: string; name: string }[];
@@ -75,61 +74,52 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
   });
   afterAll(async () => server?.close());
 
-  it.skipIf(!engine.available)(
-    "publishes the catalog: FireTail's 25 resources and the administrative ones",
-    async () => {
-      const catalog = await call('GET', '/api/v1/catalog', member);
-      expect(catalog.body.actions).toEqual(['create', 'delete', 'get', 'list', 'run', 'update']);
-      expect(
-        catalog.body.resources.filter((r: { administrative: boolean }) => !r.administrative),
-      ).toHaveLength(25);
-      expect(catalog.body.resources).toContainEqual({
-        id: 'portcullis.roles',
-        name: 'Roles',
-        administrative: true,
-      });
-    },
-  );
+  it("publishes the catalog: FireTail's 25 resources and the administrative ones", async () => {
+    const catalog = await call('GET', '/api/v1/catalog', member);
+    expect(catalog.body.actions).toEqual(['create', 'delete', 'get', 'list', 'run', 'update']);
+    expect(catalog.body.resources.filter((r: { administrative: boolean }) => !r.administrative)).toHaveLength(
+      25,
+    );
+    expect(catalog.body.resources).toContainEqual({
+      id: 'portcullis.roles',
+      name: 'Roles',
+      administrative: true,
+    });
+  });
 
   describe('roles', () => {
-    it.skipIf(!engine.available)(
-      'creates a custom role, storing its permissions in canonical form',
-      async () => {
-        const role = await call('POST', '/api/v1/roles', admin, {
-          name: 'incident-responder',
-          permissions: [
-            'incidents:create',
-            'incidents:delete',
-            'incidents:get',
-            'incidents:list',
-            'incidents:run',
-            'incidents:update',
-            'findings:list',
-          ],
-        });
-        expect(role.status).toBe(201);
-        expect(role.body).toMatchObject({ permissions: ['findings:list', 'incidents:*'], builtin: false });
-      },
-    );
+    it('creates a custom role, storing its permissions in canonical form', async () => {
+      const role = await call('POST', '/api/v1/roles', admin, {
+        name: 'incident-responder',
+        permissions: [
+          'incidents:create',
+          'incidents:delete',
+          'incidents:get',
+          'incidents:list',
+          'incidents:run',
+          'incidents:update',
+          'findings:list',
+        ],
+      });
+      expect(role.status).toBe(201);
+      expect(role.body).toMatchObject({ permissions: ['findings:list', 'incidents:*'], builtin: false });
+    });
 
-    it.skipIf(!engine.available)(
-      'rejects unknown permissions with unknown_permission naming every one',
-      async () => {
-        const response = await unchanged(() =>
-          call('POST', '/api/v1/roles', admin, {
-            name: 'typo',
-            permissions: ['incidents:get', 'incident:get', 'incidents:launch'],
-          }),
-        );
-        expect(response.status).toBe(400);
-        expect(response.body.error).toMatchObject({
-          code: 'unknown_permission',
-          details: { items: ['incident:get', 'incidents:launch'] },
-        });
-      },
-    );
+    it('rejects unknown permissions with unknown_permission naming every one', async () => {
+      const response = await unchanged(() =>
+        call('POST', '/api/v1/roles', admin, {
+          name: 'typo',
+          permissions: ['incidents:get', 'incident:get', 'incidents:launch'],
+        }),
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({
+        code: 'unknown_permission',
+        details: { items: ['incident:get', 'incidents:launch'] },
+      });
+    });
 
-    it.skipIf(!engine.available)('refuses a member without portcullis.roles:create', async () => {
+    it('refuses a member without portcullis.roles:create', async () => {
       const response = await unchanged(() =>
         call('POST', '/api/v1/roles', member, { name: 'mine', permissions: ['incidents:get'] }),
       );
@@ -140,7 +130,7 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
       });
     });
 
-    it.skipIf(!engine.available)('keeps the built-in roles and role names intact', async () => {
+    it('keeps the built-in roles and role names intact', async () => {
       const patched = await unchanged(() =>
         call('PATCH', `/api/v1/roles/${readOnlyRoleId}`, admin, { permissions: ['*:*'] }),
       );
@@ -159,7 +149,6 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
     let delegateUserId: string;
 
     beforeAll(async () => {
-      if (!engine.available) return;
       // A user manager who holds incidents:get and may manage users and roles, but nothing else.
       const role = await call('POST', '/api/v1/roles', admin, {
         name: 'user-manager',
@@ -191,35 +180,29 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
       ).body.accessToken;
     });
 
-    it.skipIf(!engine.available)(
-      'refuses a role holding more than its creator, listing the excess',
-      async () => {
-        const response = await unchanged(() =>
-          call('POST', '/api/v1/roles', delegate, {
-            name: 'escalation',
-            permissions: ['incidents:get', 'incidents:update', 'findings:*'],
-          }),
-        );
-        expect(response.status).toBe(403);
-        expect(response.body.error).toMatchObject({
-          code: 'permission_exceeds_grantor',
-          details: { excess: ['findings:*', 'incidents:update'] },
-        });
-      },
-    );
+    it('refuses a role holding more than its creator, listing the excess', async () => {
+      const response = await unchanged(() =>
+        call('POST', '/api/v1/roles', delegate, {
+          name: 'escalation',
+          permissions: ['incidents:get', 'incidents:update', 'findings:*'],
+        }),
+      );
+      expect(response.status).toBe(403);
+      expect(response.body.error).toMatchObject({
+        code: 'permission_exceeds_grantor',
+        details: { excess: ['findings:*', 'incidents:update'] },
+      });
+    });
 
-    it.skipIf(!engine.available)(
-      'refuses to grant a role holding more than the grantor, even to themself',
-      async () => {
-        const response = await unchanged(() =>
-          call('PUT', `/api/v1/users/${delegateUserId}/roles/${adminRoleId}`, delegate),
-        );
-        expect(response.status).toBe(403);
-        expect(response.body.error.code).toBe('permission_exceeds_grantor');
-      },
-    );
+    it('refuses to grant a role holding more than the grantor, even to themself', async () => {
+      const response = await unchanged(() =>
+        call('PUT', `/api/v1/users/${delegateUserId}/roles/${adminRoleId}`, delegate),
+      );
+      expect(response.status).toBe(403);
+      expect(response.body.error.code).toBe('permission_exceeds_grantor');
+    });
 
-    it.skipIf(!engine.available)('grants a role within the grantor’s rights', async () => {
+    it('grants a role within the grantor’s rights', async () => {
       const narrow = await call('POST', '/api/v1/roles', delegate, {
         name: 'incident-reader',
         permissions: ['incidents:get'],
@@ -234,26 +217,18 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
   });
 
   describe('personal client credentials (FireTail)', () => {
-    it.skipIf(!engine.available)(
-      'refuses the Admin preset to a read-only member, listing the excess',
-      async () => {
-        const response = await unchanged(() =>
-          call('POST', '/api/v1/client-credentials', member, { name: 'too-much', preset: 'admin' }),
-        );
-        expect(response.status).toBe(403);
-        expect(response.body.error.code).toBe('permission_exceeds_grantor');
-        expect(response.body.error.details.excess).toEqual(
-          expect.arrayContaining([
-            'incidents:create',
-            'incidents:delete',
-            'incidents:run',
-            'incidents:update',
-          ]),
-        );
-      },
-    );
+    it('refuses the Admin preset to a read-only member, listing the excess', async () => {
+      const response = await unchanged(() =>
+        call('POST', '/api/v1/client-credentials', member, { name: 'too-much', preset: 'admin' }),
+      );
+      expect(response.status).toBe(403);
+      expect(response.body.error.code).toBe('permission_exceeds_grantor');
+      expect(response.body.error.details.excess).toEqual(
+        expect.arrayContaining(['incidents:create', 'incidents:delete', 'incidents:run', 'incidents:update']),
+      );
+    });
 
-    it.skipIf(!engine.available)('refuses unknown permissions in the matrix', async () => {
+    it('refuses unknown permissions in the matrix', async () => {
       const response = await unchanged(() =>
         call('POST', '/api/v1/client-credentials', member, {
           name: 'typo',
@@ -266,7 +241,7 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
       });
     });
 
-    it.skipIf(!engine.available)('shrinks with its owner, and dies with the owner’s user', async () => {
+    it('shrinks with its owner, and dies with the owner’s user', async () => {
       const created = await call('POST', '/api/v1/client-credentials', member, {
         name: 'reporting-script',
         description: 'weekly report',
@@ -322,71 +297,62 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
   });
 
   describe('deactivated logins and organization-admin service accounts', () => {
-    it.skipIf(!engine.available)(
-      "stops a personal credential when its owner's login is deactivated",
-      async () => {
-        const org = await db()
-          .selectFrom('organizations')
-          .select('id')
-          .where('name', '=', 'acme')
-          .executeTakeFirstOrThrow();
-        const login = await createLogin(server.portcullis.ctx, systemCaller(), {
-          organizationId: org.id,
-          email: 'leaver@acme.example',
-          name: 'Leaver',
-          password,
-        });
-        await call('POST', '/api/v1/users', admin, {
-          name: 'leaver',
-          loginId: login.id,
-          roleIds: [readOnlyRoleId, credentialMakerRoleId],
-        });
-        const session = (
-          await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
-            body: { email: 'leaver@acme.example', password },
-          })
-        ).body.accessToken;
-        const created = await call('POST', '/api/v1/client-credentials', session, {
-          name: 'script',
-          preset: 'read_only',
-        });
-        expect((await clientToken(created.body.clientId, created.body.clientSecret)).status).toBe(200);
-        await call('PATCH', `/api/v1/logins/${login.id}`, admin, { active: false });
-        const refused = await clientToken(created.body.clientId, created.body.clientSecret);
-        expect(refused).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
-        expect(await latestAuditEvents(db(), 1)).toEqual([
-          { action: 'token.refused', reason: 'owner_inactive' },
-        ]);
-      },
-    );
+    it("stops a personal credential when its owner's login is deactivated", async () => {
+      const org = await db()
+        .selectFrom('organizations')
+        .select('id')
+        .where('name', '=', 'acme')
+        .executeTakeFirstOrThrow();
+      const login = await createLogin(server.portcullis.ctx, systemCaller(), {
+        organizationId: org.id,
+        email: 'leaver@acme.example',
+        name: 'Leaver',
+        password,
+      });
+      await call('POST', '/api/v1/users', admin, {
+        name: 'leaver',
+        loginId: login.id,
+        roleIds: [readOnlyRoleId, credentialMakerRoleId],
+      });
+      const session = (
+        await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
+          body: { email: 'leaver@acme.example', password },
+        })
+      ).body.accessToken;
+      const created = await call('POST', '/api/v1/client-credentials', session, {
+        name: 'script',
+        preset: 'read_only',
+      });
+      expect((await clientToken(created.body.clientId, created.body.clientSecret)).status).toBe(200);
+      await call('PATCH', `/api/v1/logins/${login.id}`, admin, { active: false });
+      const refused = await clientToken(created.body.clientId, created.body.clientSecret);
+      expect(refused).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+      expect(await latestAuditEvents(db(), 1)).toEqual([
+        { action: 'token.refused', reason: 'owner_inactive' },
+      ]);
+    });
 
-    it.skipIf(!engine.available)(
-      'gives an organization-admin service account everything, without roles',
-      async () => {
-        const sa = await call('POST', '/api/v1/service-accounts', admin, {
-          name: 'org-admin-bot',
-          isOrganizationAdmin: true,
-        });
-        const secret = (await call('POST', `/api/v1/service-accounts/${sa.body.id}/secrets`, admin)).body
-          .clientSecret;
-        await call('POST', '/api/v1/users', admin, { name: 'org-admin-bot', serviceAccountId: sa.body.id });
-        expect((await clientToken(sa.body.id, secret)).body.scope).toBe('*:*');
-      },
-    );
+    it('gives an organization-admin service account everything, without roles', async () => {
+      const sa = await call('POST', '/api/v1/service-accounts', admin, {
+        name: 'org-admin-bot',
+        isOrganizationAdmin: true,
+      });
+      const secret = (await call('POST', `/api/v1/service-accounts/${sa.body.id}/secrets`, admin)).body
+        .clientSecret;
+      await call('POST', '/api/v1/users', admin, { name: 'org-admin-bot', serviceAccountId: sa.body.id });
+      expect((await clientToken(sa.body.id, secret)).body.scope).toBe('*:*');
+    });
 
-    it.skipIf(!engine.available)(
-      'gives a service account whose user holds no role an empty scope',
-      async () => {
-        const sa = await call('POST', '/api/v1/service-accounts', admin, { name: 'powerless' });
-        const secret = (await call('POST', `/api/v1/service-accounts/${sa.body.id}/secrets`, admin)).body
-          .clientSecret;
-        await call('POST', '/api/v1/users', admin, { name: 'powerless', serviceAccountId: sa.body.id });
-        const issued = await clientToken(sa.body.id, secret);
-        expect(issued).toMatchObject({ status: 200, body: { scope: '' } });
-        const asked = await clientToken(sa.body.id, secret, { scope: 'incidents:get' });
-        expect(asked).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
-      },
-    );
+    it('gives a service account whose user holds no role an empty scope', async () => {
+      const sa = await call('POST', '/api/v1/service-accounts', admin, { name: 'powerless' });
+      const secret = (await call('POST', `/api/v1/service-accounts/${sa.body.id}/secrets`, admin)).body
+        .clientSecret;
+      await call('POST', '/api/v1/users', admin, { name: 'powerless', serviceAccountId: sa.body.id });
+      const issued = await clientToken(sa.body.id, secret);
+      expect(issued).toMatchObject({ status: 200, body: { scope: '' } });
+      const asked = await clientToken(sa.body.id, secret, { scope: 'incidents:get' });
+      expect(asked).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
+    });
   });
 
   describe('organization service accounts', () => {
@@ -397,7 +363,6 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
     let etlUserId: string;
 
     beforeAll(async () => {
-      if (!engine.available) return;
       const sa = await call('POST', '/api/v1/service-accounts', admin, { name: 'etl' });
       clientId = sa.body.id;
       clientSecret = (await call('POST', `/api/v1/service-accounts/${clientId}/secrets`, admin)).body
@@ -425,22 +390,19 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
       token = (await clientToken(clientId, clientSecret)).body.access_token;
     });
 
-    it.skipIf(!engine.available)('acts in its only account by default, with its user’s rights', async () => {
+    it('acts in its only account by default, with its user’s rights', async () => {
       const issued = await clientToken(clientId, clientSecret);
       expect(issued.body.scope).toBe('*:*');
     });
 
-    it.skipIf(!engine.available)(
-      'narrows a token with scope, and refuses a scope beyond its rights',
-      async () => {
-        const narrowed = await clientToken(clientId, clientSecret, { scope: 'incidents:list incidents:get' });
-        expect(narrowed).toMatchObject({ status: 200, body: { scope: 'incidents:get incidents:list' } });
-        const unknown = await unchanged(() => clientToken(clientId, clientSecret, { scope: 'dragons:get' }));
-        expect(unknown).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
-      },
-    );
+    it('narrows a token with scope, and refuses a scope beyond its rights', async () => {
+      const narrowed = await clientToken(clientId, clientSecret, { scope: 'incidents:list incidents:get' });
+      expect(narrowed).toMatchObject({ status: 200, body: { scope: 'incidents:get incidents:list' } });
+      const unknown = await unchanged(() => clientToken(clientId, clientSecret, { scope: 'dragons:get' }));
+      expect(unknown).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
+    });
 
-    it.skipIf(!engine.available)('picks the account by id or name, and needs a user there', async () => {
+    it('picks the account by id or name, and needs a user there', async () => {
       const elsewhere = await unchanged(() => clientToken(clientId, clientSecret, { account: 'analytics' }));
       expect(elsewhere).toMatchObject({ status: 400, body: { error: 'unauthorized_client' } });
       const missing = await unchanged(() => clientToken(clientId, clientSecret, { account: 'nowhere' }));
@@ -464,70 +426,61 @@ describe.each(enginesUnderTest())('permission model on $engine', (engine) => {
       expect(beyond).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
     });
 
-    it.skipIf(!engine.available)(
-      'refuses a second user for it in the same account, and a drop while linked',
-      async () => {
-        const second = await unchanged(() =>
-          call('POST', '/api/v1/users', admin, { name: 'etl2', serviceAccountId: clientId }),
-        );
-        expect(second).toMatchObject({
-          status: 409,
-          body: { error: { code: 'service_account_already_linked' } },
-        });
-        const drop = await unchanged(() => call('DELETE', `/api/v1/service-accounts/${clientId}`, admin));
-        expect(drop.status).toBe(409);
-        expect(drop.body.error.code).toBe('service_account_linked');
-        expect(drop.body.error.details.users).toHaveLength(2);
-      },
-    );
+    it('refuses a second user for it in the same account, and a drop while linked', async () => {
+      const second = await unchanged(() =>
+        call('POST', '/api/v1/users', admin, { name: 'etl2', serviceAccountId: clientId }),
+      );
+      expect(second).toMatchObject({
+        status: 409,
+        body: { error: { code: 'service_account_already_linked' } },
+      });
+      const drop = await unchanged(() => call('DELETE', `/api/v1/service-accounts/${clientId}`, admin));
+      expect(drop.status).toBe(409);
+      expect(drop.body.error.code).toBe('service_account_linked');
+      expect(drop.body.error.details.users).toHaveLength(2);
+    });
 
-    it.skipIf(!engine.available)(
-      'answers /authorize with what the token lacks, including the search rule',
-      async () => {
-        const firebolt = (
-          await clientToken(clientId, clientSecret, {
-            audience: 'https://api.firebolt.io',
-            scope: 'incidents:list search:create',
-          })
-        ).body.access_token;
-        const allowed = await call('POST', '/api/v1/authorize', firebolt, {
-          permissions: ['incidents:list'],
-          search: ['incidents'],
-        });
-        expect(allowed.body).toEqual({ allowed: true, missing: [] });
-        const denied = await call('POST', '/api/v1/authorize', firebolt, {
-          permissions: ['incidents:update'],
-          search: ['incidents', 'findings'],
-        });
-        expect(denied.body).toEqual({ allowed: false, missing: ['incidents:update', 'findings:list'] });
-        const unknown = await call('POST', '/api/v1/authorize', firebolt, { permissions: ['dragons:get'] });
-        expect(unknown).toMatchObject({ status: 400, body: { error: { code: 'unknown_permission' } } });
-      },
-    );
+    it('answers /authorize with what the token lacks, including the search rule', async () => {
+      const firebolt = (
+        await clientToken(clientId, clientSecret, {
+          audience: 'https://api.firebolt.io',
+          scope: 'incidents:list search:create',
+        })
+      ).body.access_token;
+      const allowed = await call('POST', '/api/v1/authorize', firebolt, {
+        permissions: ['incidents:list'],
+        search: ['incidents'],
+      });
+      expect(allowed.body).toEqual({ allowed: true, missing: [] });
+      const denied = await call('POST', '/api/v1/authorize', firebolt, {
+        permissions: ['incidents:update'],
+        search: ['incidents', 'findings'],
+      });
+      expect(denied.body).toEqual({ allowed: false, missing: ['incidents:update', 'findings:list'] });
+      const unknown = await call('POST', '/api/v1/authorize', firebolt, { permissions: ['dragons:get'] });
+      expect(unknown).toMatchObject({ status: 400, body: { error: { code: 'unknown_permission' } } });
+    });
 
-    it.skipIf(!engine.available)(
-      'applies a downgrade to an already-issued token at once, on the API and at /authorize',
-      async () => {
-        expect((await call('GET', '/api/v1/roles', token)).status).toBe(200);
-        const before = await call('POST', '/api/v1/authorize', token, { permissions: ['incidents:update'] });
-        expect(before.body.allowed).toBe(true);
+    it('applies a downgrade to an already-issued token at once, on the API and at /authorize', async () => {
+      expect((await call('GET', '/api/v1/roles', token)).status).toBe(200);
+      const before = await call('POST', '/api/v1/authorize', token, { permissions: ['incidents:update'] });
+      expect(before.body.allowed).toBe(true);
 
-        await call('DELETE', `/api/v1/users/${etlUserId}/roles/${adminRoleId}`, admin);
-        await call('PUT', `/api/v1/users/${etlUserId}/roles/${readOnlyRoleId}`, admin);
+      await call('DELETE', `/api/v1/users/${etlUserId}/roles/${adminRoleId}`, admin);
+      await call('PUT', `/api/v1/users/${etlUserId}/roles/${readOnlyRoleId}`, admin);
 
-        const listed = await call('GET', '/api/v1/roles', token);
-        expect(listed.status).toBe(200);
-        const created = await unchanged(() =>
-          call('POST', '/api/v1/roles', token, { name: 'x', permissions: ['incidents:get'] }),
-        );
-        expect(created.status).toBe(403);
-        const after = await call('POST', '/api/v1/authorize', token, { permissions: ['incidents:update'] });
-        expect(after.body).toEqual({ allowed: false, missing: ['incidents:update'] });
-        expect((await clientToken(clientId, clientSecret)).body.scope).toBe('*:get *:list');
-      },
-    );
+      const listed = await call('GET', '/api/v1/roles', token);
+      expect(listed.status).toBe(200);
+      const created = await unchanged(() =>
+        call('POST', '/api/v1/roles', token, { name: 'x', permissions: ['incidents:get'] }),
+      );
+      expect(created.status).toBe(403);
+      const after = await call('POST', '/api/v1/authorize', token, { permissions: ['incidents:update'] });
+      expect(after.body).toEqual({ allowed: false, missing: ['incidents:update'] });
+      expect((await clientToken(clientId, clientSecret)).body.scope).toBe('*:get *:list');
+    });
 
-    it.skipIf(!engine.available)('stops an issued token when its user is deactivated', async () => {
+    it('stops an issued token when its user is deactivated', async () => {
       await call('PATCH', `/api/v1/users/${etlUserId}`, admin, { active: false });
       expect((await call('GET', '/api/v1/roles', token)).status).toBe(401);
       const refused = await clientToken(clientId, clientSecret);

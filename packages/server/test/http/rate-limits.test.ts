@@ -1,7 +1,7 @@
 import { newId } from '@portcullis/core/ids';
 import { generateClientSecret } from '@portcullis/core/secrets';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enginesUnderTest } from '../support/engines.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeOnEachEngine } from '../support/engines.js';
 import { type Answer, postFrom } from '../support/post-from.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -64,12 +64,11 @@ function expectEnvelopeLimit(answer: Answer, maxSeconds: number): void {
   expect(Number(answer.retryAfter)).toBeLessThanOrEqual(maxSeconds);
 }
 
-describe.each(enginesUnderTest())('rate limits on $engine', (engine) => {
+describeOnEachEngine('rate limits on $engine', (engine) => {
   let perAddress: TestServer;
   let perSubject: TestServer;
 
   beforeAll(async () => {
-    if (!engine.available) return;
     perAddress = await startTestServer(engine, {
       PORTCULLIS_TOKEN_RATE_LIMIT_PER_ADDRESS: '5',
       PORTCULLIS_LOGIN_RATE_LIMIT_PER_ADDRESS: '4',
@@ -84,27 +83,24 @@ describe.each(enginesUnderTest())('rate limits on $engine', (engine) => {
     await perSubject?.close();
   });
 
-  it.skipIf(!engine.available)(
-    'limits token requests per source address on /oauth/token and /v2/login together, in each shape',
-    async () => {
-      // Every request names another client: only the address is common to them.
-      const token = await untilLimited(() => tokenFrom(perAddress, '127.0.0.1', unknownClient()), 60);
-      expect(token.sent).toBeGreaterThan(5);
-      expectOAuthLimit(token.answer, 1);
-      expect(token.answer.body.error_description).toMatch(/address/);
-      // POST /v2/login shares the counter and keeps the 429 rather than its "every refusal is 401".
-      const keyPairLogin = await untilLimited(
-        () => keyPairLoginFrom(perAddress, '127.0.0.1', unknownClient()),
-        60,
-      );
-      expectEnvelopeLimit(keyPairLogin.answer, 1);
-      // Another address is not held back.
-      expect((await tokenFrom(perAddress, '127.0.0.2', unknownClient())).status).toBe(401);
-      expect((await keyPairLoginFrom(perAddress, '127.0.0.3', unknownClient())).status).toBe(401);
-    },
-  );
+  it('limits token requests per source address on /oauth/token and /v2/login together, in each shape', async () => {
+    // Every request names another client: only the address is common to them.
+    const token = await untilLimited(() => tokenFrom(perAddress, '127.0.0.1', unknownClient()), 60);
+    expect(token.sent).toBeGreaterThan(5);
+    expectOAuthLimit(token.answer, 1);
+    expect(token.answer.body.error_description).toMatch(/address/);
+    // POST /v2/login shares the counter and keeps the 429 rather than its "every refusal is 401".
+    const keyPairLogin = await untilLimited(
+      () => keyPairLoginFrom(perAddress, '127.0.0.1', unknownClient()),
+      60,
+    );
+    expectEnvelopeLimit(keyPairLogin.answer, 1);
+    // Another address is not held back.
+    expect((await tokenFrom(perAddress, '127.0.0.2', unknownClient())).status).toBe(401);
+    expect((await keyPairLoginFrom(perAddress, '127.0.0.3', unknownClient())).status).toBe(401);
+  });
 
-  it.skipIf(!engine.available)('limits sign-ins per source address', async () => {
+  it('limits sign-ins per source address', async () => {
     const limited = await untilLimited(
       () => signInFrom(perAddress, '127.0.0.4', `person${Math.random()}@acme.example`),
       20,
@@ -114,22 +110,19 @@ describe.each(enginesUnderTest())('rate limits on $engine', (engine) => {
     expect((await signInFrom(perAddress, '127.0.0.5', 'someone@acme.example')).status).toBe(401);
   });
 
-  it.skipIf(!engine.available)(
-    'limits token requests per client id from any address, shared by /oauth/token and /v2/login',
-    async () => {
-      const client = unknownClient();
-      const sources = ['127.0.0.1', '127.0.0.2', '127.0.0.3'];
-      for (const from of sources) expect((await tokenFrom(perSubject, from, client)).status).toBe(401);
-      const token = await tokenFrom(perSubject, '127.0.0.4', client);
-      expectOAuthLimit(token, 60);
-      expect(token.body.error_description).toMatch(/client/);
-      expectEnvelopeLimit(await keyPairLoginFrom(perSubject, '127.0.0.5', client), 60);
-      // Another client from the same addresses is not held back.
-      expect((await tokenFrom(perSubject, '127.0.0.4', unknownClient())).status).toBe(401);
-    },
-  );
+  it('limits token requests per client id from any address, shared by /oauth/token and /v2/login', async () => {
+    const client = unknownClient();
+    const sources = ['127.0.0.1', '127.0.0.2', '127.0.0.3'];
+    for (const from of sources) expect((await tokenFrom(perSubject, from, client)).status).toBe(401);
+    const token = await tokenFrom(perSubject, '127.0.0.4', client);
+    expectOAuthLimit(token, 60);
+    expect(token.body.error_description).toMatch(/client/);
+    expectEnvelopeLimit(await keyPairLoginFrom(perSubject, '127.0.0.5', client), 60);
+    // Another client from the same addresses is not held back.
+    expect((await tokenFrom(perSubject, '127.0.0.4', unknownClient())).status).toBe(401);
+  });
 
-  it.skipIf(!engine.available)('limits sign-ins per login (email) from any address', async () => {
+  it('limits sign-ins per login (email) from any address', async () => {
     for (const from of ['127.0.0.1', '127.0.0.2', '127.0.0.3']) {
       expect((await signInFrom(perSubject, from, 'target@acme.example')).status).toBe(401);
     }

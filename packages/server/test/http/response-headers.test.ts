@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceInlineStyleHashes } from '../../src/http/response-headers.js';
-import { enginesUnderTest } from '../support/engines.js';
+import { describeOnEachEngine } from '../support/engines.js';
 import {
   adminToken,
   api,
@@ -37,7 +37,7 @@ function expectCacheablePublic(answer: Answer): void {
   expect(answer.headers.get('cache-control')).toBe('public, max-age=300');
 }
 
-describe.each(enginesUnderTest())('response headers on $engine', (engine) => {
+describeOnEachEngine('response headers on $engine', (engine) => {
   let server: TestServer;
   let admin: string;
   let follower: ClientPair;
@@ -48,14 +48,13 @@ describe.each(enginesUnderTest())('response headers on $engine', (engine) => {
   };
 
   beforeAll(async () => {
-    if (!engine.available) return;
     server = await startTestServer(engine);
     admin = await adminToken(server.baseUrl);
     follower = await createResourceServer(server.baseUrl, admin, 'headers-follower');
   });
   afterAll(async () => server?.close());
 
-  it.skipIf(!engine.available)('marks every /api/v1 answer, errors included, no-store', async () => {
+  it('marks every /api/v1 answer, errors included, no-store', async () => {
     const answers = [
       await api(server.baseUrl, 'GET', '/api/v1/roles', { token: admin }),
       await api(server.baseUrl, 'GET', '/api/v1/logins', { token: admin }),
@@ -71,37 +70,34 @@ describe.each(enginesUnderTest())('response headers on $engine', (engine) => {
     for (const answer of answers) expectPrivateAnswer(answer);
   });
 
-  it.skipIf(!engine.available)(
-    'marks the token endpoint, introspection and the revocation feed no-store',
-    async () => {
-      const issued = await tokenRequest(
-        server.baseUrl,
-        { grant_type: 'client_credentials' },
-        {
-          basic: {
-            id: follower.clientId,
-            secret: follower.clientSecret,
-          },
+  it('marks the token endpoint, introspection and the revocation feed no-store', async () => {
+    const issued = await tokenRequest(
+      server.baseUrl,
+      { grant_type: 'client_credentials' },
+      {
+        basic: {
+          id: follower.clientId,
+          secret: follower.clientSecret,
         },
-      );
-      const refused = await tokenRequest(server.baseUrl, { grant_type: 'client_credentials' });
-      const introspected = await fetch(`${server.baseUrl}/oauth/introspect`, {
-        method: 'POST',
-        headers: {
-          authorization: basicAuthorization(follower),
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body: new URLSearchParams({ token: issued.body.access_token }).toString(),
-      });
-      const feed = await get('/oauth/revocations', { authorization: basicAuthorization(follower) });
-      await introspected.text();
-      expect([issued.status, refused.status, introspected.status, feed.status]).toEqual([200, 401, 200, 200]);
-      for (const answer of [issued, refused, introspected, feed]) expectPrivateAnswer(answer);
-      expect(issued.headers.get('pragma')).toBe('no-cache');
-    },
-  );
+      },
+    );
+    const refused = await tokenRequest(server.baseUrl, { grant_type: 'client_credentials' });
+    const introspected = await fetch(`${server.baseUrl}/oauth/introspect`, {
+      method: 'POST',
+      headers: {
+        authorization: basicAuthorization(follower),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ token: issued.body.access_token }).toString(),
+    });
+    const feed = await get('/oauth/revocations', { authorization: basicAuthorization(follower) });
+    await introspected.text();
+    expect([issued.status, refused.status, introspected.status, feed.status]).toEqual([200, 401, 200, 200]);
+    for (const answer of [issued, refused, introspected, feed]) expectPrivateAnswer(answer);
+    expect(issued.headers.get('pragma')).toBe('no-cache');
+  });
 
-  it.skipIf(!engine.available)('lets caches keep the JWKS and the metadata', async () => {
+  it('lets caches keep the JWKS and the metadata', async () => {
     for (const route of [
       '/.well-known/jwks.json',
       '/.well-known/oauth-authorization-server',
@@ -113,36 +109,33 @@ describe.each(enginesUnderTest())('response headers on $engine', (engine) => {
     }
   });
 
-  it.skipIf(!engine.available)(
-    'serves the API reference under a policy that allows its own scripts, styles and API calls only',
-    async () => {
-      const page = await get('/docs/');
-      expect(page.status).toBe(200);
-      const html = page.text;
-      expectBaseline(page);
-      const policy = page.headers.get('content-security-policy')!;
-      expect(policy).toContain("default-src 'self'");
-      expect(policy).toContain("script-src 'self'");
-      expect(policy).toContain("object-src 'none'");
-      expect(policy).toContain(`connect-src 'self' ${server.baseUrl}`);
-      expect(policy).not.toContain('unsafe-inline');
-      for (const hash of referenceInlineStyleHashes) expect(policy).toContain(hash);
-      // The page itself has no inline script or style to allow.
-      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
-      expect(html).not.toMatch(/<style|\sstyle=/);
-      for (const asset of [...html.matchAll(/(?:src|href)="\.\/(static\/[^"]+)"/g)].map((m) => m[1])) {
-        const answer = await get(`/docs/${asset}`);
-        expect(answer.status, asset).toBe(200);
-        expectBaseline(answer);
-        expect(answer.headers.get('cache-control'), asset).not.toBe('no-store');
-      }
-      for (const document of ['/docs/json', '/api/v1/openapi.json']) {
-        const answer = await get(document);
-        expect(answer.status).toBe(200);
-        expectBaseline(answer);
-      }
-    },
-  );
+  it('serves the API reference under a policy that allows its own scripts, styles and API calls only', async () => {
+    const page = await get('/docs/');
+    expect(page.status).toBe(200);
+    const html = page.text;
+    expectBaseline(page);
+    const policy = page.headers.get('content-security-policy')!;
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain(`connect-src 'self' ${server.baseUrl}`);
+    expect(policy).not.toContain('unsafe-inline');
+    for (const hash of referenceInlineStyleHashes) expect(policy).toContain(hash);
+    // The page itself has no inline script or style to allow.
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/<style|\sstyle=/);
+    for (const asset of [...html.matchAll(/(?:src|href)="\.\/(static\/[^"]+)"/g)].map((m) => m[1])) {
+      const answer = await get(`/docs/${asset}`);
+      expect(answer.status, asset).toBe(200);
+      expectBaseline(answer);
+      expect(answer.headers.get('cache-control'), asset).not.toBe('no-store');
+    }
+    for (const document of ['/docs/json', '/api/v1/openapi.json']) {
+      const answer = await get(document);
+      expect(answer.status).toBe(200);
+      expectBaseline(answer);
+    }
+  });
 });
 
 describe('the API reference policy', () => {

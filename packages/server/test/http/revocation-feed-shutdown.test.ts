@@ -1,7 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { systemCaller } from '../../src/services/context.js';
 import { readRevocationFeed } from '../../src/services/revocation/read-revocation-feed.js';
-import { enginesUnderTest } from '../support/engines.js';
+import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api } from '../support/http-client.js';
 import { startTestServer } from '../support/test-server.js';
 
@@ -28,60 +28,52 @@ vi.mock('node:timers/promises', async (importOriginal) => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.each(enginesUnderTest())('long-polls of the revocation feed on $engine', (engine) => {
-  it.skipIf(!engine.available)(
-    'answer at once, with nothing new and the cursor unchanged, when the server closes',
-    async () => {
-      const server = await startTestServer(engine);
-      let closed = false;
-      try {
-        const token = await adminToken(server.baseUrl);
-        const now = await api(server.baseUrl, 'GET', '/oauth/revocations', { token });
-        expect(now.status).toBe(200);
-        const after = now.body.cursor === null ? '' : `&after=${now.body.cursor}`;
-        const longPoll = api(server.baseUrl, 'GET', `/oauth/revocations?wait=30${after}`, { token });
-        // Well into the wait, past a poll or two.
-        await sleep(600);
-        const closing = performance.now();
-        await server.close();
-        closed = true;
-        expect(performance.now() - closing).toBeLessThan(3000);
-        expect(await longPoll).toMatchObject({ status: 200, body: { events: [], cursor: now.body.cursor } });
-      } finally {
-        if (!closed) await server.close();
-      }
-    },
-    // Without the fix the close waits out the 30 s long-poll; let that show as a failed assertion.
-    45_000,
-  );
+describeOnEachEngine('long-polls of the revocation feed on $engine', (engine) => {
+  it('answer at once, with nothing new and the cursor unchanged, when the server closes', async () => {
+    const server = await startTestServer(engine);
+    let closed = false;
+    try {
+      const token = await adminToken(server.baseUrl);
+      const now = await api(server.baseUrl, 'GET', '/oauth/revocations', { token });
+      expect(now.status).toBe(200);
+      const after = now.body.cursor === null ? '' : `&after=${now.body.cursor}`;
+      const longPoll = api(server.baseUrl, 'GET', `/oauth/revocations?wait=30${after}`, { token });
+      // Well into the wait, past a poll or two.
+      await sleep(600);
+      const closing = performance.now();
+      await server.close();
+      closed = true;
+      expect(performance.now() - closing).toBeLessThan(3000);
+      expect(await longPoll).toMatchObject({ status: 200, body: { events: [], cursor: now.body.cursor } });
+    } finally {
+      if (!closed) await server.close();
+    }
+  }, 45_000); // Without the fix the close waits out the 30 s long-poll; let that show as a failed assertion.
 
-  it.skipIf(!engine.available)(
-    'end their wait as soon as they are aborted, not at the next poll nor at the end of the wait',
-    async () => {
-      const server = await startTestServer(engine);
-      try {
-        // The next poll would be 60 s away and the wait ends in 30 s: either would miss the 5 s bound below.
-        feedPause.stretchToMs = 60_000;
-        const paused = new Promise<void>((resolve) => {
-          feedPause.onPause = resolve;
-        });
-        const stop = new AbortController();
-        const reading = readRevocationFeed(server.portcullis.ctx, systemCaller(), undefined, 30, stop.signal);
-        reading.catch(() => undefined); // Still pending when this test fails: it then fails after the close.
-        // Abort only once the first poll found nothing and the pause between polls has begun.
-        const pausedInTime = await Promise.race([paused.then(() => true), sleep(10_000).then(() => false)]);
-        expect(pausedInTime, 'the feed paused between polls').toBe(true);
-        stop.abort();
-        const answer = await Promise.race([
-          reading,
-          sleep(5_000).then(() => 'still waiting 5 s after the abort'),
-        ]);
-        expect(answer).toMatchObject({ events: [] });
-      } finally {
-        feedPause.stretchToMs = undefined;
-        feedPause.onPause = undefined;
-        await server.close();
-      }
-    },
-  );
+  it('end their wait as soon as they are aborted, not at the next poll nor at the end of the wait', async () => {
+    const server = await startTestServer(engine);
+    try {
+      // The next poll would be 60 s away and the wait ends in 30 s: either would miss the 5 s bound below.
+      feedPause.stretchToMs = 60_000;
+      const paused = new Promise<void>((resolve) => {
+        feedPause.onPause = resolve;
+      });
+      const stop = new AbortController();
+      const reading = readRevocationFeed(server.portcullis.ctx, systemCaller(), undefined, 30, stop.signal);
+      reading.catch(() => undefined); // Still pending when this test fails: it then fails after the close.
+      // Abort only once the first poll found nothing and the pause between polls has begun.
+      const pausedInTime = await Promise.race([paused.then(() => true), sleep(10_000).then(() => false)]);
+      expect(pausedInTime, 'the feed paused between polls').toBe(true);
+      stop.abort();
+      const answer = await Promise.race([
+        reading,
+        sleep(5_000).then(() => 'still waiting 5 s after the abort'),
+      ]);
+      expect(answer).toMatchObject({ events: [] });
+    } finally {
+      feedPause.stretchToMs = undefined;
+      feedPause.onPause = undefined;
+      await server.close();
+    }
+  });
 });

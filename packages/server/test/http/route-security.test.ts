@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemCaller } from '../../src/services/context.js';
 import { createLogin } from '../../src/services/logins/create-login.js';
 import { createOrganizationWithAdmin } from '../../src/services/organizations/create-organization-with-admin.js';
-import { enginesUnderTest } from '../support/engines.js';
+import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api, createUsableServiceAccount, tokenRequest } from '../support/http-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { expectUnchanged } from '../support/unchanged.js';
@@ -236,7 +236,7 @@ const routes: Record<string, Route> = {
 const isWrite = (key: string) => !key.startsWith('GET ');
 const methodOf = (key: string) => key.split(' ')[0]!;
 
-describe.each(enginesUnderTest())('route security on $engine', (engine) => {
+describeOnEachEngine('route security on $engine', (engine) => {
   let server: TestServer;
   let ids: Ids;
   let stranger: string;
@@ -251,7 +251,6 @@ describe.each(enginesUnderTest())('route security on $engine', (engine) => {
   };
 
   beforeAll(async () => {
-    if (!engine.available) return;
     server = await startTestServer(engine);
     const admin = await adminToken(server.baseUrl);
     const { ctx } = server.portcullis;
@@ -335,47 +334,38 @@ describe.each(enginesUnderTest())('route security on $engine', (engine) => {
   });
   afterAll(async () => server?.close());
 
-  it.skipIf(!engine.available)(
-    'covers every route the OpenAPI document lists (new routes must join)',
-    async () => {
-      const doc = await api(server.baseUrl, 'GET', '/api/v1/openapi.json');
-      const listed = Object.entries(doc.body.paths as Record<string, object>).flatMap(([path, operations]) =>
-        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
-      );
-      expect(listed.filter((key) => !(key in routes))).toEqual([]);
-      expect(Object.keys(routes).filter((key) => !listed.includes(key))).toEqual([]);
-    },
-  );
+  it('covers every route the OpenAPI document lists (new routes must join)', async () => {
+    const doc = await api(server.baseUrl, 'GET', '/api/v1/openapi.json');
+    const listed = Object.entries(doc.body.paths as Record<string, object>).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(listed.filter((key) => !(key in routes))).toEqual([]);
+    expect(Object.keys(routes).filter((key) => !listed.includes(key))).toEqual([]);
+  });
 
-  it.skipIf(!engine.available)(
-    'answers 401 with WWW-Authenticate on every protected route when no credentials are sent',
-    async () => {
-      for (const key of Object.keys(routes).filter((k) => !routes[k]!.public)) {
-        const response = await unchanged(() => send(key));
-        expect(response.status, key).toBe(401);
-        expect(response.headers.get('www-authenticate'), key).toMatch(/^Bearer realm="portcullis"/);
-        expect(response.body.error.code, key).toBe('unauthenticated');
-      }
-    },
-  );
+  it('answers 401 with WWW-Authenticate on every protected route when no credentials are sent', async () => {
+    for (const key of Object.keys(routes).filter((k) => !routes[k]!.public)) {
+      const response = await unchanged(() => send(key));
+      expect(response.status, key).toBe(401);
+      expect(response.headers.get('www-authenticate'), key).toMatch(/^Bearer realm="portcullis"/);
+      expect(response.body.error.code, key).toBe('unauthenticated');
+    }
+  });
 
-  it.skipIf(!engine.available)(
-    "answers 404 for another organization's objects on every route, and leaks none of them",
-    async () => {
-      const acmeIds = () => Object.values(ids);
-      for (const key of Object.keys(routes).filter((k) => !routes[k]!.public)) {
-        const expected = routes[key]!.stranger;
-        const response =
-          expected === 'own' ? await send(key, stranger) : await unchanged(() => send(key, stranger));
-        if (expected !== 'own') expect(response.status, key).toBe(expected);
-        const text = JSON.stringify(response.body);
-        for (const id of acmeIds().filter((i) => i !== ids.organization || expected !== 403))
-          expect(text, key).not.toContain(id);
-      }
-    },
-  );
+  it("answers 404 for another organization's objects on every route, and leaks none of them", async () => {
+    const acmeIds = () => Object.values(ids);
+    for (const key of Object.keys(routes).filter((k) => !routes[k]!.public)) {
+      const expected = routes[key]!.stranger;
+      const response =
+        expected === 'own' ? await send(key, stranger) : await unchanged(() => send(key, stranger));
+      if (expected !== 'own') expect(response.status, key).toBe(expected);
+      const text = JSON.stringify(response.body);
+      for (const id of acmeIds().filter((i) => i !== ids.organization || expected !== 403))
+        expect(text, key).not.toContain(id);
+    }
+  });
 
-  it.skipIf(!engine.available)('answers 403 to a read-only credential on every write', async () => {
+  it('answers 403 to a read-only credential on every write', async () => {
     for (const key of Object.keys(routes).filter((k) => isWrite(k) && !routes[k]!.public)) {
       const expected = routes[key]!.readOnly?.status ?? 403;
       const response =
@@ -387,7 +377,7 @@ describe.each(enginesUnderTest())('route security on $engine', (engine) => {
     }
   });
 
-  it.skipIf(!engine.available)('lets the read-only credential read', async () => {
+  it('lets the read-only credential read', async () => {
     for (const key of [
       'GET /api/v1/roles',
       'GET /api/v1/users',

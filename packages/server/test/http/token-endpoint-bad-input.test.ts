@@ -1,6 +1,6 @@
 import { generateClientSecret } from '@portcullis/core/secrets';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enginesUnderTest } from '../support/engines.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeOnEachEngine } from '../support/engines.js';
 import {
   adminToken,
   createUsableServiceAccount,
@@ -192,64 +192,57 @@ const cases: Case[] = [
   },
 ];
 
-describe.each(enginesUnderTest())('token endpoint bad input on $engine', (engine) => {
+describeOnEachEngine('token endpoint bad input on $engine', (engine) => {
   let server: TestServer;
   let client: { clientId: string; clientSecret: string };
 
   beforeAll(async () => {
-    if (!engine.available) return;
     server = await startTestServer(engine);
     client = await createUsableServiceAccount(server.baseUrl, await adminToken(server.baseUrl), 'victim');
   });
   afterAll(async () => server?.close());
 
-  it.skipIf(!engine.available).each(cases)(
-    'refuses $name with $status $error and changes nothing',
-    async (c) => {
-      const db = server.portcullis.database.db;
-      const before = await snapshotState(db);
-      const auditBefore = await countAuditEvents(db);
+  it.each(cases)('refuses $name with $status $error and changes nothing', async (c) => {
+    const db = server.portcullis.database.db;
+    const before = await snapshotState(db);
+    const auditBefore = await countAuditEvents(db);
 
-      const raw = await c.send(server, client);
-      const response =
-        raw instanceof Response ? { status: raw.status, headers: raw.headers, body: await raw.json() } : raw;
+    const raw = await c.send(server, client);
+    const response =
+      raw instanceof Response ? { status: raw.status, headers: raw.headers, body: await raw.json() } : raw;
 
-      expect(response.status).toBe(c.status);
-      expect(response.body).toEqual({ error: c.error, error_description: expect.any(String) });
-      expect(response.headers.get('cache-control')).toBe('no-store');
-      expect(response.headers.get('pragma')).toBe('no-cache');
-      if (c.status === 401)
-        expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm="portcullis"/);
-      expect(await snapshotState(db)).toEqual(before);
+    expect(response.status).toBe(c.status);
+    expect(response.body).toEqual({ error: c.error, error_description: expect.any(String) });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('pragma')).toBe('no-cache');
+    if (c.status === 401)
+      expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm="portcullis"/);
+    expect(await snapshotState(db)).toEqual(before);
 
-      const added = (await countAuditEvents(db)) - auditBefore;
-      if (c.auditReason) {
-        expect(added).toBe(1);
-        expect(await latestAuditEvents(db, 1)).toEqual([{ action: 'token.refused', reason: c.auditReason }]);
-      } else {
-        expect(added).toBe(0);
-      }
-    },
-  );
+    const added = (await countAuditEvents(db)) - auditBefore;
+    if (c.auditReason) {
+      expect(added).toBe(1);
+      expect(await latestAuditEvents(db, 1)).toEqual([{ action: 'token.refused', reason: c.auditReason }]);
+    } else {
+      expect(added).toBe(0);
+    }
+  });
 
-  it.skipIf(!engine.available)(
-    'answers a path under /oauth that has no endpoint in RFC 6749 shape, without repeating the path',
-    async () => {
-      const secret = generateClientSecret();
-      const response = await fetch(`${server.baseUrl}/oauth/token/${secret}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(form(client)).toString(),
-      });
-      const text = await response.text();
-      expect(response.status).toBe(404);
-      expect(JSON.parse(text)).toEqual({ error: 'invalid_request', error_description: expect.any(String) });
-      expect(text).not.toContain(secret);
-      expect(response.headers.get('cache-control')).toBe('no-store');
-    },
-  );
+  it('answers a path under /oauth that has no endpoint in RFC 6749 shape, without repeating the path', async () => {
+    const secret = generateClientSecret();
+    const response = await fetch(`${server.baseUrl}/oauth/token/${secret}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form(client)).toString(),
+    });
+    const text = await response.text();
+    expect(response.status).toBe(404);
+    expect(JSON.parse(text)).toEqual({ error: 'invalid_request', error_description: expect.any(String) });
+    expect(text).not.toContain(secret);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
 
-  it.skipIf(!engine.available)('still issues a token to the right credentials after all that', async () => {
+  it('still issues a token to the right credentials after all that', async () => {
     expect((await tokenRequest(server.baseUrl, form(client))).status).toBe(200);
   });
 });

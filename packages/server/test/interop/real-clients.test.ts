@@ -4,8 +4,8 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as oauth from 'oauth4webapi';
 import * as openid from 'openid-client';
 import { ClientCredentials } from 'simple-oauth2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enginesUnderTest } from '../support/engines.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api, createUsableServiceAccount } from '../support/http-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -13,12 +13,11 @@ const run = promisify(execFile);
 const firebolt = 'https://api.firebolt.io';
 
 /** Unmodified, widely used clients against a real server: what users' scripts will do. */
-describe.each(enginesUnderTest())('real OAuth clients against Portcullis on $engine', (engine) => {
+describeOnEachEngine('real OAuth clients against Portcullis on $engine', (engine) => {
   let server: TestServer;
   let client: { clientId: string; clientSecret: string };
 
   beforeAll(async () => {
-    if (!engine.available) return;
     server = await startTestServer(engine);
     const admin = await adminToken(server.baseUrl);
     client = await createUsableServiceAccount(server.baseUrl, admin, 'interop');
@@ -43,27 +42,24 @@ describe.each(enginesUnderTest())('real OAuth clients against Portcullis on $eng
     return (await jwtVerify(token, jwks, { issuer: server.baseUrl, audience, typ: 'at+jwt' })).payload;
   };
 
-  it.skipIf(!engine.available)(
-    'publishes RFC 8414 metadata with the exact issuer, also as openid-configuration',
-    async () => {
-      const metadata = await api(server.baseUrl, 'GET', '/.well-known/oauth-authorization-server');
-      expect(metadata.body).toMatchObject({
-        issuer: server.baseUrl,
-        token_endpoint: `${server.baseUrl}/oauth/token`,
-        jwks_uri: `${server.baseUrl}/.well-known/jwks.json`,
-        introspection_endpoint: `${server.baseUrl}/oauth/introspect`,
-        revocation_endpoint: `${server.baseUrl}/oauth/revoke`,
-        grant_types_supported: ['client_credentials'],
-        token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-        access_token_signing_alg_values_supported: ['ES256'],
-      });
-      expect((await api(server.baseUrl, 'GET', '/.well-known/openid-configuration')).body).toEqual(
-        metadata.body,
-      );
-    },
-  );
+  it('publishes RFC 8414 metadata with the exact issuer, also as openid-configuration', async () => {
+    const metadata = await api(server.baseUrl, 'GET', '/.well-known/oauth-authorization-server');
+    expect(metadata.body).toMatchObject({
+      issuer: server.baseUrl,
+      token_endpoint: `${server.baseUrl}/oauth/token`,
+      jwks_uri: `${server.baseUrl}/.well-known/jwks.json`,
+      introspection_endpoint: `${server.baseUrl}/oauth/introspect`,
+      revocation_endpoint: `${server.baseUrl}/oauth/revoke`,
+      grant_types_supported: ['client_credentials'],
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      access_token_signing_alg_values_supported: ['ES256'],
+    });
+    expect((await api(server.baseUrl, 'GET', '/.well-known/openid-configuration')).body).toEqual(
+      metadata.body,
+    );
+  });
 
-  it.skipIf(!engine.available).each([
+  it.each([
     ['client_secret_basic', () => openid.ClientSecretBasic()],
     ['client_secret_post', () => openid.ClientSecretPost()],
   ])('openid-client: discovery (algorithm oauth2) and client_credentials with %s', async (_method, auth) => {
@@ -86,41 +82,38 @@ describe.each(enginesUnderTest())('real OAuth clients against Portcullis on $eng
     });
   });
 
-  it.skipIf(!engine.available)(
-    'oauth4webapi: discovery, client_credentials, and validateJwtAccessToken as a resource server',
-    async () => {
-      const issuer = new URL(server.baseUrl);
-      const options = { [oauth.allowInsecureRequests]: true };
-      const as = await oauth.processDiscoveryResponse(
-        issuer,
-        await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...options }),
-      );
-      const oauthClient: oauth.Client = { client_id: client.clientId };
-      const response = await oauth.clientCredentialsGrantRequest(
-        as,
-        oauthClient,
-        oauth.ClientSecretPost(client.clientSecret),
-        new URLSearchParams({ audience: firebolt }),
-        options,
-      );
-      const result = await oauth.processClientCredentialsResponse(as, oauthClient, response);
-      const request = new Request('https://rs.example/things', {
-        headers: { authorization: `Bearer ${result.access_token}` },
-      });
-      const claims = await oauth.validateJwtAccessToken(as, request, firebolt, options);
-      expect(claims).toMatchObject({
-        sub: client.clientId,
-        client_id: client.clientId,
-        iss: server.baseUrl,
-        aud: firebolt,
-      });
-      await expect(
-        oauth.validateJwtAccessToken(as, request, 'https://someone-else.example', options),
-      ).rejects.toThrow();
-    },
-  );
+  it('oauth4webapi: discovery, client_credentials, and validateJwtAccessToken as a resource server', async () => {
+    const issuer = new URL(server.baseUrl);
+    const options = { [oauth.allowInsecureRequests]: true };
+    const as = await oauth.processDiscoveryResponse(
+      issuer,
+      await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...options }),
+    );
+    const oauthClient: oauth.Client = { client_id: client.clientId };
+    const response = await oauth.clientCredentialsGrantRequest(
+      as,
+      oauthClient,
+      oauth.ClientSecretPost(client.clientSecret),
+      new URLSearchParams({ audience: firebolt }),
+      options,
+    );
+    const result = await oauth.processClientCredentialsResponse(as, oauthClient, response);
+    const request = new Request('https://rs.example/things', {
+      headers: { authorization: `Bearer ${result.access_token}` },
+    });
+    const claims = await oauth.validateJwtAccessToken(as, request, firebolt, options);
+    expect(claims).toMatchObject({
+      sub: client.clientId,
+      client_id: client.clientId,
+      iss: server.baseUrl,
+      aud: firebolt,
+    });
+    await expect(
+      oauth.validateJwtAccessToken(as, request, 'https://someone-else.example', options),
+    ).rejects.toThrow();
+  });
 
-  it.skipIf(!engine.available)('simple-oauth2: its default Basic mode', async () => {
+  it('simple-oauth2: its default Basic mode', async () => {
     const simple = new ClientCredentials({
       client: { id: client.clientId, secret: client.clientSecret },
       auth: { tokenHost: server.baseUrl, tokenPath: '/oauth/token' },
@@ -136,33 +129,30 @@ describe.each(enginesUnderTest())('real OAuth clients against Portcullis on $eng
     ).rejects.toThrow(/401|Unauthorized|invalid_client/i);
   });
 
-  it.skipIf(!engine.available)(
-    "the Firebolt seed's curl, exactly, with host and credentials substituted",
-    async () => {
-      const { stdout } = await run('curl', [
-        '-s',
-        '-X',
-        'POST',
-        '--location',
-        `${server.baseUrl}/oauth/token`,
-        '--header',
-        'Content-Type: application/x-www-form-urlencoded',
-        '--data-urlencode',
-        'grant_type=client_credentials',
-        '--data-urlencode',
-        `audience=${firebolt}`,
-        '--data-urlencode',
-        `client_id=${client.clientId}`,
-        '--data-urlencode',
-        `client_secret=${client.clientSecret}`,
-      ]);
-      const body = JSON.parse(stdout);
-      expect(body).toMatchObject({
-        access_token: expect.any(String),
-        token_type: 'Bearer',
-        expires_in: 3600,
-      });
-      await verifyAsResourceServer(body.access_token, firebolt);
-    },
-  );
+  it("the Firebolt seed's curl, exactly, with host and credentials substituted", async () => {
+    const { stdout } = await run('curl', [
+      '-s',
+      '-X',
+      'POST',
+      '--location',
+      `${server.baseUrl}/oauth/token`,
+      '--header',
+      'Content-Type: application/x-www-form-urlencoded',
+      '--data-urlencode',
+      'grant_type=client_credentials',
+      '--data-urlencode',
+      `audience=${firebolt}`,
+      '--data-urlencode',
+      `client_id=${client.clientId}`,
+      '--data-urlencode',
+      `client_secret=${client.clientSecret}`,
+    ]);
+    const body = JSON.parse(stdout);
+    expect(body).toMatchObject({
+      access_token: expect.any(String),
+      token_type: 'Bearer',
+      expires_in: 3600,
+    });
+    await verifyAsResourceServer(body.access_token, firebolt);
+  });
 });

@@ -1,6 +1,6 @@
 import { EventSource } from 'eventsource';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enginesUnderTest } from '../support/engines.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeOnEachEngine } from '../support/engines.js';
 import { eventually } from '../support/eventually.js';
 import {
   adminToken,
@@ -60,7 +60,7 @@ async function firstStreamedEvent(response: Response): Promise<Received> {
  * The revocation feed as server-sent events (docs/revocation.md): what an EventSource-based follower sees,
  * how it resumes, and when the server ends the stream.
  */
-describe.each(enginesUnderTest())('the revocation feed as an event stream on $engine', (engine) => {
+describeOnEachEngine('the revocation feed as an event stream on $engine', (engine) => {
   let server: TestServer;
   let admin: string;
   let app: ClientPair;
@@ -78,7 +78,6 @@ describe.each(enginesUnderTest())('the revocation feed as an event stream on $en
     });
 
   beforeAll(async () => {
-    if (!engine.available) return;
     server = await startTestServer(engine);
     admin = await adminToken(server.baseUrl);
     app = await createUsableServiceAccount(server.baseUrl, admin, 'streamed-app');
@@ -86,177 +85,152 @@ describe.each(enginesUnderTest())('the revocation feed as an event stream on $en
   });
   afterAll(async () => server?.close());
 
-  it.skipIf(!engine.available)(
-    'streams each revocation as it commits, with the feed position as event id, as the JSON feed pages it',
-    async () => {
-      const start = (await api(server.baseUrl, 'GET', '/oauth/revocations', { token: admin })).body.cursor;
-      const follower = follow(
-        `${feedUrl()}${start ? `?after=${start}` : ''}`,
-        basicAuthorization(resourceServer),
+  it('streams each revocation as it commits, with the feed position as event id, as the JSON feed pages it', async () => {
+    const start = (await api(server.baseUrl, 'GET', '/oauth/revocations', { token: admin })).body.cursor;
+    const follower = follow(
+      `${feedUrl()}${start ? `?after=${start}` : ''}`,
+      basicAuthorization(resourceServer),
+    );
+    try {
+      await follower.opened;
+      const token = await tokenOf(app);
+      expect((await revoke(token)).status).toBe(200);
+      await eventually(async () => follower.received.length === 1, {
+        what: 'the token event',
+        timeoutMs: 5_000,
+      });
+      const rotated = await api(server.baseUrl, 'POST', `/api/v1/service-accounts/${app.clientId}/secrets`, {
+        token: admin,
+      });
+      app = { clientId: app.clientId, clientSecret: rotated.body.clientSecret };
+      await eventually(async () => follower.received.length === 2, {
+        what: 'the subject event',
+        timeoutMs: 5_000,
+      });
+
+      const jti = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).jti;
+      expect(follower.received.map((e) => e.data)).toEqual([
+        expect.objectContaining({ kind: 'token', jti, effect: 'void' }),
+        expect.objectContaining({ kind: 'subject', subject: app.clientId, effect: 'void' }),
+      ]);
+      const page = await api(server.baseUrl, 'GET', `/oauth/revocations${start ? `?after=${start}` : ''}`, {
+        token: admin,
+      });
+      expect(follower.received.map((e) => e.data)).toEqual(page.body.events);
+      expect(follower.received.at(-1)!.id).toBe(page.body.cursor);
+    } finally {
+      follower.source.close();
+    }
+  });
+
+  it('resumes after Last-Event-ID, ahead of the after parameter, as a reconnecting EventSource asks', async () => {
+    const cursor = async () =>
+      (await api(server.baseUrl, 'GET', '/oauth/revocations', { token: admin })).body.cursor as string;
+    expect((await revoke(await tokenOf(app))).status).toBe(200);
+    const start = await cursor();
+    expect((await revoke(await tokenOf(app))).status).toBe(200);
+    const firstPosition = await cursor();
+    expect((await revoke(await tokenOf(app))).status).toBe(200);
+    const secondPosition = await cursor();
+    const [, second] = (
+      await api(server.baseUrl, 'GET', `/oauth/revocations?after=${start}`, { token: admin })
+    ).body.events;
+
+    const stop = new AbortController();
+    // The URL still says where the stream first began; the header says how far it got.
+    const response = await fetch(`${feedUrl()}?after=${start}`, {
+      headers: {
+        accept: 'text/event-stream',
+        authorization: `Bearer ${admin}`,
+        'last-event-id': firstPosition,
+      },
+      signal: stop.signal,
+    });
+    try {
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/event-stream');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      const event = await firstStreamedEvent(response);
+      expect(event.data).toEqual(second);
+      expect(event.id).toBe(secondPosition);
+    } finally {
+      stop.abort();
+    }
+  });
+
+  it('ends the stream once its caller may no longer read the feed, and the reconnection is refused', async () => {
+    const follower = follow(feedUrl(), basicAuthorization(resourceServer));
+    try {
+      await follower.opened;
+      const disabled = await api(
+        server.baseUrl,
+        'PATCH',
+        `/api/v1/service-accounts/${resourceServer.clientId}`,
+        { token: admin, body: { enabled: false } },
       );
-      try {
-        await follower.opened;
-        const token = await tokenOf(app);
-        expect((await revoke(token)).status).toBe(200);
-        await eventually(async () => follower.received.length === 1, {
-          what: 'the token event',
-          timeoutMs: 5_000,
-        });
-        const rotated = await api(
-          server.baseUrl,
-          'POST',
-          `/api/v1/service-accounts/${app.clientId}/secrets`,
-          {
-            token: admin,
-          },
-        );
-        app = { clientId: app.clientId, clientSecret: rotated.body.clientSecret };
-        await eventually(async () => follower.received.length === 2, {
-          what: 'the subject event',
-          timeoutMs: 5_000,
-        });
+      expect(disabled.status).toBe(200);
+      // CLOSED: the stream ended and the EventSource's reconnection got a 401, after which it gives up.
+      await eventually(async () => follower.source.readyState === EventSource.CLOSED, {
+        what: 'the EventSource gives up',
+        timeoutMs: 15_000,
+      });
+    } finally {
+      follower.source.close();
+      await api(server.baseUrl, 'PATCH', `/api/v1/service-accounts/${resourceServer.clientId}`, {
+        token: admin,
+        body: { enabled: true },
+      });
+    }
+  });
 
-        const jti = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).jti;
-        expect(follower.received.map((e) => e.data)).toEqual([
-          expect.objectContaining({ kind: 'token', jti, effect: 'void' }),
-          expect.objectContaining({ kind: 'subject', subject: app.clientId, effect: 'void' }),
-        ]);
-        const page = await api(server.baseUrl, 'GET', `/oauth/revocations${start ? `?after=${start}` : ''}`, {
-          token: admin,
-        });
-        expect(follower.received.map((e) => e.data)).toEqual(page.body.events);
-        expect(follower.received.at(-1)!.id).toBe(page.body.cursor);
-      } finally {
-        follower.source.close();
-      }
-    },
-  );
-
-  it.skipIf(!engine.available)(
-    'resumes after Last-Event-ID, ahead of the after parameter, as a reconnecting EventSource asks',
-    async () => {
-      const cursor = async () =>
-        (await api(server.baseUrl, 'GET', '/oauth/revocations', { token: admin })).body.cursor as string;
-      expect((await revoke(await tokenOf(app))).status).toBe(200);
-      const start = await cursor();
-      expect((await revoke(await tokenOf(app))).status).toBe(200);
-      const firstPosition = await cursor();
-      expect((await revoke(await tokenOf(app))).status).toBe(200);
-      const secondPosition = await cursor();
-      const [, second] = (
-        await api(server.baseUrl, 'GET', `/oauth/revocations?after=${start}`, { token: admin })
-      ).body.events;
-
-      const stop = new AbortController();
-      // The URL still says where the stream first began; the header says how far it got.
-      const response = await fetch(`${feedUrl()}?after=${start}`, {
+  it('refuses a Last-Event-ID that is not a feed position with 400 validation_failed', async () => {
+    for (const lastEventId of ['rev_01JABCDEFGHJKMNPQRSTVWXYZ0', '-1', '9'.repeat(16)]) {
+      const response = await fetch(feedUrl(), {
         headers: {
           accept: 'text/event-stream',
           authorization: `Bearer ${admin}`,
-          'last-event-id': firstPosition,
+          'last-event-id': lastEventId,
         },
-        signal: stop.signal,
       });
-      try {
-        expect(response.status).toBe(200);
-        expect(response.headers.get('content-type')).toContain('text/event-stream');
-        expect(response.headers.get('cache-control')).toBe('no-store');
-        const event = await firstStreamedEvent(response);
-        expect(event.data).toEqual(second);
-        expect(event.id).toBe(secondPosition);
-      } finally {
-        stop.abort();
-      }
-    },
-  );
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
+    }
+  });
 
-  it.skipIf(!engine.available)(
-    'ends the stream once its caller may no longer read the feed, and the reconnection is refused',
-    async () => {
-      const follower = follow(feedUrl(), basicAuthorization(resourceServer));
-      try {
-        await follower.opened;
-        const disabled = await api(
-          server.baseUrl,
-          'PATCH',
-          `/api/v1/service-accounts/${resourceServer.clientId}`,
-          { token: admin, body: { enabled: false } },
-        );
-        expect(disabled.status).toBe(200);
-        // CLOSED: the stream ended and the EventSource's reconnection got a 401, after which it gives up.
-        await eventually(async () => follower.source.readyState === EventSource.CLOSED, {
-          what: 'the EventSource gives up',
-          timeoutMs: 15_000,
-        });
-      } finally {
-        follower.source.close();
-        await api(server.baseUrl, 'PATCH', `/api/v1/service-accounts/${resourceServer.clientId}`, {
-          token: admin,
-          body: { enabled: true },
-        });
-      }
-    },
-  );
-
-  it.skipIf(!engine.available)(
-    'refuses a Last-Event-ID that is not a feed position with 400 validation_failed',
-    async () => {
-      for (const lastEventId of ['rev_01JABCDEFGHJKMNPQRSTVWXYZ0', '-1', '9'.repeat(16)]) {
-        const response = await fetch(feedUrl(), {
-          headers: {
-            accept: 'text/event-stream',
-            authorization: `Bearer ${admin}`,
-            'last-event-id': lastEventId,
-          },
-        });
-        expect(response.status).toBe(400);
-        expect(((await response.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
-      }
-    },
-  );
-
-  it.skipIf(!engine.available)(
-    'ends open streams at once when the server closes, so closing is not held by them',
-    async () => {
-      const closingServer = await startTestServer(engine);
-      let closed = false;
-      try {
-        const response = await fetch(`${closingServer.baseUrl}/oauth/revocations`, {
-          headers: {
-            accept: 'text/event-stream',
-            authorization: `Bearer ${await adminToken(closingServer.baseUrl)}`,
-          },
-        });
-        expect(response.status).toBe(200);
-        const reader = response.body!.getReader();
-        const ended = (async () => {
-          while (!(await reader.read()).done);
-        })();
-        const closing = performance.now();
-        await closingServer.close();
-        closed = true;
-        expect(performance.now() - closing).toBeLessThan(3000);
-        await ended;
-      } finally {
-        if (!closed) await closingServer.close();
-      }
-    },
-    // Without the fix the close never ends; let that show as a failed assertion rather than a hang.
-    45_000,
-  );
-
-  it.skipIf(!engine.available)(
-    'refuses a stream to a caller without the introspection permission with 403, not an empty stream',
-    async () => {
-      const response = await fetch(feedUrl(), {
-        headers: { accept: 'text/event-stream', authorization: basicAuthorization(app) },
+  it('ends open streams at once when the server closes, so closing is not held by them', async () => {
+    const closingServer = await startTestServer(engine);
+    let closed = false;
+    try {
+      const response = await fetch(`${closingServer.baseUrl}/oauth/revocations`, {
+        headers: {
+          accept: 'text/event-stream',
+          authorization: `Bearer ${await adminToken(closingServer.baseUrl)}`,
+        },
       });
-      expect(response.status).toBe(403);
-      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('permission_denied');
-    },
-  );
+      expect(response.status).toBe(200);
+      const reader = response.body!.getReader();
+      const ended = (async () => {
+        while (!(await reader.read()).done);
+      })();
+      const closing = performance.now();
+      await closingServer.close();
+      closed = true;
+      expect(performance.now() - closing).toBeLessThan(3000);
+      await ended;
+    } finally {
+      if (!closed) await closingServer.close();
+    }
+  }, 45_000); // Without the fix the close never ends; let that show as a failed assertion rather than a hang.
 
-  it.skipIf(!engine.available)('refuses a stream to a caller without credentials with 401', async () => {
+  it('refuses a stream to a caller without the introspection permission with 403, not an empty stream', async () => {
+    const response = await fetch(feedUrl(), {
+      headers: { accept: 'text/event-stream', authorization: basicAuthorization(app) },
+    });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('permission_denied');
+  });
+
+  it('refuses a stream to a caller without credentials with 401', async () => {
     const response = await fetch(feedUrl(), { headers: { accept: 'text/event-stream' } });
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toContain('application/json');

@@ -2,7 +2,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { decodeJwt } from 'jose';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { AuditBatch } from '../../src/runtime/batching/audit-batch.js';
 import type { BatchLog } from '../../src/runtime/batching/background-batcher.js';
 import { systemCaller } from '../../src/services/context.js';
@@ -10,7 +10,7 @@ import type { BackgroundWriter } from '../../src/store/background/background-wri
 import { ThreadedBackgroundWriter } from '../../src/store/background/threaded-writer.js';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
-import { type EngineUnderTest, enginesUnderTest, type TestDatabase } from '../support/engines.js';
+import { describeOnEachEngine, type EngineUnderTest, type TestDatabase } from '../support/engines.js';
 import { adminToken, createUsableServiceAccount, tokenRequest } from '../support/http-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -97,7 +97,7 @@ async function until(
 const failedAuditWrites = (server: TestServer) =>
   server.logs.filter((line) => line.includes('writing issuance audit events failed')).length;
 
-describe.each(enginesUnderTest())('background writes on $engine', (engine) => {
+describeOnEachEngine('background writes on $engine', (engine) => {
   const databases: TestDatabase[] = [];
   afterAll(async () => {
     for (const database of databases) await database.drop();
@@ -129,102 +129,94 @@ describe.each(enginesUnderTest())('background writes on $engine', (engine) => {
       details: { n },
     });
 
-  it.skipIf(!engine.available)(
-    'writes issuance audit events and last-used times from the writer thread, and flushes them at shutdown',
-    async () => {
-      const database = await engine.create();
-      databases.push(database);
-      const server = await startTestServer(engine, {}, database);
+  it('writes issuance audit events and last-used times from the writer thread, and flushes them at shutdown', async () => {
+    const database = await engine.create();
+    databases.push(database);
+    const server = await startTestServer(engine, {}, database);
+    const client = await createUsableServiceAccount(
+      server.baseUrl,
+      await adminToken(server.baseUrl),
+      'batched',
+    );
+    const issued = [];
+    for (let i = 0; i < 5; i++) {
+      const response = await tokenRequest(server.baseUrl, {
+        grant_type: 'client_credentials',
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+      });
+      expect(response.status).toBe(200);
+      issued.push(response);
+    }
+    // Closed at once: these events are still waiting for the next 100 ms flush.
+    await server.close();
+
+    const reopened = openDatabase(database.url);
+    try {
+      const events = await reopened.db
+        .selectFrom('audit_events')
+        .select(['details', 'result', 'actor_id'])
+        .where('action', '=', 'token.issued')
+        .where('target_id', '=', client.clientId)
+        .execute();
+      expect(events).toHaveLength(5);
+      for (const event of events) {
+        expect(event).toMatchObject({ result: 'success', actor_id: client.clientId });
+        expect(JSON.parse(event.details!)).toMatchObject({ jti: expect.any(String), scope: '' });
+      }
+      const sa = await reopened.db
+        .selectFrom('service_accounts')
+        .select('last_used_at')
+        .where('id', '=', client.clientId)
+        .executeTakeFirstOrThrow();
+      expect(sa.last_used_at).toBeGreaterThan(Date.now() - 60_000);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('keeps issuance audit events whose write failed, and writes them once and in order when the database answers again', async () => {
+    const server = await startTestServer(engine);
+    try {
       const client = await createUsableServiceAccount(
         server.baseUrl,
         await adminToken(server.baseUrl),
-        'batched',
+        'through-an-outage',
       );
-      const issued = [];
-      for (let i = 0; i < 5; i++) {
+      const jtis: string[] = [];
+      const issue = async () => {
         const response = await tokenRequest(server.baseUrl, {
           grant_type: 'client_credentials',
           client_id: client.clientId,
           client_secret: client.clientSecret,
         });
         expect(response.status).toBe(200);
-        issued.push(response);
+        jtis.push(decodeJwt(response.body.access_token).jti!);
+      };
+      const lock = await holdWriteLock(engine, server.database);
+      try {
+        for (let i = 0; i < 3; i++) await issue();
+        await lock.failWaitingWriter();
+        await until(() => failedAuditWrites(server) > 0, 'a failed audit write');
+        for (let i = 0; i < 2; i++) await issue();
+      } finally {
+        await lock.release();
       }
-      // Closed at once: these events are still waiting for the next 100 ms flush.
+      await server.portcullis.ctx.issuanceAudit.flush();
+      const rows = await committed(server.portcullis.database, 'token.issued', 'jti');
+      expectOnceInOrder(rows, jtis);
+      const failure = JSON.parse(
+        server.logs.find((line) => line.includes('writing issuance audit events failed'))!,
+      );
+      expect(failure).toMatchObject({ level: 50, kept: expect.any(Number) });
+      expect(failure.kept).toBeGreaterThanOrEqual(3);
+    } finally {
       await server.close();
+    }
+  }, 40_000);
 
-      const reopened = openDatabase(database.url);
-      try {
-        const events = await reopened.db
-          .selectFrom('audit_events')
-          .select(['details', 'result', 'actor_id'])
-          .where('action', '=', 'token.issued')
-          .where('target_id', '=', client.clientId)
-          .execute();
-        expect(events).toHaveLength(5);
-        for (const event of events) {
-          expect(event).toMatchObject({ result: 'success', actor_id: client.clientId });
-          expect(JSON.parse(event.details!)).toMatchObject({ jti: expect.any(String), scope: '' });
-        }
-        const sa = await reopened.db
-          .selectFrom('service_accounts')
-          .select('last_used_at')
-          .where('id', '=', client.clientId)
-          .executeTakeFirstOrThrow();
-        expect(sa.last_used_at).toBeGreaterThan(Date.now() - 60_000);
-      } finally {
-        await reopened.close();
-      }
-    },
-  );
-
-  it.skipIf(!engine.available)(
-    'keeps issuance audit events whose write failed, and writes them once and in order when the database answers again',
-    async () => {
-      const server = await startTestServer(engine);
-      try {
-        const client = await createUsableServiceAccount(
-          server.baseUrl,
-          await adminToken(server.baseUrl),
-          'through-an-outage',
-        );
-        const jtis: string[] = [];
-        const issue = async () => {
-          const response = await tokenRequest(server.baseUrl, {
-            grant_type: 'client_credentials',
-            client_id: client.clientId,
-            client_secret: client.clientSecret,
-          });
-          expect(response.status).toBe(200);
-          jtis.push(decodeJwt(response.body.access_token).jti!);
-        };
-        const lock = await holdWriteLock(engine, server.database);
-        try {
-          for (let i = 0; i < 3; i++) await issue();
-          await lock.failWaitingWriter();
-          await until(() => failedAuditWrites(server) > 0, 'a failed audit write');
-          for (let i = 0; i < 2; i++) await issue();
-        } finally {
-          await lock.release();
-        }
-        await server.portcullis.ctx.issuanceAudit.flush();
-        const rows = await committed(server.portcullis.database, 'token.issued', 'jti');
-        expectOnceInOrder(rows, jtis);
-        const failure = JSON.parse(
-          server.logs.find((line) => line.includes('writing issuance audit events failed'))!,
-        );
-        expect(failure).toMatchObject({ level: 50, kept: expect.any(Number) });
-        expect(failure.kept).toBeGreaterThanOrEqual(3);
-      } finally {
-        await server.close();
-      }
-    },
-    40_000,
-  );
-
-  it.skipIf(!engine.available || engine.engine !== 'postgres')(
-    'goes on writing after PostgreSQL closes the writer thread’s idle connection',
-    async () => {
+  if (engine.engine === 'postgres')
+    it('goes on writing after PostgreSQL closes the writer thread’s idle connection', async () => {
       const server = await startTestServer(engine);
       const admin = new pg.Client({ connectionString: server.database.url });
       try {
@@ -268,107 +260,95 @@ describe.each(enginesUnderTest())('background writes on $engine', (engine) => {
         await admin.end().catch(() => undefined);
         await server.close();
       }
-    },
-  );
+    });
 
-  it.skipIf(!engine.available)(
-    'writes a batch again whose commit was reported failed, without storing its events twice',
-    async () => {
-      const { database, writer, close } = await migratedDatabase();
-      try {
-        let lostReplies = 1;
-        // Committed, but the answer lost: as when PostgreSQL's connection drops after COMMIT was sent.
-        const replyLost: BackgroundWriter = {
-          write: async (batch) => {
-            await writer.write(batch);
-            if (lostReplies-- > 0) throw new Error('connection lost after commit');
-          },
-          close: async () => undefined,
-        };
-        const { log } = capturedLog();
-        const audit = new AuditBatch(replyLost, log);
-        for (const n of [1, 2, 3]) enqueueIssued(audit, n);
-        await expect(audit.flush()).rejects.toThrow('connection lost after commit');
-        for (const n of [4, 5]) enqueueIssued(audit, n);
-        await audit.flush();
-        expectOnceInOrder(await committed(database, 'token.issued', 'n'), [1, 2, 3, 4, 5]);
-      } finally {
-        await close();
-      }
-    },
-  );
+  it('writes a batch again whose commit was reported failed, without storing its events twice', async () => {
+    const { database, writer, close } = await migratedDatabase();
+    try {
+      let lostReplies = 1;
+      // Committed, but the answer lost: as when PostgreSQL's connection drops after COMMIT was sent.
+      const replyLost: BackgroundWriter = {
+        write: async (batch) => {
+          await writer.write(batch);
+          if (lostReplies-- > 0) throw new Error('connection lost after commit');
+        },
+        close: async () => undefined,
+      };
+      const { log } = capturedLog();
+      const audit = new AuditBatch(replyLost, log);
+      for (const n of [1, 2, 3]) enqueueIssued(audit, n);
+      await expect(audit.flush()).rejects.toThrow('connection lost after commit');
+      for (const n of [4, 5]) enqueueIssued(audit, n);
+      await audit.flush();
+      expectOnceInOrder(await committed(database, 'token.issued', 'n'), [1, 2, 3, 4, 5]);
+    } finally {
+      await close();
+    }
+  });
 
-  it.skipIf(!engine.available)(
-    'keeps at most its bound of failed issuance audit events, dropping the oldest and saying how many',
-    async () => {
-      const { database, writer, close } = await migratedDatabase();
-      try {
-        let failing = true;
-        const flaky: BackgroundWriter = {
-          write: (batch) =>
-            failing ? Promise.reject(new Error('database unavailable')) : writer.write(batch),
-          close: async () => undefined,
-        };
-        const { log, lines } = capturedLog();
-        // A bound of 10 and batches of 4: beyond the bound, 4 go at once.
-        const audit = new AuditBatch(flaky, log, 100, 4, 10);
-        for (let n = 1; n <= 10; n++) enqueueIssued(audit, n);
-        await expect(audit.flush()).rejects.toThrow('database unavailable');
-        expect(lines.filter((l) => l.message.startsWith('dropped'))).toEqual([]);
-        enqueueIssued(audit, 11);
-        expect(lines.filter((l) => l.message.startsWith('dropped'))).toEqual([
-          {
-            message:
-              'dropped the 4 oldest issuance audit events: more than 10 were waiting while writes failed',
-            fields: { dropped: 4, kept: 7 },
-          },
-        ]);
-        expect(lines.some((l) => l.message.startsWith('writing issuance audit events failed'))).toBe(true);
+  it('keeps at most its bound of failed issuance audit events, dropping the oldest and saying how many', async () => {
+    const { database, writer, close } = await migratedDatabase();
+    try {
+      let failing = true;
+      const flaky: BackgroundWriter = {
+        write: (batch) => (failing ? Promise.reject(new Error('database unavailable')) : writer.write(batch)),
+        close: async () => undefined,
+      };
+      const { log, lines } = capturedLog();
+      // A bound of 10 and batches of 4: beyond the bound, 4 go at once.
+      const audit = new AuditBatch(flaky, log, 100, 4, 10);
+      for (let n = 1; n <= 10; n++) enqueueIssued(audit, n);
+      await expect(audit.flush()).rejects.toThrow('database unavailable');
+      expect(lines.filter((l) => l.message.startsWith('dropped'))).toEqual([]);
+      enqueueIssued(audit, 11);
+      expect(lines.filter((l) => l.message.startsWith('dropped'))).toEqual([
+        {
+          message:
+            'dropped the 4 oldest issuance audit events: more than 10 were waiting while writes failed',
+          fields: { dropped: 4, kept: 7 },
+        },
+      ]);
+      expect(lines.some((l) => l.message.startsWith('writing issuance audit events failed'))).toBe(true);
 
-        failing = false;
-        await audit.flush();
-        expectOnceInOrder(await committed(database, 'token.issued', 'n'), [5, 6, 7, 8, 9, 10, 11]);
-      } finally {
-        await close();
-      }
-    },
-  );
+      failing = false;
+      await audit.flush();
+      expectOnceInOrder(await committed(database, 'token.issued', 'n'), [5, 6, 7, 8, 9, 10, 11]);
+    } finally {
+      await close();
+    }
+  });
 
-  it.skipIf(!engine.available)(
-    'tries once more at shutdown, and says how many issuance audit events are lost if that fails too',
-    async () => {
-      const { database, writer, close } = await migratedDatabase();
-      try {
-        let failures = 1;
-        const failingOnce: BackgroundWriter = {
-          write: (batch) =>
-            failures-- > 0 ? Promise.reject(new Error('database busy')) : writer.write(batch),
-          close: async () => undefined,
-        };
-        const recovered = capturedLog();
-        const audit = new AuditBatch(failingOnce, recovered.log);
-        for (const n of [1, 2]) enqueueIssued(audit, n);
-        await audit.stop();
-        expectOnceInOrder(await committed(database, 'token.issued', 'n'), [1, 2]);
-        expect(recovered.lines.map((l) => l.message)).toEqual([
-          'writing issuance audit events failed; they are kept and retried with the next flush',
-        ]);
+  it('tries once more at shutdown, and says how many issuance audit events are lost if that fails too', async () => {
+    const { database, writer, close } = await migratedDatabase();
+    try {
+      let failures = 1;
+      const failingOnce: BackgroundWriter = {
+        write: (batch) => (failures-- > 0 ? Promise.reject(new Error('database busy')) : writer.write(batch)),
+        close: async () => undefined,
+      };
+      const recovered = capturedLog();
+      const audit = new AuditBatch(failingOnce, recovered.log);
+      for (const n of [1, 2]) enqueueIssued(audit, n);
+      await audit.stop();
+      expectOnceInOrder(await committed(database, 'token.issued', 'n'), [1, 2]);
+      expect(recovered.lines.map((l) => l.message)).toEqual([
+        'writing issuance audit events failed; they are kept and retried with the next flush',
+      ]);
 
-        const down: BackgroundWriter = {
-          write: () => Promise.reject(new Error('database unavailable')),
-          close: async () => undefined,
-        };
-        const lost = capturedLog();
-        const doomed = new AuditBatch(down, lost.log);
-        for (const n of [3, 4, 5]) enqueueIssued(doomed, n);
-        await doomed.stop();
-        expect(lost.lines.at(-1)).toEqual({
-          message: 'shutting down with issuance audit events that could not be written',
-          fields: { lost: 3 },
-        });
-      } finally {
-        await close();
-      }
-    },
-  );
+      const down: BackgroundWriter = {
+        write: () => Promise.reject(new Error('database unavailable')),
+        close: async () => undefined,
+      };
+      const lost = capturedLog();
+      const doomed = new AuditBatch(down, lost.log);
+      for (const n of [3, 4, 5]) enqueueIssued(doomed, n);
+      await doomed.stop();
+      expect(lost.lines.at(-1)).toEqual({
+        message: 'shutting down with issuance audit events that could not be written',
+        fields: { lost: 3 },
+      });
+    } finally {
+      await close();
+    }
+  });
 });

@@ -1,53 +1,50 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enginesUnderTest, type TestDatabase } from '../support/engines.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeOnEachEngine, type TestDatabase } from '../support/engines.js';
 import { snapshotState } from '../support/state-snapshot.js';
 import { startTestServer } from '../support/test-server.js';
 
-describe.each(enginesUnderTest())('bootstrap on $engine', (engine) => {
+describeOnEachEngine('bootstrap on $engine', (engine) => {
   let database: TestDatabase;
   const masterKey = 'ab'.repeat(32);
   beforeAll(async () => {
-    if (engine.available) database = await engine.create();
+    database = await engine.create();
   });
   afterAll(async () => database?.drop());
 
-  it.skipIf(!engine.available)(
-    'creates acme, its admin login and Admin user once, and nothing on restart',
-    async () => {
-      const first = await startTestServer(engine, { PORTCULLIS_MASTER_KEY: masterKey }, database);
-      expect(first.portcullis.bootstrap).toEqual({ created: true, adminEmail: 'admin@acme.example' });
-      const db = first.portcullis.database.db;
-      const org = await db.selectFrom('organizations').selectAll().executeTakeFirstOrThrow();
-      expect(org).toMatchObject({
-        name: 'acme',
-        programmatic_access_available: 1,
-        programmatic_access_enabled: 1,
-      });
-      const login = await db.selectFrom('logins').selectAll().executeTakeFirstOrThrow();
-      expect(login).toMatchObject({
-        email: 'admin@acme.example',
-        is_organization_admin: 1,
-        is_platform_operator: 1,
-      });
-      expect(login.password_hash).toMatch(/^\$argon2id\$/);
-      const roles = await db
-        .selectFrom('role_assignments')
-        .innerJoin('roles', 'roles.id', 'role_assignments.role_id')
-        .innerJoin('users', 'users.id', 'role_assignments.user_id')
-        .select(['roles.name', 'users.login_id'])
-        .execute();
-      expect(roles).toEqual([{ name: 'Admin', login_id: login.id }]);
-      const before = await snapshotState(db);
-      await first.close();
+  it('creates acme, its admin login and Admin user once, and nothing on restart', async () => {
+    const first = await startTestServer(engine, { PORTCULLIS_MASTER_KEY: masterKey }, database);
+    expect(first.portcullis.bootstrap).toEqual({ created: true, adminEmail: 'admin@acme.example' });
+    const db = first.portcullis.database.db;
+    const org = await db.selectFrom('organizations').selectAll().executeTakeFirstOrThrow();
+    expect(org).toMatchObject({
+      name: 'acme',
+      programmatic_access_available: 1,
+      programmatic_access_enabled: 1,
+    });
+    const login = await db.selectFrom('logins').selectAll().executeTakeFirstOrThrow();
+    expect(login).toMatchObject({
+      email: 'admin@acme.example',
+      is_organization_admin: 1,
+      is_platform_operator: 1,
+    });
+    expect(login.password_hash).toMatch(/^\$argon2id\$/);
+    const roles = await db
+      .selectFrom('role_assignments')
+      .innerJoin('roles', 'roles.id', 'role_assignments.role_id')
+      .innerJoin('users', 'users.id', 'role_assignments.user_id')
+      .select(['roles.name', 'users.login_id'])
+      .execute();
+    expect(roles).toEqual([{ name: 'Admin', login_id: login.id }]);
+    const before = await snapshotState(db);
+    await first.close();
 
-      const second = await startTestServer(engine, { PORTCULLIS_MASTER_KEY: masterKey }, database);
-      expect(second.portcullis.bootstrap).toEqual({ created: false });
-      expect(await snapshotState(second.portcullis.database.db)).toEqual(before);
-      await second.close();
-    },
-  );
+    const second = await startTestServer(engine, { PORTCULLIS_MASTER_KEY: masterKey }, database);
+    expect(second.portcullis.bootstrap).toEqual({ created: false });
+    expect(await snapshotState(second.portcullis.database.db)).toEqual(before);
+    await second.close();
+  });
 
-  it.skipIf(!engine.available)('refuses to open signing keys under a different master key', async () => {
+  it('refuses to open signing keys under a different master key', async () => {
     await expect(
       startTestServer(engine, { PORTCULLIS_MASTER_KEY: 'cd'.repeat(32) }, database),
     ).rejects.toThrow(/cannot be opened with this master key/);

@@ -1,17 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { findUsableSecrets } from '../../src/store/repositories/secrets.js';
-import { enginesUnderTest } from '../support/engines.js';
+import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api, createUsableServiceAccount, tokenRequest } from '../support/http-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
-describe.each(enginesUnderTest())('concurrent secret generation on $engine', (engine) => {
+describeOnEachEngine('concurrent secret generation on $engine', (engine) => {
   let server: TestServer;
   beforeAll(async () => {
-    if (engine.available) server = await startTestServer(engine);
+    server = await startTestServer(engine);
   });
   afterAll(async () => server?.close());
 
-  it.skipIf(!engine.available)('leaves exactly one usable secret, the one generated last', async () => {
+  it('leaves exactly one usable secret, the one generated last', async () => {
     const token = await adminToken(server.baseUrl);
     const { clientId } = await createUsableServiceAccount(server.baseUrl, token, 'contended');
     const responses = await Promise.all(
@@ -37,44 +37,41 @@ describe.each(enginesUnderTest())('concurrent secret generation on $engine', (en
   });
 });
 
-describe.each(enginesUnderTest())('batched issuance audit on $engine', (engine) => {
-  it.skipIf(!engine.available)(
-    'writes issuance events within the flush window, and all of them on shutdown',
-    async () => {
-      const server = await startTestServer(engine);
-      const db = server.portcullis.database.db;
-      const issued = async () =>
-        Number(
-          (
-            await db
-              .selectFrom('audit_events')
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .where('action', '=', 'token.issued')
-              .executeTakeFirstOrThrow()
-          ).n,
-        );
-      try {
-        const client = await createUsableServiceAccount(
-          server.baseUrl,
-          await adminToken(server.baseUrl),
-          'batched',
-        );
-        const form = {
-          grant_type: 'client_credentials',
-          client_id: client.clientId,
-          client_secret: client.clientSecret,
-        };
-        await Promise.all(Array.from({ length: 20 }, () => tokenRequest(server.baseUrl, form)));
-        expect(await issued()).toBeLessThanOrEqual(20);
-        await new Promise((resolve) => setTimeout(resolve, 1500));
-        expect(await issued()).toBe(20);
-        await Promise.all(Array.from({ length: 5 }, () => tokenRequest(server.baseUrl, form)));
-        await server.portcullis.app.close();
-        await server.portcullis.ctx.issuanceAudit.stop();
-        expect(await issued()).toBe(25);
-      } finally {
-        await server.close();
-      }
-    },
-  );
+describeOnEachEngine('batched issuance audit on $engine', (engine) => {
+  it('writes issuance events within the flush window, and all of them on shutdown', async () => {
+    const server = await startTestServer(engine);
+    const db = server.portcullis.database.db;
+    const issued = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('audit_events')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('action', '=', 'token.issued')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    try {
+      const client = await createUsableServiceAccount(
+        server.baseUrl,
+        await adminToken(server.baseUrl),
+        'batched',
+      );
+      const form = {
+        grant_type: 'client_credentials',
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+      };
+      await Promise.all(Array.from({ length: 20 }, () => tokenRequest(server.baseUrl, form)));
+      expect(await issued()).toBeLessThanOrEqual(20);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(await issued()).toBe(20);
+      await Promise.all(Array.from({ length: 5 }, () => tokenRequest(server.baseUrl, form)));
+      await server.portcullis.app.close();
+      await server.portcullis.ctx.issuanceAudit.stop();
+      expect(await issued()).toBe(25);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { createHook } from 'node:async_hooks';
-import { describe, expect, it, vi } from 'vitest';
-import { enginesUnderTest } from '../support/engines.js';
+import { expect, it, vi } from 'vitest';
+import { describeOnEachEngine } from '../support/engines.js';
 import { startTestServer } from '../support/test-server.js';
 
 /**
@@ -31,42 +31,36 @@ function watchWorkers() {
   };
 }
 
-describe.each(enginesUnderTest())('a start-up that fails part-way, on $engine', (engine) => {
-  it.skipIf(!engine.available)(
-    'rejects, and stops the signing thread when bootstrap fails after the key ring started',
-    async () => {
-      const workers = watchWorkers();
-      try {
-        await expect(
-          startTestServer(engine, { PORTCULLIS_ADMIN_EMAIL: 'not an email' }),
-        ).rejects.toMatchObject({
+describeOnEachEngine('a start-up that fails part-way, on $engine', (engine) => {
+  it('rejects, and stops the signing thread when bootstrap fails after the key ring started', async () => {
+    const workers = watchWorkers();
+    try {
+      await expect(startTestServer(engine, { PORTCULLIS_ADMIN_EMAIL: 'not an email' })).rejects.toMatchObject(
+        {
           code: 'validation_failed',
-        });
-        expect(workers.started).toBeGreaterThan(0);
-        await vi.waitFor(() => expect(workers.live).toBe(0));
-      } finally {
-        workers.stop();
-      }
-    },
-  );
+        },
+      );
+      expect(workers.started).toBeGreaterThan(0);
+      await vi.waitFor(() => expect(workers.live).toBe(0));
+    } finally {
+      workers.stop();
+    }
+  });
 
-  it.skipIf(!engine.available)(
-    'rejects, and stops the signing thread when the key ring cannot open the stored keys',
-    async () => {
-      const database = await engine.create();
-      const workers = watchWorkers();
-      try {
-        const first = await startTestServer(engine, {}, database);
-        await first.close();
-        // Another master key: the stored private keys do not open.
-        await expect(startTestServer(engine, {}, database)).rejects.toThrow(
-          /cannot be opened with this master key/,
-        );
-        await vi.waitFor(() => expect(workers.live).toBe(0));
-      } finally {
-        workers.stop();
-        await database.drop();
-      }
-    },
-  );
+  it('rejects, and stops the signing thread when the key ring cannot open the stored keys', async () => {
+    const database = await engine.create();
+    const workers = watchWorkers();
+    try {
+      const first = await startTestServer(engine, {}, database);
+      await first.close();
+      // Another master key: the stored private keys do not open.
+      await expect(startTestServer(engine, {}, database)).rejects.toThrow(
+        /cannot be opened with this master key/,
+      );
+      await vi.waitFor(() => expect(workers.live).toBe(0));
+    } finally {
+      workers.stop();
+      await database.drop();
+    }
+  });
 });

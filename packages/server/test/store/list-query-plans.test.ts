@@ -2,7 +2,7 @@ import { newId, newIdAt } from '@portcullis/core/ids';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readExportChunk } from '../../src/runtime/audit-reads/audit-reader.js';
 import { type Database, type Db, openDatabase } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
@@ -27,7 +27,7 @@ import {
 } from '../../src/store/repositories/service-accounts.js';
 import { listUsersInOrganization } from '../../src/store/repositories/users.js';
 import type { Schema } from '../../src/store/schema.js';
-import { type EngineUnderTest, enginesUnderTest, type TestDatabase } from '../support/engines.js';
+import { describeOnEachEngine, type EngineUnderTest, type TestDatabase } from '../support/engines.js';
 
 /**
  * Every query a list, filter or export route runs is read through an index in the order it returns rows:
@@ -106,7 +106,7 @@ function postgresPlan(root: PgPlanNode): Plan {
   return { accesses, sorts, text: JSON.stringify(root, null, 1) };
 }
 
-describe.each(enginesUnderTest())('list, filter and export query plans on $engine', (engine) => {
+describeOnEachEngine('list, filter and export query plans on $engine', (engine) => {
   let testDb: TestDatabase;
   let database: Database;
   let auditReader: Database;
@@ -118,7 +118,6 @@ describe.each(enginesUnderTest())('list, filter and export query plans on $engin
   const saCursors = new Map<ServiceAccountSort, string>();
 
   beforeAll(async () => {
-    if (!engine.available) return;
     testDb = await engine.create();
     database = openDatabase(testDb.url);
     await migrateToLatest(database);
@@ -199,7 +198,6 @@ describe.each(enginesUnderTest())('list, filter and export query plans on $engin
   });
 
   afterAll(async () => {
-    if (!engine.available) return;
     await recording.destroy();
     await auditReader.close();
     await database.close();
@@ -268,7 +266,7 @@ describe.each(enginesUnderTest())('list, filter and export query plans on $engin
     after: newId(kind),
   });
 
-  it.skipIf(!engine.available).each([false, true])(
+  it.each([false, true])(
     'reads the organization-scoped lists through (parent, id) indexes (after a cursor: %s)',
     async (withCursor) => {
       const cursor = <K extends Parameters<typeof after>[0]>(kind: K) => (withCursor ? after(kind) : page);
@@ -292,14 +290,14 @@ describe.each(enginesUnderTest())('list, filter and export query plans on $engin
     },
   );
 
-  it.skipIf(!engine.available)("reads a page of users' roles through the two primary keys", async () => {
+  it("reads a page of users' roles through the two primary keys", async () => {
     await expectIndexed((db) => listRolesOfUsers(db, [someUser, newId('user'), newId('user')]), {
       role_assignments: primaryKey(engine.engine, 'role_assignments', 'role_assignments_pk'),
       roles: primaryKey(engine.engine, 'roles'),
     });
   });
 
-  it.skipIf(!engine.available)('reads the operator’s organizations in id order', async () => {
+  it('reads the operator’s organizations in id order', async () => {
     const organizations = { organizations: primaryKey(engine.engine, 'organizations') };
     // The first page has no condition to search by: it walks the key from its start, in order.
     await expectIndexed((db) => listOrganizations(db, page), organizations, { walked: true });
@@ -307,7 +305,7 @@ describe.each(enginesUnderTest())('list, filter and export query plans on $engin
   });
 
   const sorts: ServiceAccountSort[] = ['createdAt', '-createdAt', 'name', '-name'];
-  it.skipIf(!engine.available).each(sorts)(
+  it.each(sorts)(
     'reads organization service accounts sorted by %s through an index in that order, filtered or not',
     async (sort) => {
       const index = sort.endsWith('name')
@@ -324,7 +322,7 @@ describe.each(enginesUnderTest())('list, filter and export query plans on $engin
     },
   );
 
-  it.skipIf(!engine.available).each(['client_credential', 'access_key'] as const)(
+  it.each(['client_credential', 'access_key'] as const)(
     'reads one owner’s %s credentials through the owner index',
     async (kind) => {
       for (const cursor of [undefined, saCursors.get('createdAt')]) {
@@ -359,20 +357,17 @@ describe.each(enginesUnderTest())('list, filter and export query plans on $engin
     return 'audit_events_org_id';
   }
 
-  it.skipIf(!engine.available)(
-    `reads audit pages through the driving filter's (organization, column, id) index: ${auditCases.length} filter combinations`,
-    async () => {
-      for (const { filter, before } of auditCases) {
-        const expected = { audit_events: drivingIndex(filter) };
-        const source = (db: Db): AuditSource => ({ db, engine: engine.engine });
-        const reader = { asAuditReader: true };
-        await expectIndexed(
-          (db) => queryAuditEvents(source(db), orgId, filter, { limit: 100, before }),
-          expected,
-          reader,
-        );
-        await expectIndexed((db) => readExportChunk(source(db), orgId, filter, before), expected, reader);
-      }
-    },
-  );
+  it(`reads audit pages through the driving filter's (organization, column, id) index: ${auditCases.length} filter combinations`, async () => {
+    for (const { filter, before } of auditCases) {
+      const expected = { audit_events: drivingIndex(filter) };
+      const source = (db: Db): AuditSource => ({ db, engine: engine.engine });
+      const reader = { asAuditReader: true };
+      await expectIndexed(
+        (db) => queryAuditEvents(source(db), orgId, filter, { limit: 100, before }),
+        expected,
+        reader,
+      );
+      await expectIndexed((db) => readExportChunk(source(db), orgId, filter, before), expected, reader);
+    }
+  });
 });

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { type UniqueConstraint, uniqueConstraints } from '../../src/store/unique-constraints.js';
-import { enginesUnderTest, type TestDatabase } from '../support/engines.js';
+import { describeOnEachEngine, type TestDatabase } from '../support/engines.js';
 
 interface UniqueIndex {
   name: string;
@@ -45,36 +45,31 @@ async function uniqueIndexesOf(database: Database): Promise<UniqueIndex[]> {
 
 const signature = (index: { table: string; columns: string }) => `${index.table}(${index.columns})`;
 
-describe.each(enginesUnderTest())('the unique-constraint table on $engine', (engine) => {
+describeOnEachEngine('the unique-constraint table on $engine', (engine) => {
   let testDb: TestDatabase;
   let database: Database;
 
   beforeAll(async () => {
-    if (!engine.available) return;
     testDb = await engine.create();
     database = openDatabase(testDb.url);
     await migrateToLatest(database);
   });
   afterAll(async () => {
-    if (!engine.available) return;
     await database.close();
     await testDb.drop();
   });
 
-  it.skipIf(!engine.available)(
-    'lists every unique constraint of the schema and no other (a new one must join it)',
-    async () => {
-      const actual = await uniqueIndexesOf(database);
-      const listed = uniqueConstraints.map((c) => ({ ...c, columns: c.columns.join(',') }));
-      expect(actual.map(signature).sort()).toEqual(listed.map(signature).sort());
-      // SQLite names its constraints' indexes itself; PostgreSQL's names are what errors carry there.
-      if (engine.engine === 'postgres') {
-        expect(actual.map((i) => i.name).sort()).toEqual(listed.map((c) => c.name).sort());
-      }
-    },
-  );
+  it('lists every unique constraint of the schema and no other (a new one must join it)', async () => {
+    const actual = await uniqueIndexesOf(database);
+    const listed = uniqueConstraints.map((c) => ({ ...c, columns: c.columns.join(',') }));
+    expect(actual.map(signature).sort()).toEqual(listed.map(signature).sort());
+    // SQLite names its constraints' indexes itself; PostgreSQL's names are what errors carry there.
+    if (engine.engine === 'postgres') {
+      expect(actual.map((i) => i.name).sort()).toEqual(listed.map((c) => c.name).sort());
+    }
+  });
 
-  it.skipIf(!engine.available)('gives constraints that SQLite cannot tell apart the same meaning', () => {
+  it('gives constraints that SQLite cannot tell apart the same meaning', () => {
     const sameColumns = (a: UniqueConstraint, b: UniqueConstraint) =>
       a.table === b.table && a.columns.join(',') === b.columns.join(',');
     for (const a of uniqueConstraints) {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { describe, inject } from 'vitest';
 import type { Engine } from '../../src/store/database.js';
 
 export interface TestDatabase {
@@ -73,4 +73,16 @@ function postgres(baseUrl: string | null): EngineUnderTest {
 /** The engine matrix every storage-touching suite runs over. */
 export function enginesUnderTest(): EngineUnderTest[] {
   return [sqlite, postgres(inject('postgresUrl'))];
+}
+
+/**
+ * Declares `suite` once per engine, `$engine` in the title naming it. An engine that is not available here
+ * (PostgreSQL outside CI, announced once by the global set-up) has its suite declared skipped: its tests
+ * show as skipped and none of its hooks run, so no test needs a guard of its own.
+ */
+export function describeOnEachEngine(title: string, suite: (engine: EngineUnderTest) => void): void {
+  for (const engine of enginesUnderTest()) {
+    const named = title.replaceAll('$engine', engine.engine);
+    (engine.available ? describe : describe.skip)(named, () => suite(engine));
+  }
 }
