@@ -1,4 +1,4 @@
-import { isPortcullisError, PortcullisError } from '@portcullis/core/errors';
+import { isPortcullisError, unauthenticated } from '@portcullis/core/errors';
 import type { Actor, Caller, ServiceContext } from '../context.js';
 import { authenticateClient, type ClientCredentials, refusalRecorder } from './authenticate-client.js';
 
@@ -31,9 +31,7 @@ export async function authenticateBasic(
       isPortcullisError(error) &&
       (error.code === 'invalid_client' || error.code === 'unauthorized_client')
     ) {
-      throw new PortcullisError('unauthenticated', 'The Basic credentials are not valid here.', {
-        auditReason: error.auditReason,
-      });
+      throw unauthenticated('The Basic credentials are not valid here.', { auditReason: error.auditReason });
     }
     throw error;
   }

@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { unauthenticated } from '@portcullis/core/errors';
 import { kindOfId } from '@portcullis/core/ids';
 import { issuedBefore } from '@portcullis/core/revocation';
 import type { TokenClaims } from '../../runtime/signing/key-ring.js';
@@ -11,8 +11,6 @@ import type { Actor, ServiceContext } from '../context.js';
 import { loginPermissions } from '../permissions/login-permissions.js';
 import { isRefusal, resolveCredential } from '../permissions/resolve-credential.js';
 import { storedPermissions } from '../permissions/stored-permissions.js';
-
-const unauthenticated = (message: string) => new PortcullisError('unauthenticated', message);
 
 export interface BearerOptions {
   /**

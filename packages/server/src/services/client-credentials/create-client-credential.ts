@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { invalidField, permissionDenied } from '@portcullis/core/errors';
 import { newId } from '@portcullis/core/ids';
 import { PermissionSet, type PresetName, presets } from '@portcullis/core/permissions';
 import {
@@ -60,10 +60,7 @@ async function createPersonalCredential(
 ): Promise<CreatedClientCredential> {
   const { actor } = caller;
   if (actor.type !== 'login' || !actor.userId) {
-    throw new PortcullisError(
-      'permission_denied',
-      'Personal credentials belong to a person with a user in this account.',
-    );
+    throw permissionDenied('Personal credentials belong to a person with a user in this account.');
   }
   const organizationId = organizationOf(actor);
   requirePermission(actor, 'portcullis.client_credentials', 'create');
@@ -123,9 +120,11 @@ export async function createClientCredential(
   input: ClientCredentialInput,
 ): Promise<CreatedClientCredential> {
   if (!input.preset && !input.permissions) {
-    throw new PortcullisError('validation_failed', 'Choose a preset or list permissions.', {
-      details: [{ field: 'permissions', message: 'a preset or at least one permission is required' }],
-    });
+    throw invalidField(
+      'permissions',
+      'a preset or at least one permission is required',
+      'Choose a preset or list permissions.',
+    );
   }
   let granted = input.preset ? presets[input.preset](ctx.catalog) : PermissionSet.empty(ctx.catalog);
   if (input.permissions) granted = granted.union(PermissionSet.parse(ctx.catalog, input.permissions));

@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { invalidField, notFound, PortcullisError } from '@portcullis/core/errors';
 import { newId } from '@portcullis/core/ids';
 import { isObjectName } from '@portcullis/core/names';
 import type { Db } from '../../store/database.js';
@@ -43,15 +43,13 @@ async function checkPrincipal(
   if (input.loginId) {
     const login = await findLoginById(db, input.loginId);
     if (!login || login.organizationId !== input.organizationId) {
-      throw new PortcullisError('not_found', 'Login not found.', { details: { loginId: input.loginId } });
+      throw notFound('Login', { loginId: input.loginId });
     }
   }
   if (input.serviceAccountId) {
     const sa = await findServiceAccountInOrganization(db, input.organizationId, input.serviceAccountId);
     if (!sa) {
-      throw new PortcullisError('not_found', 'Service account not found.', {
-        details: { serviceAccountId: input.serviceAccountId },
-      });
+      throw notFound('Service account', { serviceAccountId: input.serviceAccountId });
     }
     const linked = (await listUsersOfServiceAccount(db, sa.id)).find((u) => u.accountId === accountId);
     if (linked) {
@@ -94,22 +92,18 @@ export async function createUserStep(
     );
   }
   if (!isObjectName(input.name)) {
-    throw new PortcullisError('validation_failed', 'The user name is invalid.', {
-      details: [{ field: 'name', message: 'letters, digits, _ . - ; at most 64' }],
-    });
+    throw invalidField('name', 'letters, digits, _ . - ; at most 64', 'The user name is invalid.');
   }
   const now = tx.clock();
   const account = input.accountId
     ? await findAccountInOrganization(tx.db, input.organizationId, input.accountId)
     : await findDefaultAccount(tx.db, input.organizationId);
-  if (!account)
-    throw new PortcullisError('not_found', 'Account not found.', { details: { accountId: input.accountId } });
+  if (!account) throw notFound('Account', { accountId: input.accountId });
   const serviceAccount = await checkPrincipal(tx.db, input, account.id);
   const roleIds = [...new Set(input.roleIds ?? [])];
   const roles = await findRolesByIds(tx.db, input.organizationId, roleIds);
   const missing = roleIds.filter((id) => !roles.some((r) => r.id === id));
-  if (missing.length > 0)
-    throw new PortcullisError('not_found', 'Role not found.', { details: { roleIds: missing } });
+  if (missing.length > 0) throw notFound('Role', { roleIds: missing });
   // Roles given at creation are grants like any other, and so is what they give a linked service account.
   const rolePermissions = unionOfStored(
     tx.catalog,

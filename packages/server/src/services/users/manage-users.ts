@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { notFound, PortcullisError } from '@portcullis/core/errors';
 import type { Page, PageRequest } from '../../store/repositories/page.js';
 import {
   assignRole,
@@ -41,7 +41,7 @@ export interface UserWithRoles {
 
 async function userOfCaller(ctx: ServiceContext, caller: Caller, id: string): Promise<User> {
   const user = await findUserInOrganization(ctx.db, organizationOf(caller.actor), id);
-  if (!user) throw new PortcullisError('not_found', 'User not found.');
+  if (!user) throw notFound('User');
   return user;
 }
 
@@ -85,7 +85,7 @@ async function changeRoleGrant(
   return inTransaction(ctx, async (tx) => {
     const user = await userOfCaller(tx, caller, userId);
     const role = await findRoleInOrganization(tx.db, user.organizationId, roleId);
-    if (!role) throw new PortcullisError('not_found', 'Role not found.');
+    if (!role) throw notFound('Role');
     let changed: boolean;
     if (change === 'grant') {
       requireWithinGrantor(caller.actor, storedPermissions(ctx.catalog, role.permissions));
@@ -202,8 +202,7 @@ async function checkServiceAccountLink(
     );
   }
   const sa = await findServiceAccountInOrganization(ctx.db, user.organizationId, serviceAccountId);
-  if (!sa)
-    throw new PortcullisError('not_found', 'Service account not found.', { details: { serviceAccountId } });
+  if (!sa) throw notFound('Service account', { serviceAccountId });
   const linked = (await listUsersOfServiceAccount(ctx.db, sa.id)).find(
     (u) => u.accountId === user.accountId && u.id !== user.id,
   );
