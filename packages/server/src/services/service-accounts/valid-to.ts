@@ -1,6 +1,6 @@
 import { invalidField, PortcullisError } from '@portcullis/core/errors';
 import { isTimeZone, toInstant } from '@portcullis/core/time';
-import { longestTokenLifetimeMs } from '../revocation/record-revocations.js';
+import { longestTokenLifetimeMs } from '@portcullis/core/tokens';
 
 export interface ValidToFields {
   validTo?: number | null;
