@@ -11,6 +11,7 @@ import { organizationOf, requirePermission, requireWithinGrantor } from '../auth
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 import { type GeneratedSecret, generateSecretStep } from '../service-accounts/generate-secret.js';
+import { newServiceAccount } from '../service-accounts/new-service-account.js';
 import { validToChanges } from '../service-accounts/valid-to.js';
 import { asConflict } from '../unique-conflicts.js';
 
@@ -67,25 +68,18 @@ async function createPersonalCredential(
   await requireProgrammaticAccess(ctx, organizationId);
   if (input.granted) requireWithinGrantor(actor, input.granted);
   const now = ctx.clock();
-  const validTo = validToChanges(input.validTo, input.timezone, now);
-  const credential: ServiceAccount = {
-    id: newId('serviceAccount'),
-    organizationId,
-    name: input.name,
-    description: input.description,
-    isOrganizationAdmin: false,
-    platformIntrospection: false,
-    enabled: true,
-    kind: input.kind,
-    ownerUserId: actor.userId,
-    grantedPermissions: input.granted ? input.granted.format() : null,
-    networkPolicyId: null,
-    validTo: validTo.validTo ?? null,
-    validToTimezone: validTo.validToTimezone ?? null,
-    lastUsedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const credential = newServiceAccount(
+    {
+      organizationId,
+      name: input.name,
+      description: input.description,
+      kind: input.kind,
+      ownerUserId: actor.userId,
+      grantedPermissions: input.granted ? input.granted.format() : null,
+      ...validToChanges(input.validTo, input.timezone, now),
+    },
+    now,
+  );
   try {
     return await inTransaction(ctx, async (tx) => {
       await insertServiceAccount(tx.db, credential);
