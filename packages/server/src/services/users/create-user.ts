@@ -1,21 +1,19 @@
-import { invalidField, notFound, PortcullisError } from '@portcullis/core/errors';
+import { invalidField, notFound } from '@portcullis/core/errors';
 import { newId } from '@portcullis/core/ids';
 import { isObjectName } from '@portcullis/core/names';
 import type { Db } from '../../store/database.js';
 import { findAccountInOrganization, findDefaultAccount } from '../../store/repositories/accounts.js';
 import { findLoginById } from '../../store/repositories/logins.js';
 import { assignRole, findRolesByIds, type Role } from '../../store/repositories/roles.js';
-import {
-  findServiceAccountInOrganization,
-  type ServiceAccount,
-} from '../../store/repositories/service-accounts.js';
-import { insertUser, listUsersOfServiceAccount, type User } from '../../store/repositories/users.js';
+import type { ServiceAccount } from '../../store/repositories/service-accounts.js';
+import { insertUser, type User } from '../../store/repositories/users.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { requirePermission, requireWithinGrantor } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireMayLink } from '../permissions/rights-handed-on.js';
 import { unionOfStored } from '../permissions/stored-permissions.js';
 import { asConflict } from '../unique-conflicts.js';
+import { linkableServiceAccount, principalConflict } from './service-account-link.js';
 
 export interface CreateUserInput {
   organizationId: string;
@@ -46,24 +44,12 @@ async function checkPrincipal(
       throw notFound('Login', { loginId: input.loginId });
     }
   }
-  if (input.serviceAccountId) {
-    const sa = await findServiceAccountInOrganization(db, input.organizationId, input.serviceAccountId);
-    if (!sa) {
-      throw notFound('Service account', { serviceAccountId: input.serviceAccountId });
-    }
-    const linked = (await listUsersOfServiceAccount(db, sa.id)).find((u) => u.accountId === accountId);
-    if (linked) {
-      throw new PortcullisError(
-        'service_account_already_linked',
-        'The service account already has a user in this account.',
-        {
-          details: { userId: linked.id, userName: linked.name, accountId },
-        },
-      );
-    }
-    return sa;
-  }
-  return undefined;
+  if (!input.serviceAccountId) return undefined;
+  return linkableServiceAccount(db, {
+    organizationId: input.organizationId,
+    accountId,
+    serviceAccountId: input.serviceAccountId,
+  });
 }
 
 /** A user lives in one account and is tied to a login or a service account, never both (Firebolt). */
@@ -86,10 +72,7 @@ export async function createUserStep(
 ): Promise<CreatedUser> {
   requirePermission(caller.actor, 'portcullis.users', 'create');
   if (input.loginId && input.serviceAccountId) {
-    throw new PortcullisError(
-      'user_principal_conflict',
-      'A user is tied to a login or a service account, not both.',
-    );
+    throw principalConflict();
   }
   if (!isObjectName(input.name)) {
     throw invalidField('name', 'letters, digits, _ . - ; at most 64', 'The user name is invalid.');

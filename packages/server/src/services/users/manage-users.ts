@@ -1,4 +1,4 @@
-import { notFound, PortcullisError } from '@portcullis/core/errors';
+import { notFound } from '@portcullis/core/errors';
 import type { Page, PageRequest } from '../../store/repositories/page.js';
 import {
   assignRole,
@@ -9,15 +9,11 @@ import {
   type Role,
   unassignRole,
 } from '../../store/repositories/roles.js';
-import {
-  findServiceAccountInOrganization,
-  type ServiceAccount,
-} from '../../store/repositories/service-accounts.js';
+import type { ServiceAccount } from '../../store/repositories/service-accounts.js';
 import {
   deleteUser as deleteUserRow,
   findUserInOrganization,
   listUsersInOrganization,
-  listUsersOfServiceAccount,
   setUserActive,
   type User,
   updateUser as updateUserRow,
@@ -33,6 +29,7 @@ import {
 import { storedPermissions } from '../permissions/stored-permissions.js';
 import { revokeSubjects, revokeThroughUsers } from '../revocation/record-revocations.js';
 import { asConflict } from '../unique-conflicts.js';
+import { linkableServiceAccount, principalConflict } from './service-account-link.js';
 
 export interface UserWithRoles {
   user: User;
@@ -195,27 +192,13 @@ async function checkServiceAccountLink(
   user: User,
   serviceAccountId: string,
 ): Promise<ServiceAccount> {
-  if (user.loginId) {
-    throw new PortcullisError(
-      'user_principal_conflict',
-      'A user is tied to a login or a service account, not both.',
-    );
-  }
-  const sa = await findServiceAccountInOrganization(ctx.db, user.organizationId, serviceAccountId);
-  if (!sa) throw notFound('Service account', { serviceAccountId });
-  const linked = (await listUsersOfServiceAccount(ctx.db, sa.id)).find(
-    (u) => u.accountId === user.accountId && u.id !== user.id,
-  );
-  if (linked) {
-    throw new PortcullisError(
-      'service_account_already_linked',
-      'The service account already has a user in this account.',
-      {
-        details: { userId: linked.id, userName: linked.name, accountId: user.accountId },
-      },
-    );
-  }
-  return sa;
+  if (user.loginId) throw principalConflict();
+  return linkableServiceAccount(ctx.db, {
+    organizationId: user.organizationId,
+    accountId: user.accountId,
+    serviceAccountId,
+    userId: user.id,
+  });
 }
 
 /** Personal credentials owned by this user lose their owner and stop working (FireTail). */
