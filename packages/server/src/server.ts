@@ -16,7 +16,7 @@ import { UnattributedRefusals } from './runtime/batching/unattributed-refusals.j
 import { UsageRecorder } from './runtime/batching/usage-recorder.js';
 import { ChangeGeneration } from './runtime/cache/change-generation.js';
 import { RevocationRetention } from './runtime/revocation/revocation-retention.js';
-import { KeyRing } from './runtime/signing/key-ring.js';
+import { openKeyRing } from './runtime/signing/open-key-ring.js';
 import { RotationSchedule } from './runtime/signing/rotation-schedule.js';
 import { type BootstrapResult, bootstrap } from './services/bootstrap/bootstrap.js';
 import type { ServiceContext } from './services/context.js';
@@ -114,16 +114,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
     const auditReader = auditReaderFor(database, config.databaseUrl);
     started.push(() => auditReader.close());
     const changes = new ChangeGeneration(database);
-    const keyRing = await KeyRing.open({
-      db: database.db,
-      wrapKey: keys.signingKeyWrapKey,
-      algorithm: config.signingAlgorithm,
-      issuer: config.issuer,
-      clock,
-      maxTokenLifetimeSeconds: 86_400,
-      changes,
-      log,
-    });
+    const keyRing = await openKeyRing({ db: database.db, config, keys, clock, changes, log });
     started.push(() => keyRing.stop());
     const ctx: ServiceContext = {
       db: database.db,

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { deriveKeys, resolveMasterKey } from '../config/master-key.js';
 import { ChangeGeneration } from '../runtime/cache/change-generation.js';
-import { KeyRing } from '../runtime/signing/key-ring.js';
+import { openKeyRing } from '../runtime/signing/open-key-ring.js';
 import { rotateKeys } from '../runtime/signing/rotation-schedule.js';
 import { createPortcullis } from '../server.js';
 import { openDatabase } from '../store/database.js';
@@ -60,13 +60,11 @@ keys
     const database = openDatabase(config.databaseUrl);
     try {
       await migrateToLatest(database);
-      const ring = await KeyRing.open({
+      const ring = await openKeyRing({
         db: database.db,
-        wrapKey: deriveKeys(resolveMasterKey(config.masterKey, config.dataDir).key).signingKeyWrapKey,
-        algorithm: config.signingAlgorithm,
-        issuer: config.issuer,
+        config,
+        keys: deriveKeys(resolveMasterKey(config.masterKey, config.dataDir).key),
         clock: Date.now,
-        maxTokenLifetimeSeconds: 86_400,
         // Announces the rotation, so running nodes re-read the key table at once.
         changes: new ChangeGeneration(database),
       });

@@ -1,3 +1,4 @@
+import { longestTokenLifetimeSeconds, shortestTokenLifetimeSeconds } from '@portcullis/core/tokens';
 import ipaddr from 'ipaddr.js';
 
 /**
@@ -207,8 +208,8 @@ export const settingSpecs = [
   spec({
     key: 'tokenTtlSeconds',
     env: 'PORTCULLIS_TOKEN_TTL_SECONDS',
-    description: 'Default access-token lifetime in seconds (60–86400).',
-    parse: integerIn(60, 86400),
+    description: `Default access-token lifetime in seconds (${shortestTokenLifetimeSeconds}–${longestTokenLifetimeSeconds}).`,
+    parse: integerIn(shortestTokenLifetimeSeconds, longestTokenLifetimeSeconds),
     fallback: 3600,
   }),
   spec({

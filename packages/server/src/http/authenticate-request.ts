@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { unauthenticated } from '@portcullis/core/errors';
 import type { FastifyRequest } from 'fastify';
 import { authenticateBasic } from '../services/authentication/authenticate-basic.js';
 import { authenticateBearer, type BearerOptions } from '../services/authentication/authenticate-bearer.js';
@@ -23,12 +23,8 @@ export function authenticateRequest(ctx: ServiceContext, options: BearerOptions 
       request.actor = await authenticateBasic(ctx, callerOf(request), credentials);
       return;
     }
-    throw new PortcullisError(
-      'unauthenticated',
-      'This route needs a Bearer access token or Basic client credentials.',
-      {
-        auditReason: 'no_credentials',
-      },
-    );
+    throw unauthenticated('This route needs a Bearer access token or Basic client credentials.', {
+      auditReason: 'no_credentials',
+    });
   };
 }

@@ -1,11 +1,14 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import {
+  invalidField,
   isOAuthErrorCode,
   isPortcullisError,
   type OAuthErrorCode,
   PortcullisError,
   statusOf,
+  unauthenticated,
+  validationFailed,
 } from '@portcullis/core/errors';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { newRequestId } from './request-context.js';
@@ -21,7 +24,7 @@ function fromFastifyError(error: FastifyError): PortcullisError {
       const leaf = params.additionalProperty ?? params.missingProperty;
       return { field: [part, path, leaf].filter(Boolean).join('.'), message: v.message ?? 'is invalid' };
     });
-    return new PortcullisError('validation_failed', `The request ${part} is invalid.`, { details });
+    return validationFailed(`The request ${part} is invalid.`, details);
   }
   switch (error.code) {
     case 'FST_ERR_BAD_URL':
@@ -45,9 +48,7 @@ function fromFastifyError(error: FastifyError): PortcullisError {
 
 /** The path is not repeated: under /oauth/* a client may have put a secret in it. */
 function badPath(message: string): PortcullisError {
-  return new PortcullisError('validation_failed', 'The request path is invalid.', {
-    details: [{ field: 'path', message }],
-  });
+  return invalidField('path', message, 'The request path is invalid.');
 }
 
 /** RFC 6749 §5.2 has a closed set of codes; everything else a token request can hit maps onto them. */
@@ -96,7 +97,7 @@ function asAccessKeyLoginRefusal(error: PortcullisError): PortcullisError {
   const status = statusOf(error.code);
   const refusal = status >= 400 && status < 500 && status !== 401 && status !== 429;
   if (!refusal || error.code === 'unsupported_media_type') return error;
-  return new PortcullisError('unauthenticated', error.message, { details: error.details });
+  return unauthenticated(error.message, { details: error.details });
 }
 
 type ErrorFormat = 'oauth' | 'access-key-login' | undefined;

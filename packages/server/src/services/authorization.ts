@@ -1,18 +1,17 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { PortcullisError, permissionDenied } from '@portcullis/core/errors';
 import type { Action } from '@portcullis/core/permissions';
 import { PermissionSet } from '@portcullis/core/permissions';
 import type { Actor } from './context.js';
 
 export function requirePlatformOperator(actor: Actor): void {
   if (!actor.isPlatformOperator) {
-    throw new PortcullisError('permission_denied', 'This operation needs the platform operator role.');
+    throw permissionDenied('This operation needs the platform operator role.');
   }
 }
 
 /** The organization a request acts in: its own, for everyone but the system. */
 export function organizationOf(actor: Actor): string {
-  if (!actor.organizationId)
-    throw new PortcullisError('permission_denied', 'The caller belongs to no organization.');
+  if (!actor.organizationId) throw permissionDenied('The caller belongs to no organization.');
   return actor.organizationId;
 }
 
@@ -20,8 +19,8 @@ export function organizationOf(actor: Actor): string {
 export function requirePermission(actor: Actor, resource: string, action: Action): void {
   if (actor.type === 'system') return;
   if (!actor.permissions?.has(resource, action)) {
-    throw new PortcullisError('permission_denied', `This operation needs ${resource}:${action}.`, {
-      details: { missing: [`${resource}:${action}`] },
+    throw permissionDenied(`This operation needs ${resource}:${action}.`, {
+      missing: [`${resource}:${action}`],
     });
   }
 }

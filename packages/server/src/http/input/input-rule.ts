@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { type PortcullisError, validationFailed } from '@portcullis/core/errors';
 import { refusedCharacterIn } from '@portcullis/core/text';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { type FormFields, undecodableParameters } from './form-encoding.js';
@@ -57,12 +57,10 @@ function collectProblems(part: string, root: unknown, problems: Problem[]): void
 }
 
 export function undecodableField(part: 'body' | 'query', names: readonly string[]): PortcullisError {
-  return new PortcullisError('validation_failed', `The request ${part} is not valid percent-encoded UTF-8.`, {
-    details: names.map((name) => ({
-      field: `${part}.${name}`,
-      message: 'is not valid percent-encoded UTF-8',
-    })),
-  });
+  return validationFailed(
+    `The request ${part} is not valid percent-encoded UTF-8.`,
+    names.map((name) => ({ field: `${part}.${name}`, message: 'is not valid percent-encoded UTF-8' })),
+  );
 }
 
 /**
@@ -90,9 +88,5 @@ export function acceptedInput(
     done();
     return;
   }
-  done(
-    new PortcullisError('validation_failed', 'The request contains characters that are not accepted.', {
-      details: problems,
-    }),
-  );
+  done(validationFailed('The request contains characters that are not accepted.', problems));
 }

@@ -1,5 +1,5 @@
 import { fastifySSE, type SSEMessage, type SSEReplyInterface } from '@fastify/sse';
-import { isPortcullisError, PortcullisError, statusOf } from '@portcullis/core/errors';
+import { invalidField, isPortcullisError, statusOf } from '@portcullis/core/errors';
 import { firstTrustedSecond } from '@portcullis/core/revocation';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
@@ -151,9 +151,11 @@ export async function revocationFeedRoutes(app: FastifyInstance, opts: Revocatio
         if (sse) {
           const resumeAt = sse.lastEventId ?? request.query.after;
           if (resumeAt !== undefined && !cursorFormat.test(resumeAt)) {
-            throw new PortcullisError('validation_failed', 'Last-Event-ID is not a feed position.', {
-              details: [{ field: 'Last-Event-ID', message: `must match pattern "${cursorPattern}"` }],
-            });
+            throw invalidField(
+              'Last-Event-ID',
+              `must match pattern "${cursorPattern}"`,
+              'Last-Event-ID is not a feed position.',
+            );
           }
           // Refused before the stream opens, so the refusal is an answer rather than an empty stream.
           requireFeedReader(callerOf(request));

@@ -1,4 +1,4 @@
-import { isPortcullisError, PortcullisError } from '@portcullis/core/errors';
+import { isPortcullisError, unauthenticated } from '@portcullis/core/errors';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.js';
@@ -56,9 +56,7 @@ export async function accessKeyLoginRoutes(
       } catch (error) {
         // Firefly promises a 401 for every refused key pair; the audit event keeps the real reason.
         if (isPortcullisError(error) && ['invalid_client', 'unauthorized_client'].includes(error.code)) {
-          throw new PortcullisError('unauthenticated', 'The access key or secret key is wrong.', {
-            auditReason: error.auditReason,
-          });
+          throw unauthenticated('The access key or secret key is wrong.', { auditReason: error.auditReason });
         }
         throw error;
       }

@@ -1,4 +1,5 @@
 import { organizationNamePattern } from '@portcullis/core/names';
+import { longestTokenLifetimeSeconds, shortestTokenLifetimeSeconds } from '@portcullis/core/tokens';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.js';
@@ -65,6 +66,11 @@ const OperatorPatch = Type.Object(
   { additionalProperties: false },
 );
 
+const TokenLifetime = Type.Integer({
+  minimum: shortestTokenLifetimeSeconds,
+  maximum: longestTokenLifetimeSeconds,
+});
+
 const OwnPatch = Type.Object(
   {
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
@@ -81,7 +87,7 @@ const OwnPatch = Type.Object(
       ),
     ),
     tokenTtlSeconds: Type.Optional(
-      Type.Union([Type.Integer({ minimum: 60, maximum: 86400 }), Type.Null()], {
+      Type.Union([TokenLifetime, Type.Null()], {
         description: 'Access-token lifetime; null: the server default.',
       }),
     ),

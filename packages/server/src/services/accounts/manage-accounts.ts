@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { notFound, PortcullisError } from '@portcullis/core/errors';
 import { newId } from '@portcullis/core/ids';
 import {
   type Account,
@@ -17,7 +17,7 @@ import { asConflict } from '../unique-conflicts.js';
 
 async function accountOfCaller(ctx: ServiceContext, caller: Caller, id: string): Promise<Account> {
   const account = await findAccountInOrganization(ctx.db, organizationOf(caller.actor), id);
-  if (!account) throw new PortcullisError('not_found', 'Account not found.');
+  if (!account) throw notFound('Account');
   return account;
 }
 

@@ -1,6 +1,7 @@
-import { isPortcullisError, PortcullisError } from '@portcullis/core/errors';
+import { isPortcullisError, unauthenticated } from '@portcullis/core/errors';
 import type { Actor, Caller, ServiceContext } from '../context.js';
 import { authenticateClient, type ClientCredentials, refusalRecorder } from './authenticate-client.js';
+import { serviceAccountActor } from './service-account-actor.js';
 
 /**
  * `Authorization: Basic base64(id:secret)` on the API (Firefly): the credential acts with exactly its
@@ -15,25 +16,13 @@ export async function authenticateBasic(
   const refuse = refusalRecorder(ctx, caller, credentials.clientId, 'basic_auth.refused', ctx.clock());
   try {
     const { sa, resolved } = await authenticateClient(ctx, caller, credentials, refuse);
-    return {
-      type: 'service_account',
-      id: sa.id,
-      organizationId: sa.organizationId,
-      accountId: resolved.accountId,
-      userId: resolved.user.id,
-      isOrganizationAdmin: sa.isOrganizationAdmin,
-      isPlatformOperator: false,
-      platformIntrospection: sa.platformIntrospection,
-      permissions: resolved.effective,
-    };
+    return serviceAccountActor(sa, resolved);
   } catch (error) {
     if (
       isPortcullisError(error) &&
       (error.code === 'invalid_client' || error.code === 'unauthorized_client')
     ) {
-      throw new PortcullisError('unauthenticated', 'The Basic credentials are not valid here.', {
-        auditReason: error.auditReason,
-      });
+      throw unauthenticated('The Basic credentials are not valid here.', { auditReason: error.auditReason });
     }
     throw error;
   }

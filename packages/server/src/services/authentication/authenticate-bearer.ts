@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { unauthenticated } from '@portcullis/core/errors';
 import { kindOfId } from '@portcullis/core/ids';
 import { issuedBefore } from '@portcullis/core/revocation';
 import type { TokenClaims } from '../../runtime/signing/key-ring.js';
@@ -11,8 +11,7 @@ import type { Actor, ServiceContext } from '../context.js';
 import { loginPermissions } from '../permissions/login-permissions.js';
 import { isRefusal, resolveCredential } from '../permissions/resolve-credential.js';
 import { storedPermissions } from '../permissions/stored-permissions.js';
-
-const unauthenticated = (message: string) => new PortcullisError('unauthenticated', message);
+import { serviceAccountActor } from './service-account-actor.js';
 
 export interface BearerOptions {
   /**
@@ -97,17 +96,7 @@ export async function actorOfClaims(ctx: ServiceContext, claims: TokenClaims): P
       if (isRefusal(resolved)) throw unauthenticated('The credential can no longer act in this account.');
       const scope =
         typeof claims.scope === 'string' ? storedPermissions(ctx.catalog, claims.scope) : undefined;
-      return {
-        type: 'service_account',
-        id: sa.id,
-        organizationId: sa.organizationId,
-        accountId: resolved.accountId,
-        userId: resolved.user.id,
-        isOrganizationAdmin: sa.isOrganizationAdmin,
-        isPlatformOperator: false,
-        platformIntrospection: sa.platformIntrospection,
-        permissions: scope ? resolved.effective.intersect(scope) : resolved.effective,
-      };
+      return serviceAccountActor(sa, resolved, scope);
     }
     default:
       throw unauthenticated('The access token has an unknown subject.');

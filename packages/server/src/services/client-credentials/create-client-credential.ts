@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { invalidField, permissionDenied } from '@portcullis/core/errors';
 import { newId } from '@portcullis/core/ids';
 import { PermissionSet, type PresetName, presets } from '@portcullis/core/permissions';
 import {
@@ -11,6 +11,7 @@ import { organizationOf, requirePermission, requireWithinGrantor } from '../auth
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 import { type GeneratedSecret, generateSecretStep } from '../service-accounts/generate-secret.js';
+import { newServiceAccount } from '../service-accounts/new-service-account.js';
 import { validToChanges } from '../service-accounts/valid-to.js';
 import { asConflict } from '../unique-conflicts.js';
 
@@ -60,35 +61,25 @@ async function createPersonalCredential(
 ): Promise<CreatedClientCredential> {
   const { actor } = caller;
   if (actor.type !== 'login' || !actor.userId) {
-    throw new PortcullisError(
-      'permission_denied',
-      'Personal credentials belong to a person with a user in this account.',
-    );
+    throw permissionDenied('Personal credentials belong to a person with a user in this account.');
   }
   const organizationId = organizationOf(actor);
   requirePermission(actor, 'portcullis.client_credentials', 'create');
   await requireProgrammaticAccess(ctx, organizationId);
   if (input.granted) requireWithinGrantor(actor, input.granted);
   const now = ctx.clock();
-  const validTo = validToChanges(input.validTo, input.timezone, now);
-  const credential: ServiceAccount = {
-    id: newId('serviceAccount'),
-    organizationId,
-    name: input.name,
-    description: input.description,
-    isOrganizationAdmin: false,
-    platformIntrospection: false,
-    enabled: true,
-    kind: input.kind,
-    ownerUserId: actor.userId,
-    grantedPermissions: input.granted ? input.granted.format() : null,
-    networkPolicyId: null,
-    validTo: validTo.validTo ?? null,
-    validToTimezone: validTo.validToTimezone ?? null,
-    lastUsedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const credential = newServiceAccount(
+    {
+      organizationId,
+      name: input.name,
+      description: input.description,
+      kind: input.kind,
+      ownerUserId: actor.userId,
+      grantedPermissions: input.granted ? input.granted.format() : null,
+      ...validToChanges(input.validTo, input.timezone, now),
+    },
+    now,
+  );
   try {
     return await inTransaction(ctx, async (tx) => {
       await insertServiceAccount(tx.db, credential);
@@ -123,9 +114,11 @@ export async function createClientCredential(
   input: ClientCredentialInput,
 ): Promise<CreatedClientCredential> {
   if (!input.preset && !input.permissions) {
-    throw new PortcullisError('validation_failed', 'Choose a preset or list permissions.', {
-      details: [{ field: 'permissions', message: 'a preset or at least one permission is required' }],
-    });
+    throw invalidField(
+      'permissions',
+      'a preset or at least one permission is required',
+      'Choose a preset or list permissions.',
+    );
   }
   let granted = input.preset ? presets[input.preset](ctx.catalog) : PermissionSet.empty(ctx.catalog);
   if (input.permissions) granted = granted.union(PermissionSet.parse(ctx.catalog, input.permissions));

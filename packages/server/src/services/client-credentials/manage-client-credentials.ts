@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { notFound } from '@portcullis/core/errors';
 import type { Action } from '@portcullis/core/permissions';
 import { PermissionSet, type PresetName, presets } from '@portcullis/core/permissions';
 import {
@@ -48,7 +48,7 @@ async function ownCredential(
   await requireProgrammaticAccess(ctx, organizationId);
   const credential = await findServiceAccountInOrganization(ctx.db, organizationId, id, kind);
   if (!credential || !actor.userId || credential.ownerUserId !== actor.userId) {
-    throw new PortcullisError('not_found', 'Client credential not found.');
+    throw notFound('Client credential');
   }
   return credential;
 }

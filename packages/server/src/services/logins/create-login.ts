@@ -1,6 +1,5 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { notFound, PortcullisError, permissionDenied, validationFailed } from '@portcullis/core/errors';
 import { newId } from '@portcullis/core/ids';
-import { maxPasswordLength, minPasswordLength } from '@portcullis/core/names';
 import { emailSkeleton, normaliseEmail } from '../../domain/names/email-rules.js';
 import { insertLogin, isEmailTaken, type Login } from '../../store/repositories/logins.js';
 import { findOrganizationById } from '../../store/repositories/organizations.js';
@@ -9,6 +8,7 @@ import { requireMayGrantOrganizationAdmin, requirePermission } from '../authoriz
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { asConflict } from '../unique-conflicts.js';
 import { hashPassword } from './password-hashing.js';
+import { passwordLengthProblem } from './password-length.js';
 
 export interface CreateLoginInput {
   organizationId: string;
@@ -37,23 +37,21 @@ export async function prepareLogin(
   input: CreateLoginInput,
 ): Promise<PreparedLogin> {
   if (caller.actor.type !== 'system' && !caller.actor.isPlatformOperator) {
-    if (caller.actor.organizationId !== input.organizationId)
-      throw new PortcullisError('not_found', 'Organization not found.');
+    if (caller.actor.organizationId !== input.organizationId) throw notFound('Organization');
     requirePermission(caller.actor, 'portcullis.logins', 'create');
   }
   if (input.isOrganizationAdmin) requireMayGrantOrganizationAdmin(caller.actor);
   if (input.isPlatformOperator && !caller.actor.isPlatformOperator) {
-    throw new PortcullisError('permission_denied', 'Only a platform operator can create another operator.');
+    throw permissionDenied('Only a platform operator can create another operator.');
   }
   const email = normaliseEmail(input.email);
+  const passwordProblem = passwordLengthProblem(input.password);
   const problems = [
     ...(email ? [] : [{ field: 'email', message: 'not an email address' }]),
-    ...(input.password.length >= minPasswordLength && input.password.length <= maxPasswordLength
-      ? []
-      : [{ field: 'password', message: `must be ${minPasswordLength} to ${maxPasswordLength} characters` }]),
+    ...(passwordProblem ? [passwordProblem] : []),
   ];
   if (problems.length > 0 || !email) {
-    throw new PortcullisError('validation_failed', 'The login is invalid.', { details: problems });
+    throw validationFailed('The login is invalid.', problems);
   }
   const now = tx.clock();
   return {
@@ -81,7 +79,7 @@ export async function createLoginStep(
 ): Promise<Login> {
   const { login, passwordHash, emailSkeleton } = prepared;
   if (!(await findOrganizationById(tx.db, login.organizationId))) {
-    throw new PortcullisError('not_found', 'Organization not found.');
+    throw notFound('Organization');
   }
   // Asked first: SQLite may check the skeleton's unique index before the email's, and the same email is
   // login_exists, not a look-alike of itself.

@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { permissionDenied } from '@portcullis/core/errors';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { endAllSessions, endSession } from './sessions.js';
@@ -16,7 +16,7 @@ export async function logout(
   const { actor } = caller;
   const session = actor.session;
   if (actor.type !== 'login' || !actor.id || !actor.organizationId || !session) {
-    throw new PortcullisError('permission_denied', 'Only a person signed in with a session can sign out.');
+    throw permissionDenied('Only a person signed in with a session can sign out.');
   }
   const login = { id: actor.id, organizationId: actor.organizationId };
   const now = ctx.clock();

@@ -1,6 +1,11 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import {
+  notFound,
+  PortcullisError,
+  permissionDenied,
+  unauthenticated,
+  validationFailed,
+} from '@portcullis/core/errors';
 import { lockRemainingSeconds } from '@portcullis/core/lockouts';
-import { maxPasswordLength, minPasswordLength } from '@portcullis/core/names';
 import { findLockout } from '../../store/repositories/lockouts.js';
 import {
   deleteLogin as deleteLoginRow,
@@ -22,23 +27,18 @@ import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
 import { requireHoldsLoginRights } from '../permissions/rights-handed-on.js';
 import { revokeThroughUsers } from '../revocation/record-revocations.js';
 import { hashPassword, verifyPassword } from './password-hashing.js';
+import { passwordLengthProblem } from './password-length.js';
 import { endAllSessions, type SessionToken, sessionStart, signSession } from './sessions.js';
 
 async function loginOfCaller(ctx: ServiceContext, caller: Caller, id: string): Promise<Login> {
   const login = await findLoginById(ctx.db, id);
-  if (!login || login.organizationId !== organizationOf(caller.actor))
-    throw new PortcullisError('not_found', 'Login not found.');
+  if (!login || login.organizationId !== organizationOf(caller.actor)) throw notFound('Login');
   return login;
 }
 
 function checkPassword(password: string): void {
-  if (password.length < minPasswordLength || password.length > maxPasswordLength) {
-    throw new PortcullisError('validation_failed', 'The password is too short or too long.', {
-      details: [
-        { field: 'password', message: `must be ${minPasswordLength} to ${maxPasswordLength} characters` },
-      ],
-    });
-  }
+  const problem = passwordLengthProblem(password);
+  if (problem) throw validationFailed('The password is too short or too long.', [problem]);
 }
 
 export async function listLoginsOfCaller(
@@ -113,8 +113,7 @@ export async function setLoginPassword(
   // One's own password is changed by proving the current one (PUT /auth/password), never reset: a stolen
   // session must not be enough to take the login over.
   if (login.id === caller.actor.id) {
-    throw new PortcullisError(
-      'permission_denied',
+    throw permissionDenied(
       'Change your own password with PUT /api/v1/auth/password, which asks for the current one.',
     );
   }
@@ -144,7 +143,7 @@ export async function changeOwnPassword(
 ): Promise<SessionToken> {
   const { actor } = caller;
   if (actor.type !== 'login' || !actor.id || !actor.organizationId)
-    throw new PortcullisError('permission_denied', 'Only a person has a password.');
+    throw permissionDenied('Only a person has a password.');
   const login = { id: actor.id, organizationId: actor.organizationId };
   checkPassword(passwords.newPassword);
   // The current password is guessed here as at sign-in (with a stolen session, say): the same lock holds,
@@ -183,8 +182,7 @@ export async function changeOwnPassword(
   });
   const signAt = await sessionStart(ctx, login.id, hash);
   if (signAt === undefined) {
-    throw new PortcullisError(
-      'unauthenticated',
+    throw unauthenticated(
       'The password is changed, but it was changed again or the login deactivated meanwhile: sign in again.',
     );
   }

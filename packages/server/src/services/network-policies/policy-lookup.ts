@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { notFound } from '@portcullis/core/errors';
 import { findNetworkPolicy, type NetworkPolicy } from '../../store/repositories/network-policies.js';
 import type { ServiceContext } from '../context.js';
 
@@ -9,6 +9,6 @@ export async function findPolicyOfOrganization(
   id: string,
 ): Promise<NetworkPolicy> {
   const policy = await findNetworkPolicy(ctx.db, organizationId, id);
-  if (!policy) throw new PortcullisError('not_found', 'Network policy not found.');
+  if (!policy) throw notFound('Network policy');
   return policy;
 }

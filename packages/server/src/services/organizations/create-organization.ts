@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { invalidField } from '@portcullis/core/errors';
 import { newId } from '@portcullis/core/ids';
 import { isOrganizationName } from '@portcullis/core/names';
 import { type Account, insertAccount } from '../../store/repositories/accounts.js';
@@ -55,12 +55,10 @@ export async function createOrganizationStep(
 ): Promise<CreatedOrganization> {
   requirePlatformOperator(caller.actor);
   if (!isOrganizationName(input.name)) {
-    throw new PortcullisError(
-      'validation_failed',
+    throw invalidField(
+      'name',
+      'invalid organization name',
       'Organization names are lowercase letters, digits and hyphens.',
-      {
-        details: [{ field: 'name', message: 'invalid organization name' }],
-      },
     );
   }
   const now = tx.clock();

@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { notFound, PortcullisError } from '@portcullis/core/errors';
 import {
   findOrganizationById,
   listOrganizations,
@@ -30,7 +30,7 @@ async function changeOrganization(
   const now = ctx.clock();
   return inTransaction(ctx, async (tx) => {
     const org = await findOrganizationById(tx.db, id);
-    if (!org) throw new PortcullisError('not_found', 'Organization not found.');
+    if (!org) throw notFound('Organization');
     check(org);
     if (changes.networkPolicyId) await findPolicyOfOrganization(tx, org.id, changes.networkPolicyId);
     await updateOrganization(tx.db, org.id, changes, now);
@@ -75,7 +75,7 @@ export async function setProgrammaticAccessAvailability(
 export async function getOwnOrganization(ctx: ServiceContext, caller: Caller): Promise<Organization> {
   requirePermission(caller.actor, 'portcullis.organization', 'get');
   const org = await findOrganizationById(ctx.db, organizationOf(caller.actor));
-  if (!org) throw new PortcullisError('not_found', 'Organization not found.');
+  if (!org) throw notFound('Organization');
   return org;
 }
 

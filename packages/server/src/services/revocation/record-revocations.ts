@@ -1,10 +1,8 @@
 import { newId } from '@portcullis/core/ids';
+import { longestTokenLifetimeMs } from '@portcullis/core/tokens';
 import { credentialsActingThrough } from '../../store/repositories/revocation-subjects.js';
 import type { RevocationEffect, RevocationEvent } from '../../store/repositories/revocations.js';
 import type { ServiceContext } from '../context.js';
-
-/** No access token lives longer than this, so no revocation needs to be remembered longer. */
-export const longestTokenLifetimeMs = 86_400_000;
 
 /**
  * Tokens of these subjects issued before now must not be trusted as they are: written whenever a

@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { notFound, PortcullisError } from '@portcullis/core/errors';
 import { newId } from '@portcullis/core/ids';
 import { PermissionSet } from '@portcullis/core/permissions';
 import type { Page, PageRequest } from '../../store/repositories/page.js';
@@ -26,7 +26,7 @@ export interface RoleInput {
 
 async function roleOfCaller(ctx: ServiceContext, caller: Caller, id: string): Promise<Role> {
   const role = await findRoleInOrganization(ctx.db, organizationOf(caller.actor), id);
-  if (!role) throw new PortcullisError('not_found', 'Role not found.');
+  if (!role) throw notFound('Role');
   return role;
 }
 

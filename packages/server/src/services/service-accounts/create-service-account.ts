@@ -1,4 +1,3 @@
-import { newId } from '@portcullis/core/ids';
 import { insertServiceAccount, type ServiceAccount } from '../../store/repositories/service-accounts.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requireMayGrantOrganizationAdmin, requirePermission } from '../authorization.js';
@@ -6,6 +5,7 @@ import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 import { asConflict } from '../unique-conflicts.js';
+import { newServiceAccount } from './new-service-account.js';
 import { validToChanges } from './valid-to.js';
 
 /** Firebolt's "Create a service account" dialog, and FireTail's valid-to. */
@@ -38,25 +38,18 @@ export async function createServiceAccount(
   if (input.isOrganizationAdmin) requireMayGrantOrganizationAdmin(caller.actor);
   await requireProgrammaticAccess(ctx, organizationId);
   const now = ctx.clock();
-  const validTo = validToChanges(input.validTo, input.timezone, now);
-  const sa: ServiceAccount = {
-    id: newId('serviceAccount'),
-    organizationId,
-    name: input.name,
-    description: input.description ?? '',
-    isOrganizationAdmin: input.isOrganizationAdmin ?? false,
-    platformIntrospection: false,
-    enabled: true,
-    kind: 'organization',
-    ownerUserId: null,
-    grantedPermissions: null,
-    networkPolicyId,
-    validTo: validTo.validTo ?? null,
-    validToTimezone: validTo.validToTimezone ?? null,
-    lastUsedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const sa = newServiceAccount(
+    {
+      organizationId,
+      name: input.name,
+      description: input.description,
+      isOrganizationAdmin: input.isOrganizationAdmin,
+      kind: 'organization',
+      networkPolicyId,
+      ...validToChanges(input.validTo, input.timezone, now),
+    },
+    now,
+  );
   try {
     await inTransaction(ctx, async (tx) => {
       if (networkPolicyId !== null) await findPolicyOfOrganization(tx, organizationId, networkPolicyId);

@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { notFound, PortcullisError } from '@portcullis/core/errors';
 import {
   deleteServiceAccount as deleteServiceAccountRow,
   findServiceAccountInOrganization,
@@ -19,7 +19,7 @@ export async function deleteServiceAccount(ctx: ServiceContext, caller: Caller, 
   await inTransaction(ctx, async (tx) => {
     const trx = tx.db;
     const sa = await findServiceAccountInOrganization(trx, organizationId, id);
-    if (!sa) throw new PortcullisError('not_found', 'Service account not found.');
+    if (!sa) throw notFound('Service account');
     const users = await listUsersOfServiceAccount(trx, sa.id);
     if (users.length > 0) {
       throw new PortcullisError(

@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { notFound } from '@portcullis/core/errors';
 import { newId } from '@portcullis/core/ids';
 import { displayPrefixOf, generateClientSecret } from '@portcullis/core/secrets';
 import { encodeSecretHash, hashClientSecret } from '../../domain/secrets/secret-hash.js';
@@ -90,7 +90,7 @@ export async function generateSecret(
   await requireProgrammaticAccess(ctx, organizationId);
   return inTransaction(ctx, async (tx) => {
     const sa = await findServiceAccountInOrganization(tx.db, organizationId, serviceAccountId);
-    if (!sa) throw new PortcullisError('not_found', 'Service account not found.');
+    if (!sa) throw notFound('Service account');
     // The new secret is handed to the caller, and with it everything the service account can do.
     await requireHoldsServiceAccountRights(tx, caller.actor, sa);
     return generateSecretStep(tx, caller, sa, gracePeriodSeconds);

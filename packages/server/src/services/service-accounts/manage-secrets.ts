@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { notFound } from '@portcullis/core/errors';
 import type { Page, PageRequest } from '../../store/repositories/page.js';
 import {
   findSecretOfServiceAccount,
@@ -40,7 +40,7 @@ export async function revokeOneSecret(
   const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {
     const secret = await findSecretOfServiceAccount(tx.db, sa.id, secretId);
-    if (!secret) throw new PortcullisError('not_found', 'Secret not found.');
+    if (!secret) throw notFound('Secret');
     if ((await revokeSecret(tx.db, sa.id, secret.id, now)) > 0) {
       await recordAuditEvent(tx.db, caller, now, {
         organizationId: sa.organizationId,

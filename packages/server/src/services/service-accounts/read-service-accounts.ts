@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { invalidField, notFound } from '@portcullis/core/errors';
 import type { Action } from '@portcullis/core/permissions';
 import {
   findServiceAccountInOrganization,
@@ -27,7 +27,7 @@ export async function serviceAccountOfCaller(
   await requireProgrammaticAccess(ctx, organizationId);
   const sa = await findServiceAccountInOrganization(ctx.db, organizationId, id);
   // Another organization's service account is indistinguishable from a missing one.
-  if (!sa) throw new PortcullisError('not_found', 'Service account not found.');
+  if (!sa) throw notFound('Service account');
   return sa;
 }
 
@@ -45,9 +45,7 @@ export async function queryServiceAccounts(
     return await listServiceAccounts(ctx.db, organizationId, query);
   } catch (error) {
     if (!(error instanceof InvalidCursorError)) throw error;
-    throw new PortcullisError('validation_failed', 'The cursor is not one this list returned.', {
-      details: [{ field: 'cursor', message: 'invalid cursor' }],
-    });
+    throw invalidField('cursor', 'invalid cursor', 'The cursor is not one this list returned.');
   }
 }
 

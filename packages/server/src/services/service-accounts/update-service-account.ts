@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { notFound } from '@portcullis/core/errors';
 import {
   findServiceAccountInOrganization,
   type ServiceAccount,
@@ -65,7 +65,7 @@ export async function updateServiceAccount(
   try {
     return await inTransaction(ctx, async (tx) => {
       const sa = await findServiceAccountInOrganization(tx.db, organizationId, id);
-      if (!sa) throw new PortcullisError('not_found', 'Service account not found.');
+      if (!sa) throw notFound('Service account');
       if (changes.networkPolicyId)
         await findPolicyOfOrganization(tx, organizationId, changes.networkPolicyId);
       if (givesTimeOrUseBack(sa, changes)) await requireHoldsServiceAccountRights(tx, caller.actor, sa);

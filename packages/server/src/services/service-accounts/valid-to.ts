@@ -1,6 +1,6 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { invalidField, PortcullisError } from '@portcullis/core/errors';
 import { isTimeZone, toInstant } from '@portcullis/core/time';
-import { longestTokenLifetimeMs } from '../revocation/record-revocations.js';
+import { longestTokenLifetimeMs } from '@portcullis/core/tokens';
 
 export interface ValidToFields {
   validTo?: number | null;
@@ -24,17 +24,19 @@ export function validToChanges(
   if (validTo === null) return { validTo: null, validToTimezone: null };
   const zone = timezone ?? 'UTC';
   if (!isTimeZone(zone)) {
-    throw new PortcullisError('validation_failed', `Unknown time zone "${zone}".`, {
-      details: [{ field: 'timezone', message: 'expected an IANA time zone such as Europe/Berlin' }],
-    });
+    throw invalidField(
+      'timezone',
+      'expected an IANA time zone such as Europe/Berlin',
+      `Unknown time zone "${zone}".`,
+    );
   }
   const instant = toInstant(validTo, zone);
   if (instant === undefined) {
-    throw new PortcullisError('validation_failed', 'validTo is not a valid date and time.', {
-      details: [
-        { field: 'validTo', message: 'expected YYYY-MM-DDTHH:mm[:ss], optionally with Z or an offset' },
-      ],
-    });
+    throw invalidField(
+      'validTo',
+      'expected YYYY-MM-DDTHH:mm[:ss], optionally with Z or an offset',
+      'validTo is not a valid date and time.',
+    );
   }
   if (instant <= now) {
     throw new PortcullisError(

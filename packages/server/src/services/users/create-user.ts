@@ -1,21 +1,19 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { invalidField, notFound } from '@portcullis/core/errors';
 import { newId } from '@portcullis/core/ids';
 import { isObjectName } from '@portcullis/core/names';
 import type { Db } from '../../store/database.js';
 import { findAccountInOrganization, findDefaultAccount } from '../../store/repositories/accounts.js';
 import { findLoginById } from '../../store/repositories/logins.js';
 import { assignRole, findRolesByIds, type Role } from '../../store/repositories/roles.js';
-import {
-  findServiceAccountInOrganization,
-  type ServiceAccount,
-} from '../../store/repositories/service-accounts.js';
-import { insertUser, listUsersOfServiceAccount, type User } from '../../store/repositories/users.js';
+import type { ServiceAccount } from '../../store/repositories/service-accounts.js';
+import { insertUser, type User } from '../../store/repositories/users.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { requirePermission, requireWithinGrantor } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireMayLink } from '../permissions/rights-handed-on.js';
 import { unionOfStored } from '../permissions/stored-permissions.js';
 import { asConflict } from '../unique-conflicts.js';
+import { linkableServiceAccount, principalConflict } from './service-account-link.js';
 
 export interface CreateUserInput {
   organizationId: string;
@@ -43,29 +41,15 @@ async function checkPrincipal(
   if (input.loginId) {
     const login = await findLoginById(db, input.loginId);
     if (!login || login.organizationId !== input.organizationId) {
-      throw new PortcullisError('not_found', 'Login not found.', { details: { loginId: input.loginId } });
+      throw notFound('Login', { loginId: input.loginId });
     }
   }
-  if (input.serviceAccountId) {
-    const sa = await findServiceAccountInOrganization(db, input.organizationId, input.serviceAccountId);
-    if (!sa) {
-      throw new PortcullisError('not_found', 'Service account not found.', {
-        details: { serviceAccountId: input.serviceAccountId },
-      });
-    }
-    const linked = (await listUsersOfServiceAccount(db, sa.id)).find((u) => u.accountId === accountId);
-    if (linked) {
-      throw new PortcullisError(
-        'service_account_already_linked',
-        'The service account already has a user in this account.',
-        {
-          details: { userId: linked.id, userName: linked.name, accountId },
-        },
-      );
-    }
-    return sa;
-  }
-  return undefined;
+  if (!input.serviceAccountId) return undefined;
+  return linkableServiceAccount(db, {
+    organizationId: input.organizationId,
+    accountId,
+    serviceAccountId: input.serviceAccountId,
+  });
 }
 
 /** A user lives in one account and is tied to a login or a service account, never both (Firebolt). */
@@ -88,28 +72,21 @@ export async function createUserStep(
 ): Promise<CreatedUser> {
   requirePermission(caller.actor, 'portcullis.users', 'create');
   if (input.loginId && input.serviceAccountId) {
-    throw new PortcullisError(
-      'user_principal_conflict',
-      'A user is tied to a login or a service account, not both.',
-    );
+    throw principalConflict();
   }
   if (!isObjectName(input.name)) {
-    throw new PortcullisError('validation_failed', 'The user name is invalid.', {
-      details: [{ field: 'name', message: 'letters, digits, _ . - ; at most 64' }],
-    });
+    throw invalidField('name', 'letters, digits, _ . - ; at most 64', 'The user name is invalid.');
   }
   const now = tx.clock();
   const account = input.accountId
     ? await findAccountInOrganization(tx.db, input.organizationId, input.accountId)
     : await findDefaultAccount(tx.db, input.organizationId);
-  if (!account)
-    throw new PortcullisError('not_found', 'Account not found.', { details: { accountId: input.accountId } });
+  if (!account) throw notFound('Account', { accountId: input.accountId });
   const serviceAccount = await checkPrincipal(tx.db, input, account.id);
   const roleIds = [...new Set(input.roleIds ?? [])];
   const roles = await findRolesByIds(tx.db, input.organizationId, roleIds);
   const missing = roleIds.filter((id) => !roles.some((r) => r.id === id));
-  if (missing.length > 0)
-    throw new PortcullisError('not_found', 'Role not found.', { details: { roleIds: missing } });
+  if (missing.length > 0) throw notFound('Role', { roleIds: missing });
   // Roles given at creation are grants like any other, and so is what they give a linked service account.
   const rolePermissions = unionOfStored(
     tx.catalog,

@@ -1,4 +1,4 @@
-import { PortcullisError } from '@portcullis/core/errors';
+import { notFound } from '@portcullis/core/errors';
 import type { Page, PageRequest } from '../../store/repositories/page.js';
 import {
   assignRole,
@@ -9,15 +9,11 @@ import {
   type Role,
   unassignRole,
 } from '../../store/repositories/roles.js';
-import {
-  findServiceAccountInOrganization,
-  type ServiceAccount,
-} from '../../store/repositories/service-accounts.js';
+import type { ServiceAccount } from '../../store/repositories/service-accounts.js';
 import {
   deleteUser as deleteUserRow,
   findUserInOrganization,
   listUsersInOrganization,
-  listUsersOfServiceAccount,
   setUserActive,
   type User,
   updateUser as updateUserRow,
@@ -33,6 +29,7 @@ import {
 import { storedPermissions } from '../permissions/stored-permissions.js';
 import { revokeSubjects, revokeThroughUsers } from '../revocation/record-revocations.js';
 import { asConflict } from '../unique-conflicts.js';
+import { linkableServiceAccount, principalConflict } from './service-account-link.js';
 
 export interface UserWithRoles {
   user: User;
@@ -41,7 +38,7 @@ export interface UserWithRoles {
 
 async function userOfCaller(ctx: ServiceContext, caller: Caller, id: string): Promise<User> {
   const user = await findUserInOrganization(ctx.db, organizationOf(caller.actor), id);
-  if (!user) throw new PortcullisError('not_found', 'User not found.');
+  if (!user) throw notFound('User');
   return user;
 }
 
@@ -85,7 +82,7 @@ async function changeRoleGrant(
   return inTransaction(ctx, async (tx) => {
     const user = await userOfCaller(tx, caller, userId);
     const role = await findRoleInOrganization(tx.db, user.organizationId, roleId);
-    if (!role) throw new PortcullisError('not_found', 'Role not found.');
+    if (!role) throw notFound('Role');
     let changed: boolean;
     if (change === 'grant') {
       requireWithinGrantor(caller.actor, storedPermissions(ctx.catalog, role.permissions));
@@ -195,28 +192,13 @@ async function checkServiceAccountLink(
   user: User,
   serviceAccountId: string,
 ): Promise<ServiceAccount> {
-  if (user.loginId) {
-    throw new PortcullisError(
-      'user_principal_conflict',
-      'A user is tied to a login or a service account, not both.',
-    );
-  }
-  const sa = await findServiceAccountInOrganization(ctx.db, user.organizationId, serviceAccountId);
-  if (!sa)
-    throw new PortcullisError('not_found', 'Service account not found.', { details: { serviceAccountId } });
-  const linked = (await listUsersOfServiceAccount(ctx.db, sa.id)).find(
-    (u) => u.accountId === user.accountId && u.id !== user.id,
-  );
-  if (linked) {
-    throw new PortcullisError(
-      'service_account_already_linked',
-      'The service account already has a user in this account.',
-      {
-        details: { userId: linked.id, userName: linked.name, accountId: user.accountId },
-      },
-    );
-  }
-  return sa;
+  if (user.loginId) throw principalConflict();
+  return linkableServiceAccount(ctx.db, {
+    organizationId: user.organizationId,
+    accountId: user.accountId,
+    serviceAccountId,
+    userId: user.id,
+  });
 }
 
 /** Personal credentials owned by this user lose their owner and stop working (FireTail). */

@@ -1,0 +1,43 @@
+import { newId } from '@portcullis/core/ids';
+import type { ServiceAccount } from '../../store/repositories/service-accounts.js';
+
+/** What the creator chooses; everything else a new service account starts with is the same for all. */
+export type NewServiceAccountFields = Pick<ServiceAccount, 'organizationId' | 'name' | 'kind'> &
+  Partial<
+    Pick<
+      ServiceAccount,
+      | 'description'
+      | 'isOrganizationAdmin'
+      | 'ownerUserId'
+      | 'grantedPermissions'
+      | 'networkPolicyId'
+      | 'validTo'
+      | 'validToTimezone'
+    >
+  >;
+
+/**
+ * The row of a service account being created, by the dialog or as a personal credential: enabled, never
+ * used, and never a platform resource server (the operator makes it one afterwards); what is not chosen is
+ * empty.
+ */
+export function newServiceAccount(fields: NewServiceAccountFields, now: number): ServiceAccount {
+  return {
+    id: newId('serviceAccount'),
+    organizationId: fields.organizationId,
+    name: fields.name,
+    description: fields.description ?? '',
+    isOrganizationAdmin: fields.isOrganizationAdmin ?? false,
+    platformIntrospection: false,
+    enabled: true,
+    kind: fields.kind,
+    ownerUserId: fields.ownerUserId ?? null,
+    grantedPermissions: fields.grantedPermissions ?? null,
+    networkPolicyId: fields.networkPolicyId ?? null,
+    validTo: fields.validTo ?? null,
+    validToTimezone: fields.validToTimezone ?? null,
+    lastUsedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
