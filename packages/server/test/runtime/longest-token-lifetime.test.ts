@@ -12,7 +12,7 @@ import { openKeyRing } from '../../src/runtime/signing/open-key-ring.js';
 import { rotateKeys } from '../../src/runtime/signing/rotation-schedule.js';
 import { openDatabase } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
-import { enginesUnderTest } from '../support/engines.js';
+import { describeOnEachEngine } from '../support/engines.js';
 
 describe('the bounds of a token lifetime in the settings', () => {
   it('accepts a default lifetime from the shortest to the longest and refuses one a second beyond either', () => {
@@ -27,40 +27,37 @@ describe('the bounds of a token lifetime in the settings', () => {
   });
 });
 
-describe.each(enginesUnderTest())('the key ring opened from the configuration on $engine', (engine) => {
-  it.skipIf(!engine.available)(
-    'keeps a retired key published for the longest token lifetime and the staleness bound, then drops it',
-    async () => {
-      const database = await engine.create();
-      const opened = openDatabase(database.url);
-      let now = Date.UTC(2030, 0, 1);
+describeOnEachEngine('the key ring opened from the configuration on $engine', (engine) => {
+  it('keeps a retired key published for the longest token lifetime and the staleness bound, then drops it', async () => {
+    const database = await engine.create();
+    const opened = openDatabase(database.url);
+    let now = Date.UTC(2030, 0, 1);
+    try {
+      await migrateToLatest(opened);
+      const ring = await openKeyRing({
+        db: opened.db,
+        config: loadConfig({}),
+        keys: { signingKeyWrapKey: randomBytes(32) },
+        clock: () => now,
+        changes: new ChangeGeneration(opened),
+      });
       try {
-        await migrateToLatest(opened);
-        const ring = await openKeyRing({
-          db: opened.db,
-          config: loadConfig({}),
-          keys: { signingKeyWrapKey: randomBytes(32) },
-          clock: () => now,
-          changes: new ChangeGeneration(opened),
-        });
-        try {
-          const retired = ring.currentKeyId;
-          await rotateKeys(ring);
-          const published = async () => {
-            await ring.refresh();
-            return ring.jwks().keys.map((key) => key.kid);
-          };
-          now += longestTokenLifetimeMs + maxKeyStalenessMs - 1;
-          expect(await published()).toContain(retired);
-          now += 1;
-          expect(await published()).not.toContain(retired);
-        } finally {
-          await ring.stop();
-        }
+        const retired = ring.currentKeyId;
+        await rotateKeys(ring);
+        const published = async () => {
+          await ring.refresh();
+          return ring.jwks().keys.map((key) => key.kid);
+        };
+        now += longestTokenLifetimeMs + maxKeyStalenessMs - 1;
+        expect(await published()).toContain(retired);
+        now += 1;
+        expect(await published()).not.toContain(retired);
       } finally {
-        await opened.close();
-        await database.drop();
+        await ring.stop();
       }
-    },
-  );
+    } finally {
+      await opened.close();
+      await database.drop();
+    }
+  });
 });
