@@ -51,7 +51,6 @@ const user = (rolePermissions: PermissionSet, isOrganizationAdmin = false, activ
   rolePermissions,
 });
 
-
 /** Orders cells as PermissionSet.cells() does: catalog order, then action order. */
 function byCell(s: PermissionSet) {
   const rank = (cell: string) => {

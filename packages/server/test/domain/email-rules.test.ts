@@ -1,8 +1,8 @@
 import { refusedCharacterIn } from '@portcullis/core/text';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emailSkeleton, normaliseEmail } from '../../src/domain/names/email-rules.js';
 import { propertyRuns } from '../../../core/test/support/property-runs.js';
+import { emailSkeleton, normaliseEmail } from '../../src/domain/names/email-rules.js';
 
 describe('normaliseEmail', () => {
   it.each([

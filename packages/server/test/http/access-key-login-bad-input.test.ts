@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api, createUsableServiceAccount } from '../support/http-client.js';
 import { countAuditEvents, latestAuditEvents, snapshotState } from '../support/state-snapshot.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { flushBackgroundWrites, startTestServer, type TestServer } from '../support/test-server.js';
 
 type KeyPair = { clientId: string; clientSecret: string };
 
@@ -68,6 +68,7 @@ describeOnEachEngine('access-key login bad input on $engine', (engine) => {
 
   it.each(cases)('answers $name with 401 unauthenticated and changes nothing', async (c) => {
     const db = server.portcullis.database.db;
+    await flushBackgroundWrites(server);
     const before = await snapshotState(db);
     const auditBefore = await countAuditEvents(db);
 

@@ -7,11 +7,13 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 import { expectUnchanged } from '../support/unchanged.js';
 
 const masterKey = '5a'.repeat(32);
-const initechAdmin = {
-  email: 'admin@initech.example',
-  name: 'Initech admin',
-  password: 'initech admin password',
-};
+
+let named = 0;
+/**
+ * A name no other test in the file uses. Each test makes the rows it reads, and changes no setting another
+ * reads, so the tests pass in any order (`--sequence.shuffle`).
+ */
+const unique = (stem: string) => `${stem}-${++named}`;
 
 describeOnEachEngine('management API on $engine', (engine) => {
   let server: TestServer;
@@ -38,6 +40,39 @@ describeOnEachEngine('management API on $engine', (engine) => {
       headers ? { headers } : {},
     );
   const lastRefusal = async () => (await latestAuditEvents(db(), 1))[0];
+  /** A usable service account of its own in the operator's organization (or `caller`'s). */
+  const usableServiceAccount = (stem: string, caller = operator) =>
+    createUsableServiceAccount(server.baseUrl, caller, unique(stem));
+  /** A login with a user of its own in the operator's organization, and the password to sign in with. */
+  const createLogin = async (stem: string) => {
+    const name = unique(stem);
+    const credentials = { email: `${name}@acme.example`, password: `${name} password` };
+    const login = await call('POST', '/api/v1/logins', operator, { name, ...credentials });
+    await call('POST', '/api/v1/users', operator, { name, loginId: login.body.id });
+    return { id: login.body.id as string, credentials };
+  };
+  const signIn = (credentials: { email: string; password: string }) =>
+    api(server.baseUrl, 'POST', '/api/v1/auth/login', { body: credentials });
+
+  /** Creates a new organization (access neither available nor enabled) and signs its first admin in. */
+  const createOrganization = async (name: string) => {
+    const credentials = { email: `admin@${name}.example`, password: `${name} admin password` };
+    const created = await call('POST', '/api/v1/organizations', operator, {
+      name,
+      admin: { name: `${name} admin`, ...credentials },
+    });
+    const admin = (await signIn(credentials)).body.accessToken as string;
+    return { created, id: created.body.id as string, admin };
+  };
+  /** A new organization whose programmatic access the operator made available and its admin enabled. */
+  const createOpenOrganization = async (name: string) => {
+    const organization = await createOrganization(name);
+    await call('PATCH', `/api/v1/organizations/${organization.id}`, operator, {
+      programmaticAccessAvailable: true,
+    });
+    await call('PATCH', '/api/v1/organization', organization.admin, { programmaticAccessEnabled: true });
+    return organization;
+  };
 
   beforeAll(async () => {
     server = await startTestServer(engine, { PORTCULLIS_MASTER_KEY: masterKey });
@@ -46,47 +81,40 @@ describeOnEachEngine('management API on $engine', (engine) => {
   afterAll(async () => server?.close());
 
   describe('organizations and the programmatic-access gate (FireTail)', () => {
-    let initech: string;
-    let initechId: string;
-    let client: { clientId: string; clientSecret: string };
-
     it('lets the operator create an organization with its first admin, access off', async () => {
-      const created = await call('POST', '/api/v1/organizations', operator, {
-        name: 'initech',
-        admin: initechAdmin,
-      });
+      const name = unique('initech');
+      const { created, admin } = await createOrganization(name);
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({
-        name: 'initech',
+        name,
         programmaticAccessAvailable: false,
         programmaticAccessEnabled: false,
       });
-      initechId = created.body.id;
-      const credentials = { email: initechAdmin.email, password: initechAdmin.password };
-      initech = (await api(server.baseUrl, 'POST', '/api/v1/auth/login', { body: credentials })).body
-        .accessToken;
-      const own = await call('GET', '/api/v1/organization', initech);
-      expect(own.body).toMatchObject({ id: initechId, programmaticAccessEnabled: false });
+      const own = await call('GET', '/api/v1/organization', admin);
+      expect(own.body).toMatchObject({ id: created.body.id, programmaticAccessEnabled: false });
     });
 
     it('keeps organization creation and availability to the operator', async () => {
-      const refused = await unchanged(() =>
-        call('POST', '/api/v1/organizations', initech, { name: 'rogue' }),
-      );
+      const name = unique('initech');
+      const { admin } = await createOrganization(name);
+      const refused = await unchanged(() => call('POST', '/api/v1/organizations', admin, { name: 'rogue' }));
       expect(refused).toMatchObject({ status: 403, body: { error: { code: 'permission_denied' } } });
-      const duplicate = await unchanged(() =>
-        call('POST', '/api/v1/organizations', operator, { name: 'initech' }),
-      );
+      const duplicate = await unchanged(() => call('POST', '/api/v1/organizations', operator, { name }));
       expect(duplicate).toMatchObject({ status: 409, body: { error: { code: 'organization_exists' } } });
+      // Every organization, in creation order: the operator's own first, the one just made last.
+      const stored = await db().selectFrom('organizations').select('name').orderBy('id').execute();
       const listed = await call('GET', '/api/v1/organizations', operator);
-      expect(listed.body.items.map((o: { name: string }) => o.name)).toEqual(['acme', 'initech']);
+      const names = listed.body.items.map((o: { name: string }) => o.name);
+      expect(names).toEqual(stored.map((o) => o.name));
+      expect([names[0], names.at(-1)]).toEqual(['acme', name]);
     });
 
     it('refuses credential management and the toggle until the operator makes access available', async () => {
-      const sa = await unchanged(() => call('POST', '/api/v1/service-accounts', initech, { name: 'etl' }));
+      const { admin } = await createOrganization(unique('initech'));
+      const sa = await unchanged(() => call('POST', '/api/v1/service-accounts', admin, { name: 'etl' }));
       expect(sa).toMatchObject({ status: 403, body: { error: { code: 'programmatic_access_disabled' } } });
       const toggle = await unchanged(() =>
-        call('PATCH', '/api/v1/organization', initech, { programmaticAccessEnabled: true }),
+        call('PATCH', '/api/v1/organization', admin, { programmaticAccessEnabled: true }),
       );
       expect(toggle).toMatchObject({
         status: 403,
@@ -95,24 +123,25 @@ describeOnEachEngine('management API on $engine', (engine) => {
     });
 
     it('works once available and enabled, and switching off refuses without deleting', async () => {
-      const available = await call('PATCH', `/api/v1/organizations/${initechId}`, operator, {
+      const { id, admin } = await createOrganization(unique('initech'));
+      const available = await call('PATCH', `/api/v1/organizations/${id}`, operator, {
         programmaticAccessAvailable: true,
       });
       expect(available.body.programmaticAccessAvailable).toBe(true);
       expect(
-        (await call('PATCH', '/api/v1/organization', initech, { programmaticAccessEnabled: true })).status,
+        (await call('PATCH', '/api/v1/organization', admin, { programmaticAccessEnabled: true })).status,
       ).toBe(200);
-      client = await createUsableServiceAccount(server.baseUrl, initech, 'etl');
+      const client = await usableServiceAccount('etl', admin);
       expect((await token(client)).status).toBe(200);
 
-      await call('PATCH', '/api/v1/organization', initech, { programmaticAccessEnabled: false });
+      await call('PATCH', '/api/v1/organization', admin, { programmaticAccessEnabled: false });
       const refused = await token(client);
       expect(refused).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
       expect(await lastRefusal()).toEqual({
         action: 'token.refused',
         reason: 'programmatic_access_disabled',
       });
-      const managed = await call('GET', '/api/v1/service-accounts', initech);
+      const managed = await call('GET', '/api/v1/service-accounts', admin);
       expect(managed).toMatchObject({
         status: 403,
         body: { error: { code: 'programmatic_access_disabled' } },
@@ -124,18 +153,14 @@ describeOnEachEngine('management API on $engine', (engine) => {
         .executeTakeFirst();
       expect(kept).toBeDefined();
 
-      await call('PATCH', '/api/v1/organization', initech, { programmaticAccessEnabled: true });
+      await call('PATCH', '/api/v1/organization', admin, { programmaticAccessEnabled: true });
       expect((await token(client)).status).toBe(200);
     });
   });
 
   describe('secrets', () => {
-    let client: { clientId: string; clientSecret: string };
-    beforeAll(async () => {
-      client = await createUsableServiceAccount(server.baseUrl, operator, 'rotating');
-    });
-
     it('keeps the previous secret working through a grace period, then revokes one', async () => {
+      const client = await usableServiceAccount('rotating');
       const rotated = await call('POST', `/api/v1/service-accounts/${client.clientId}/secrets`, operator, {
         gracePeriodSeconds: 3600,
       });
@@ -159,10 +184,10 @@ describeOnEachEngine('management API on $engine', (engine) => {
       expect((await token(next)).status).toBe(200);
       const after = await call('GET', `/api/v1/service-accounts/${client.clientId}/secrets`, operator);
       expect(after.body.items[0]).toMatchObject({ status: 'revoked', revokedAt: expect.any(String) });
-      client = next;
     });
 
     it('refuses a grace period over seven days', async () => {
+      const client = await usableServiceAccount('rotating');
       const response = await unchanged(() =>
         call('POST', `/api/v1/service-accounts/${client.clientId}/secrets`, operator, {
           gracePeriodSeconds: 604_801,
@@ -172,6 +197,7 @@ describeOnEachEngine('management API on $engine', (engine) => {
     });
 
     it('records last use of the service account and the secret, in batches', async () => {
+      const client = await usableServiceAccount('rotating');
       expect((await token(client)).status).toBe(200);
       await server.portcullis.ctx.usage.flush();
       const sa = await call('GET', `/api/v1/service-accounts/${client.clientId}`, operator);
@@ -184,12 +210,14 @@ describeOnEachEngine('management API on $engine', (engine) => {
   });
 
   describe('editing service accounts (Firebolt), valid-to (FireTail)', () => {
-    let client: { clientId: string; clientSecret: string };
+    const taken = 'taken';
     beforeAll(async () => {
-      client = await createUsableServiceAccount(server.baseUrl, operator, 'editable');
+      // The name the rename below collides with; no test changes or deletes this account.
+      await call('POST', '/api/v1/service-accounts', operator, { name: taken });
     });
 
     it('stores valid-to in UTC with the zone it was entered in, and refuses once expired', async () => {
+      const client = await usableServiceAccount('editable');
       const edited = await call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, {
         description: 'expires',
         validTo: '2999-01-01T00:00',
@@ -230,17 +258,18 @@ describeOnEachEngine('management API on $engine', (engine) => {
     });
 
     it('refuses a disabled service account at once', async () => {
+      const client = await usableServiceAccount('editable');
       await call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, { enabled: false });
       expect(await token(client)).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
       expect(await lastRefusal()).toEqual({ action: 'token.refused', reason: 'disabled' });
-      await call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, { enabled: true });
     });
 
     it("records a deleted service account's token request as deleted in its organization's audit log", async () => {
-      const sa = await call('POST', '/api/v1/service-accounts', operator, { name: 'doomed' });
+      const name = unique('doomed');
+      const sa = await call('POST', '/api/v1/service-accounts', operator, { name });
       const secret = await call('POST', `/api/v1/service-accounts/${sa.body.id}/secrets`, operator);
       const user = await call('POST', '/api/v1/users', operator, {
-        name: 'doomed_user',
+        name: `${name}_user`,
         serviceAccountId: sa.body.id,
       });
       const doomed = { clientId: sa.body.id, clientSecret: secret.body.clientSecret };
@@ -272,8 +301,9 @@ describeOnEachEngine('management API on $engine', (engine) => {
       [{ validTo: '2030-02-30T10:00' }, 'validation_failed'],
       [{ validTo: '2030-01-01T10:00', timezone: 'Mars/Olympus' }, 'validation_failed'],
       [{ networkPolicyId: 'np_01m82xvp2vsehr91fdaggr88nr' }, 'not_found'],
-      [{ name: 'rotating' }, 'service_account_exists'],
+      [{ name: taken }, 'service_account_exists'],
     ])('refuses %j with %s', async (body, code) => {
+      const client = await usableServiceAccount('editable');
       const response = await unchanged(() =>
         call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, body),
       );
@@ -283,6 +313,10 @@ describeOnEachEngine('management API on $engine', (engine) => {
 
   describe('audit log', () => {
     it('filters by action prefix, result and target, newest first, with a cursor', async () => {
+      const client = await usableServiceAccount('refused');
+      await call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, { enabled: false });
+      for (let i = 0; i < 3; i++) expect((await token(client)).status).toBe(401);
+
       const refusals = await call(
         'GET',
         '/api/v1/audit-events?action=token.*&result=failure&limit=2',
@@ -301,11 +335,13 @@ describeOnEachEngine('management API on $engine', (engine) => {
       expect(next.body.items.length).toBeGreaterThan(0);
       expect(next.body.items[0].id < refusals.body.items[1].id).toBe(true);
       const target = refusals.body.items[0].target.id;
+      expect(target).toBe(client.clientId);
       const byTarget = await call('GET', `/api/v1/audit-events?target=${target}`, operator);
       expect(byTarget.body.items.every((e: { target: { id: string } }) => e.target.id === target)).toBe(true);
     });
 
     it('filters by time range and exports the same events as NDJSON', async () => {
+      expect((await token(await usableServiceAccount('issued'))).status).toBe(200);
       // Issuance events are written in batches, at most a second later; flush instead of waiting.
       await server.portcullis.ctx.issuanceAudit.flush();
       expect(
@@ -334,17 +370,8 @@ describeOnEachEngine('management API on $engine', (engine) => {
     });
 
     it('answers 403 to a caller without portcullis.audit_log:list', async () => {
-      const login = await call('POST', '/api/v1/logins', operator, {
-        email: 'nobody@acme.example',
-        name: 'Nobody',
-        password: 'nobody password 12',
-      });
-      await call('POST', '/api/v1/users', operator, { name: 'nobody', loginId: login.body.id });
-      const nobody = (
-        await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
-          body: { email: 'nobody@acme.example', password: 'nobody password 12' },
-        })
-      ).body.accessToken;
+      const { credentials } = await createLogin('nobody');
+      const nobody = (await signIn(credentials)).body.accessToken;
       for (const path of ['/api/v1/audit-events', '/api/v1/audit-events/export']) {
         const response = await call('GET', path, nobody);
         expect(response).toMatchObject({ status: 403, body: { error: { code: 'permission_denied' } } });
@@ -353,16 +380,11 @@ describeOnEachEngine('management API on $engine', (engine) => {
   });
 
   describe('network policies (Firebolt)', () => {
-    let client: { clientId: string; clientSecret: string };
-    const policy = async (name: string, allowed: string[], blocked: string[] = []) =>
-      (await call('POST', '/api/v1/network-policies', operator, { name, allowed, blocked })).body
+    const policy = async (stem: string, allowed: string[], blocked: string[] = [], caller = operator) =>
+      (await call('POST', '/api/v1/network-policies', caller, { name: unique(stem), allowed, blocked })).body
         .id as string;
-    const attach = (networkPolicyId: string | null) =>
-      call('PATCH', `/api/v1/service-accounts/${client.clientId}`, operator, { networkPolicyId });
-
-    beforeAll(async () => {
-      client = await createUsableServiceAccount(server.baseUrl, operator, 'fenced');
-    });
+    const attach = (client: { clientId: string }, networkPolicyId: string | null, caller = operator) =>
+      call('PATCH', `/api/v1/service-accounts/${client.clientId}`, caller, { networkPolicyId });
 
     it('refuses invalid entries, naming every one', async () => {
       const response = await unchanged(() =>
@@ -379,8 +401,9 @@ describeOnEachEngine('management API on $engine', (engine) => {
     });
 
     it('normalises entries and lets a block beat an allow within a policy', async () => {
+      const client = await usableServiceAccount('fenced');
       const created = await call('POST', '/api/v1/network-policies', operator, {
-        name: 'loopback-but-not-me',
+        name: unique('loopback-but-not-me'),
         allowed: ['127.0.0.0/8', '::1'],
         blocked: ['127.0.0.1'],
       });
@@ -388,27 +411,32 @@ describeOnEachEngine('management API on $engine', (engine) => {
         allowed: ['127.0.0.0/8', '::1/128'],
         blocked: ['127.0.0.1/32'],
       });
-      await attach(created.body.id);
+      await attach(client, created.body.id);
       expect(await token(client)).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
       expect(await lastRefusal()).toEqual({ action: 'token.refused', reason: 'network_policy' });
-      await attach(await policy('loopback', ['127.0.0.1']));
+      await attach(client, await policy('loopback', ['127.0.0.1']));
       expect((await token(client)).status).toBe(200);
     });
 
     it("checks the organization's policy first, then the service account's", async () => {
-      const office = await policy('office', ['10.0.0.0/8']);
-      await call('PATCH', '/api/v1/organization', operator, { networkPolicyId: office });
+      // An organization of its own: its policy would otherwise fence every other test's clients and sign-ins.
+      const { admin } = await createOpenOrganization(unique('fenced-org'));
+      const client = await usableServiceAccount('fenced', admin);
+      await attach(client, await policy('loopback', ['127.0.0.1'], [], admin), admin);
+      const office = await policy('office', ['10.0.0.0/8'], [], admin);
+      await call('PATCH', '/api/v1/organization', admin, { networkPolicyId: office });
       // The organization does not allow 127.0.0.1, so the service account's own policy (loopback) decides.
       expect((await token(client)).status).toBe(200);
-      await attach(null);
+      await attach(client, null, admin);
       expect((await token(client)).status).toBe(401);
       expect(await lastRefusal()).toEqual({ action: 'token.refused', reason: 'network_policy' });
-      await call('PATCH', '/api/v1/organization', operator, { networkPolicyId: null });
+      await call('PATCH', '/api/v1/organization', admin, { networkPolicyId: null });
       expect((await token(client)).status).toBe(200);
     });
 
     it('ignores a spoofed X-Forwarded-For unless the hop is a trusted proxy', async () => {
-      await attach(await policy('vpn', ['10.8.0.0/16']));
+      const client = await usableServiceAccount('fenced');
+      await attach(client, await policy('vpn', ['10.8.0.0/16']));
       expect((await token(client, { 'x-forwarded-for': '10.8.0.7' })).status).toBe(401);
       const behindProxy = await startTestServer(
         engine,
@@ -443,33 +471,28 @@ describeOnEachEngine('management API on $engine', (engine) => {
 
     it('refuses a human sign-in from outside the login’s policy, with the same answer', async () => {
       const fence = await policy('nowhere', ['192.0.2.0/24']);
-      const login = await call('POST', '/api/v1/logins', operator, {
-        email: 'remote@acme.example',
-        name: 'Remote',
-        password: 'remote password 12',
-      });
-      const fenced = await call('PATCH', `/api/v1/logins/${login.body.id}`, operator, {
+      const login = await createLogin('remote');
+      const fenced = await call('PATCH', `/api/v1/logins/${login.id}`, operator, {
         networkPolicyId: fence,
       });
       expect(fenced.body.networkPolicyId).toBe(fence);
-      const refused = await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
-        body: { email: 'remote@acme.example', password: 'remote password 12' },
-      });
+      const refused = await signIn(login.credentials);
       expect(refused).toMatchObject({ status: 401, body: { error: { code: 'invalid_credentials' } } });
       expect(await lastRefusal()).toEqual({ action: 'login.refused', reason: 'network_policy' });
     });
 
     it('refuses to delete an attached policy unless asked to cascade', async () => {
-      const vpn = (await call('GET', '/api/v1/network-policies', operator)).body.items.find(
-        (p: { name: string }) => p.name === 'vpn',
-      );
-      const refused = await unchanged(() => call('DELETE', `/api/v1/network-policies/${vpn.id}`, operator));
+      const client = await usableServiceAccount('fenced');
+      const vpn = await policy('vpn', ['10.8.0.0/16']);
+      await attach(client, vpn);
+      expect((await token(client)).status).toBe(401);
+      const refused = await unchanged(() => call('DELETE', `/api/v1/network-policies/${vpn}`, operator));
       expect(refused.status).toBe(409);
       expect(refused.body.error).toMatchObject({
         code: 'network_policy_attached',
         details: { serviceAccounts: [client.clientId] },
       });
-      expect((await call('DELETE', `/api/v1/network-policies/${vpn.id}?cascade=true`, operator)).status).toBe(
+      expect((await call('DELETE', `/api/v1/network-policies/${vpn}?cascade=true`, operator)).status).toBe(
         204,
       );
       const sa = await call('GET', `/api/v1/service-accounts/${client.clientId}`, operator);

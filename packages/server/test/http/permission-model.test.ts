@@ -19,7 +19,6 @@ describeOnEachEngine('permission model on $engine', (engine) => {
   let server: TestServer;
   let admin: string;
   let member: string;
-  let memberUserId: string;
   let readOnlyRoleId: string;
   let adminRoleId: string;
   /** Lets a person manage their own personal credentials, which Read only alone does not. */
@@ -37,6 +36,27 @@ describeOnEachEngine('permission model on $engine', (engine) => {
       ...extra,
     });
 
+  const acmeId = async () =>
+    (await db().selectFrom('organizations').select('id').where('name', '=', 'acme').executeTakeFirstOrThrow())
+      .id;
+  /**
+   * A person of their own in acme: a login, a user holding `roleIds`, and a session. Tests that change a
+   * person's roles or user change their own, never one another test signs in as.
+   */
+  const person = async (name: string, roleIds: string[]) => {
+    const login = await createLogin(server.portcullis.ctx, systemCaller(), {
+      organizationId: await acmeId(),
+      email: `${name}@acme.example`,
+      name,
+      password,
+    });
+    const user = await call('POST', '/api/v1/users', admin, { name, loginId: login.id, roleIds });
+    const session = await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
+      body: { email: `${name}@acme.example`, password },
+    });
+    return { loginId: login.id, userId: user.body.id as string, token: session.body.accessToken as string };
+  };
+
   beforeAll(async () => {
     server = await startTestServer(engine);
     admin = await adminToken(server.baseUrl);
@@ -49,28 +69,8 @@ describeOnEachEngine('permission model on $engine', (engine) => {
         permissions: ['portcullis.client_credentials:*'],
       })
     ).body.id;
-    const acme = await db()
-      .selectFrom('organizations')
-      .select('id')
-      .where('name', '=', 'acme')
-      .executeTakeFirstOrThrow();
-    const login = await createLogin(server.portcullis.ctx, systemCaller(), {
-      organizationId: acme.id,
-      email: 'member@acme.example',
-      name: 'Member',
-      password,
-    });
-    const user = await call('POST', '/api/v1/users', admin, {
-      name: 'member',
-      loginId: login.id,
-      roleIds: [readOnlyRoleId, credentialMakerRoleId],
-    });
-    memberUserId = user.body.id;
-    member = (
-      await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
-        body: { email: 'member@acme.example', password },
-      })
-    ).body.accessToken;
+    // Read by several tests and changed by none.
+    member = (await person('member', [readOnlyRoleId, credentialMakerRoleId])).token;
   });
   afterAll(async () => server?.close());
 
@@ -154,30 +154,8 @@ describeOnEachEngine('permission model on $engine', (engine) => {
         name: 'user-manager',
         permissions: ['portcullis.users:*', 'portcullis.roles:*', 'incidents:get'],
       });
-      const login = await createLogin(server.portcullis.ctx, systemCaller(), {
-        organizationId: (
-          await db()
-            .selectFrom('organizations')
-            .select('id')
-            .where('name', '=', 'acme')
-            .executeTakeFirstOrThrow()
-        ).id,
-        email: 'delegate@acme.example',
-        name: 'Delegate',
-        password,
-      });
-      delegateUserId = (
-        await call('POST', '/api/v1/users', admin, {
-          name: 'delegate',
-          loginId: login.id,
-          roleIds: [role.body.id],
-        })
-      ).body.id;
-      delegate = (
-        await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
-          body: { email: 'delegate@acme.example', password },
-        })
-      ).body.accessToken;
+      // Read by the tests below and changed by none.
+      ({ userId: delegateUserId, token: delegate } = await person('delegate', [role.body.id]));
     });
 
     it('refuses a role holding more than its creator, listing the excess', async () => {
@@ -208,10 +186,11 @@ describeOnEachEngine('permission model on $engine', (engine) => {
         permissions: ['incidents:get'],
       });
       expect(narrow.status).toBe(201);
-      const granted = await call('PUT', `/api/v1/users/${memberUserId}/roles/${narrow.body.id}`, delegate);
+      const { userId } = await person('grantee', [readOnlyRoleId]);
+      const granted = await call('PUT', `/api/v1/users/${userId}/roles/${narrow.body.id}`, delegate);
       expect(granted.status).toBe(200);
       expect(granted.body.roleIds).toContain(narrow.body.id);
-      const revoked = await call('DELETE', `/api/v1/users/${memberUserId}/roles/${narrow.body.id}`, delegate);
+      const revoked = await call('DELETE', `/api/v1/users/${userId}/roles/${narrow.body.id}`, delegate);
       expect(revoked.body.roleIds).not.toContain(narrow.body.id);
     });
   });
@@ -242,7 +221,8 @@ describeOnEachEngine('permission model on $engine', (engine) => {
     });
 
     it('shrinks with its owner, and dies with the owner’s user', async () => {
-      const created = await call('POST', '/api/v1/client-credentials', member, {
+      const owner = await person('owner', [readOnlyRoleId, credentialMakerRoleId]);
+      const created = await call('POST', '/api/v1/client-credentials', owner.token, {
         name: 'reporting-script',
         description: 'weekly report',
         preset: 'read_only',
@@ -262,9 +242,9 @@ describeOnEachEngine('permission model on $engine', (engine) => {
         name: 'incidents-only',
         permissions: ['incidents:get', 'incidents:list'],
       });
-      await call('PUT', `/api/v1/users/${memberUserId}/roles/${narrow.body.id}`, admin);
-      await call('DELETE', `/api/v1/users/${memberUserId}/roles/${readOnlyRoleId}`, admin);
-      await call('DELETE', `/api/v1/users/${memberUserId}/roles/${credentialMakerRoleId}`, admin);
+      await call('PUT', `/api/v1/users/${owner.userId}/roles/${narrow.body.id}`, admin);
+      await call('DELETE', `/api/v1/users/${owner.userId}/roles/${readOnlyRoleId}`, admin);
+      await call('DELETE', `/api/v1/users/${owner.userId}/roles/${credentialMakerRoleId}`, admin);
       const shrunk = await clientToken(clientId, clientSecret);
       expect(shrunk.body.scope).toBe('incidents:get incidents:list');
       // The credential's rows never changed: the shrink is computed, not written.
@@ -276,18 +256,18 @@ describeOnEachEngine('permission model on $engine', (engine) => {
       expect(stored.granted_permissions).toBe('*:get *:list');
 
       // Deactivating the owner's user stops the credential; reactivating brings it back.
-      await call('PATCH', `/api/v1/users/${memberUserId}`, admin, { active: false });
+      await call('PATCH', `/api/v1/users/${owner.userId}`, admin, { active: false });
       const inactive = await clientToken(clientId, clientSecret);
       expect(inactive).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
       expect(await latestAuditEvents(db(), 1)).toEqual([
         { action: 'token.refused', reason: 'owner_inactive' },
       ]);
-      await call('PATCH', `/api/v1/users/${memberUserId}`, admin, { active: true });
+      await call('PATCH', `/api/v1/users/${owner.userId}`, admin, { active: true });
       expect((await clientToken(clientId, clientSecret)).status).toBe(200);
 
       // Deleting the owner's user kills it for good.
-      await call('PUT', `/api/v1/users/${memberUserId}/roles/${readOnlyRoleId}`, admin);
-      expect((await call('DELETE', `/api/v1/users/${memberUserId}`, admin)).status).toBe(204);
+      await call('PUT', `/api/v1/users/${owner.userId}/roles/${readOnlyRoleId}`, admin);
+      expect((await call('DELETE', `/api/v1/users/${owner.userId}`, admin)).status).toBe(204);
       const orphaned = await clientToken(clientId, clientSecret);
       expect(orphaned).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
       expect(await latestAuditEvents(db(), 1)).toEqual([
@@ -298,33 +278,13 @@ describeOnEachEngine('permission model on $engine', (engine) => {
 
   describe('deactivated logins and organization-admin service accounts', () => {
     it("stops a personal credential when its owner's login is deactivated", async () => {
-      const org = await db()
-        .selectFrom('organizations')
-        .select('id')
-        .where('name', '=', 'acme')
-        .executeTakeFirstOrThrow();
-      const login = await createLogin(server.portcullis.ctx, systemCaller(), {
-        organizationId: org.id,
-        email: 'leaver@acme.example',
-        name: 'Leaver',
-        password,
-      });
-      await call('POST', '/api/v1/users', admin, {
-        name: 'leaver',
-        loginId: login.id,
-        roleIds: [readOnlyRoleId, credentialMakerRoleId],
-      });
-      const session = (
-        await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
-          body: { email: 'leaver@acme.example', password },
-        })
-      ).body.accessToken;
+      const { loginId, token: session } = await person('leaver', [readOnlyRoleId, credentialMakerRoleId]);
       const created = await call('POST', '/api/v1/client-credentials', session, {
         name: 'script',
         preset: 'read_only',
       });
       expect((await clientToken(created.body.clientId, created.body.clientSecret)).status).toBe(200);
-      await call('PATCH', `/api/v1/logins/${login.id}`, admin, { active: false });
+      await call('PATCH', `/api/v1/logins/${loginId}`, admin, { active: false });
       const refused = await clientToken(created.body.clientId, created.body.clientSecret);
       expect(refused).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
       expect(await latestAuditEvents(db(), 1)).toEqual([
@@ -356,46 +316,44 @@ describeOnEachEngine('permission model on $engine', (engine) => {
   });
 
   describe('organization service accounts', () => {
-    let clientId: string;
-    let clientSecret: string;
-    let token: string;
-    let secondAccountId: string;
-    let etlUserId: string;
-
-    beforeAll(async () => {
-      const sa = await call('POST', '/api/v1/service-accounts', admin, { name: 'etl' });
-      clientId = sa.body.id;
-      clientSecret = (await call('POST', `/api/v1/service-accounts/${clientId}/secrets`, admin)).body
-        .clientSecret;
-      etlUserId = (
+    let serviceAccounts = 0;
+    /** A service account of its own, tied to a user holding Admin in acme's default account. */
+    const adminServiceAccount = async () => {
+      const name = `etl-${++serviceAccounts}`;
+      const clientId: string = (await call('POST', '/api/v1/service-accounts', admin, { name })).body.id;
+      const clientSecret: string = (await call('POST', `/api/v1/service-accounts/${clientId}/secrets`, admin))
+        .body.clientSecret;
+      const userId: string = (
         await call('POST', '/api/v1/users', admin, {
-          name: 'etl',
+          name,
           serviceAccountId: clientId,
           roleIds: [adminRoleId],
         })
       ).body.id;
-      secondAccountId = newId('account');
-      const org = await db()
-        .selectFrom('organizations')
-        .select('id')
-        .where('name', '=', 'acme')
-        .executeTakeFirstOrThrow();
+      return { name, clientId, clientSecret, userId };
+    };
+    /** A second account in acme, besides the default one, named for the test that needs it. */
+    const secondAccount = async () => {
+      const id = newId('account');
+      const name = `analytics-${++serviceAccounts}`;
       await insertAccount(db(), {
-        id: secondAccountId,
-        organizationId: org.id,
-        name: 'analytics',
+        id,
+        organizationId: await acmeId(),
+        name,
         isDefault: false,
         createdAt: Date.now(),
       });
-      token = (await clientToken(clientId, clientSecret)).body.access_token;
-    });
+      return { id, name };
+    };
 
     it('acts in its only account by default, with its user’s rights', async () => {
+      const { clientId, clientSecret } = await adminServiceAccount();
       const issued = await clientToken(clientId, clientSecret);
       expect(issued.body.scope).toBe('*:*');
     });
 
     it('narrows a token with scope, and refuses a scope beyond its rights', async () => {
+      const { clientId, clientSecret } = await adminServiceAccount();
       const narrowed = await clientToken(clientId, clientSecret, { scope: 'incidents:list incidents:get' });
       expect(narrowed).toMatchObject({ status: 200, body: { scope: 'incidents:get incidents:list' } });
       const unknown = await unchanged(() => clientToken(clientId, clientSecret, { scope: 'dragons:get' }));
@@ -403,32 +361,44 @@ describeOnEachEngine('permission model on $engine', (engine) => {
     });
 
     it('picks the account by id or name, and needs a user there', async () => {
-      const elsewhere = await unchanged(() => clientToken(clientId, clientSecret, { account: 'analytics' }));
+      const { name, clientId, clientSecret } = await adminServiceAccount();
+      const analytics = await secondAccount();
+      const elsewhere = await unchanged(() =>
+        clientToken(clientId, clientSecret, { account: analytics.name }),
+      );
       expect(elsewhere).toMatchObject({ status: 400, body: { error: 'unauthorized_client' } });
       const missing = await unchanged(() => clientToken(clientId, clientSecret, { account: 'nowhere' }));
       expect(missing).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
 
       await call('POST', '/api/v1/users', admin, {
-        name: 'etl',
-        accountId: secondAccountId,
+        name,
+        accountId: analytics.id,
         serviceAccountId: clientId,
         roleIds: [readOnlyRoleId],
       });
-      for (const account of ['analytics', secondAccountId]) {
+      for (const account of [analytics.name, analytics.id]) {
         const issued = await clientToken(clientId, clientSecret, { account });
         expect(issued.body.scope).toBe('*:get *:list');
       }
       // Two accounts now: without a choice it acts in the default one.
       expect((await clientToken(clientId, clientSecret)).body.scope).toBe('*:*');
       const beyond = await unchanged(() =>
-        clientToken(clientId, clientSecret, { account: 'analytics', scope: 'incidents:update' }),
+        clientToken(clientId, clientSecret, { account: analytics.name, scope: 'incidents:update' }),
       );
       expect(beyond).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
     });
 
     it('refuses a second user for it in the same account, and a drop while linked', async () => {
+      const { name, clientId } = await adminServiceAccount();
+      const analytics = await secondAccount();
+      await call('POST', '/api/v1/users', admin, {
+        name,
+        accountId: analytics.id,
+        serviceAccountId: clientId,
+        roleIds: [readOnlyRoleId],
+      });
       const second = await unchanged(() =>
-        call('POST', '/api/v1/users', admin, { name: 'etl2', serviceAccountId: clientId }),
+        call('POST', '/api/v1/users', admin, { name: `${name}-second`, serviceAccountId: clientId }),
       );
       expect(second).toMatchObject({
         status: 409,
@@ -441,6 +411,7 @@ describeOnEachEngine('permission model on $engine', (engine) => {
     });
 
     it('answers /authorize with what the token lacks, including the search rule', async () => {
+      const { clientId, clientSecret } = await adminServiceAccount();
       const firebolt = (
         await clientToken(clientId, clientSecret, {
           audience: 'https://api.firebolt.io',
@@ -462,12 +433,14 @@ describeOnEachEngine('permission model on $engine', (engine) => {
     });
 
     it('applies a downgrade to an already-issued token at once, on the API and at /authorize', async () => {
+      const { clientId, clientSecret, userId } = await adminServiceAccount();
+      const token = (await clientToken(clientId, clientSecret)).body.access_token;
       expect((await call('GET', '/api/v1/roles', token)).status).toBe(200);
       const before = await call('POST', '/api/v1/authorize', token, { permissions: ['incidents:update'] });
       expect(before.body.allowed).toBe(true);
 
-      await call('DELETE', `/api/v1/users/${etlUserId}/roles/${adminRoleId}`, admin);
-      await call('PUT', `/api/v1/users/${etlUserId}/roles/${readOnlyRoleId}`, admin);
+      await call('DELETE', `/api/v1/users/${userId}/roles/${adminRoleId}`, admin);
+      await call('PUT', `/api/v1/users/${userId}/roles/${readOnlyRoleId}`, admin);
 
       const listed = await call('GET', '/api/v1/roles', token);
       expect(listed.status).toBe(200);
@@ -481,7 +454,10 @@ describeOnEachEngine('permission model on $engine', (engine) => {
     });
 
     it('stops an issued token when its user is deactivated', async () => {
-      await call('PATCH', `/api/v1/users/${etlUserId}`, admin, { active: false });
+      const { clientId, clientSecret, userId } = await adminServiceAccount();
+      const token = (await clientToken(clientId, clientSecret)).body.access_token;
+      expect((await call('GET', '/api/v1/roles', token)).status).toBe(200);
+      await call('PATCH', `/api/v1/users/${userId}`, admin, { active: false });
       expect((await call('GET', '/api/v1/roles', token)).status).toBe(401);
       const refused = await clientToken(clientId, clientSecret);
       expect(refused).toMatchObject({ status: 401, body: { error: 'invalid_client' } });

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachEngine } from '../support/engines.js';
-import { api, tokenRequest } from '../support/http-client.js';
+import { adminToken, api, tokenRequest } from '../support/http-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -72,17 +72,53 @@ if (!shellRunnable) {
   console.warn(`\n*** README shell walkthrough SKIPPED: ${missingTools.join(' and ')} not installed ***\n`);
 }
 
-/** The README's curl walkthrough, step by step, over real HTTP. */
+/**
+ * The README's curl walkthrough, step by step, over real HTTP. Each step is a test that first takes the
+ * steps before it on a service account of its own, so any step passes alone and in any order.
+ */
 describeOnEachEngine('README walkthrough on $engine', (engine) => {
   let server: TestServer;
   let token: string;
-  let serviceAccountId: string;
-  let clientSecret: string;
+  let serviceAccounts = 0;
 
   beforeAll(async () => {
     server = await startTestServer(engine);
+    token = await adminToken(server.baseUrl);
   });
   afterAll(async () => server?.close());
+
+  // The steps a later step starts from, each as the README takes it.
+  const createServiceAccount = async (name = `nightly-etl-${++serviceAccounts}`) =>
+    api(server.baseUrl, 'POST', '/api/v1/service-accounts', {
+      token,
+      body: { name, description: 'loads the warehouse' },
+    });
+  const generateSecret = (serviceAccountId: string) =>
+    api(server.baseUrl, 'POST', `/api/v1/service-accounts/${serviceAccountId}/secrets`, { token });
+  const withSecret = async () => {
+    const serviceAccountId: string = (await createServiceAccount()).body.id;
+    const clientSecret: string = (await generateSecret(serviceAccountId)).body.clientSecret;
+    return { serviceAccountId, clientSecret };
+  };
+  const readOnlyRole = async () =>
+    (await api(server.baseUrl, 'GET', '/api/v1/roles', { token })).body.items.find(
+      (r: { name: string }) => r.name === 'Read only',
+    );
+  const tieUser = async (serviceAccountId: string, roleId: string, name = `etl-${serviceAccountId}`) =>
+    api(server.baseUrl, 'POST', '/api/v1/users', {
+      token,
+      body: {
+        name,
+        serviceAccountId,
+        roleIds: [roleId],
+        defaultDatabase: 'warehouse',
+      },
+    });
+  const tiedToUser = async () => {
+    const client = await withSecret();
+    const user = await tieUser(client.serviceAccountId, (await readOnlyRole()).id);
+    return { ...client, userName: user.body.name as string };
+  };
 
   it('answers the health check when the database answers', async () => {
     const health = await api(server.baseUrl, 'GET', '/health');
@@ -96,14 +132,14 @@ describeOnEachEngine('README walkthrough on $engine', (engine) => {
     expect(login.status).toBe(200);
     expect(login.body).toMatchObject({ tokenType: 'Bearer', accessToken: expect.any(String) });
     expect(login.body.expiresAt).toBeGreaterThan(Date.now() / 1000);
-    token = login.body.accessToken;
+    expect(
+      (await api(server.baseUrl, 'GET', '/api/v1/service-accounts', { token: login.body.accessToken }))
+        .status,
+    ).toBe(200);
   });
 
   it('creates a service account', async () => {
-    const created = await api(server.baseUrl, 'POST', '/api/v1/service-accounts', {
-      token,
-      body: { name: 'nightly-etl', description: 'loads the warehouse' },
-    });
+    const created = await createServiceAccount('nightly-etl');
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       name: 'nightly-etl',
@@ -111,7 +147,7 @@ describeOnEachEngine('README walkthrough on $engine', (engine) => {
       createdAt: expect.any(String),
     });
     expect(created.body.id).toMatch(/^sa_/);
-    serviceAccountId = created.body.id;
+    const serviceAccountId = created.body.id;
     const listed = await api(server.baseUrl, 'GET', '/api/v1/service-accounts', { token });
     expect(listed.body.items.map((s: { id: string }) => s.id)).toContain(serviceAccountId);
     const fetched = await api(server.baseUrl, 'GET', `/api/v1/service-accounts/${serviceAccountId}`, {
@@ -121,32 +157,28 @@ describeOnEachEngine('README walkthrough on $engine', (engine) => {
   });
 
   it('generates a secret, shown in that response only', async () => {
-    const secret = await api(server.baseUrl, 'POST', `/api/v1/service-accounts/${serviceAccountId}/secrets`, {
-      token,
-    });
+    const serviceAccountId = (await createServiceAccount()).body.id;
+    const secret = await generateSecret(serviceAccountId);
     expect(secret.status).toBe(201);
     expect(secret.body.clientId).toBe(serviceAccountId);
     expect(secret.body.clientSecret).toMatch(/^pcs_[0-9A-Za-z]{49}$/);
     expect(secret.headers.get('cache-control')).toBe('no-store');
-    clientSecret = secret.body.clientSecret;
+    const clientSecret = secret.body.clientSecret;
     const again = await api(server.baseUrl, 'GET', `/api/v1/service-accounts/${serviceAccountId}`, { token });
     expect(JSON.stringify(again.body)).not.toContain(clientSecret);
   });
 
   it('refuses a token until a user ties the service account to an account', async () => {
+    const { serviceAccountId, clientSecret } = await withSecret();
     const refused = await tokenRequest(server.baseUrl, {
       grant_type: 'client_credentials',
       client_id: serviceAccountId,
       client_secret: clientSecret,
     });
     expect(refused).toMatchObject({ status: 400, body: { error: 'unauthorized_client' } });
-    const roles = await api(server.baseUrl, 'GET', '/api/v1/roles', { token });
-    const readOnly = roles.body.items.find((r: { name: string }) => r.name === 'Read only');
+    const readOnly = await readOnlyRole();
     expect(readOnly).toMatchObject({ builtin: true, permissions: ['*:get', '*:list'] });
-    const user = await api(server.baseUrl, 'POST', '/api/v1/users', {
-      token,
-      body: { name: 'etl', serviceAccountId, roleIds: [readOnly.id], defaultDatabase: 'warehouse' },
-    });
+    const user = await tieUser(serviceAccountId, readOnly.id, 'etl');
     expect(user.status).toBe(201);
     expect(user.body).toMatchObject({
       serviceAccountId,
@@ -156,6 +188,7 @@ describeOnEachEngine('README walkthrough on $engine', (engine) => {
   });
 
   it('exchanges the secret for a JWT that verifies against the published JWKS', async () => {
+    const { serviceAccountId, clientSecret } = await tiedToUser();
     const issued = await tokenRequest(server.baseUrl, {
       grant_type: 'client_credentials',
       client_id: serviceAccountId,
@@ -191,6 +224,7 @@ describeOnEachEngine('README walkthrough on $engine', (engine) => {
   });
 
   it('accepts client_secret_basic as well as client_secret_post', async () => {
+    const { serviceAccountId, clientSecret } = await tiedToUser();
     const issued = await tokenRequest(
       server.baseUrl,
       { grant_type: 'client_credentials' },
@@ -203,13 +237,10 @@ describeOnEachEngine('README walkthrough on $engine', (engine) => {
   });
 
   it('stops the previous secret the moment a new one is generated', async () => {
-    const rotated = await api(
-      server.baseUrl,
-      'POST',
-      `/api/v1/service-accounts/${serviceAccountId}/secrets`,
-      { token },
-    );
+    const { serviceAccountId, clientSecret } = await tiedToUser();
     const form = { grant_type: 'client_credentials', client_id: serviceAccountId };
+    expect((await tokenRequest(server.baseUrl, { ...form, client_secret: clientSecret })).status).toBe(200);
+    const rotated = await generateSecret(serviceAccountId);
     expect((await tokenRequest(server.baseUrl, { ...form, client_secret: clientSecret })).status).toBe(401);
     expect(
       (await tokenRequest(server.baseUrl, { ...form, client_secret: rotated.body.clientSecret })).status,
@@ -217,13 +248,14 @@ describeOnEachEngine('README walkthrough on $engine', (engine) => {
   });
 
   it('refuses to drop a service account while a user is tied to it', async () => {
+    const { serviceAccountId, userName } = await tiedToUser();
     const refused = await api(server.baseUrl, 'DELETE', `/api/v1/service-accounts/${serviceAccountId}`, {
       token,
     });
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({
       code: 'service_account_linked',
-      details: { users: [{ name: 'etl' }] },
+      details: { users: [{ name: userName }] },
     });
   });
 

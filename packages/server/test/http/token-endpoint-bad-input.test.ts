@@ -8,7 +8,7 @@ import {
   tokenRequest,
 } from '../support/http-client.js';
 import { countAuditEvents, latestAuditEvents, snapshotState } from '../support/state-snapshot.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { flushBackgroundWrites, startTestServer, type TestServer } from '../support/test-server.js';
 
 interface Case {
   name: string;
@@ -204,6 +204,7 @@ describeOnEachEngine('token endpoint bad input on $engine', (engine) => {
 
   it.each(cases)('refuses $name with $status $error and changes nothing', async (c) => {
     const db = server.portcullis.database.db;
+    await flushBackgroundWrites(server);
     const before = await snapshotState(db);
     const auditBefore = await countAuditEvents(db);
 

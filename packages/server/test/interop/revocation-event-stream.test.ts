@@ -67,12 +67,13 @@ describeOnEachEngine('the revocation feed as an event stream on $engine', (engin
   let resourceServer: ClientPair;
   const feedUrl = () => `${server.baseUrl}/oauth/revocations`;
   const tokenOf = (c: ClientPair) => clientCredentialsToken(server.baseUrl, c);
-  const revoke = async (token: string) =>
+  /** Revokes a token as the client it was issued to (`app` unless told). */
+  const revoke = async (token: string, client = app) =>
     fetch(`${server.baseUrl}/oauth/revoke`, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
-        authorization: basicAuthorization(app),
+        authorization: basicAuthorization(client),
       },
       body: new URLSearchParams({ token }).toString(),
     });
@@ -91,18 +92,19 @@ describeOnEachEngine('the revocation feed as an event stream on $engine', (engin
       `${feedUrl()}${start ? `?after=${start}` : ''}`,
       basicAuthorization(resourceServer),
     );
+    // An app of its own: rotating its secret below would otherwise stop the shared one's.
+    const rotating = await createUsableServiceAccount(server.baseUrl, admin, 'streamed-rotating-app');
     try {
       await follower.opened;
-      const token = await tokenOf(app);
-      expect((await revoke(token)).status).toBe(200);
+      const token = await tokenOf(rotating);
+      expect((await revoke(token, rotating)).status).toBe(200);
       await eventually(async () => follower.received.length === 1, {
         what: 'the token event',
         timeoutMs: 5_000,
       });
-      const rotated = await api(server.baseUrl, 'POST', `/api/v1/service-accounts/${app.clientId}/secrets`, {
+      await api(server.baseUrl, 'POST', `/api/v1/service-accounts/${rotating.clientId}/secrets`, {
         token: admin,
       });
-      app = { clientId: app.clientId, clientSecret: rotated.body.clientSecret };
       await eventually(async () => follower.received.length === 2, {
         what: 'the subject event',
         timeoutMs: 5_000,
@@ -111,7 +113,7 @@ describeOnEachEngine('the revocation feed as an event stream on $engine', (engin
       const jti = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).jti;
       expect(follower.received.map((e) => e.data)).toEqual([
         expect.objectContaining({ kind: 'token', jti, effect: 'void' }),
-        expect.objectContaining({ kind: 'subject', subject: app.clientId, effect: 'void' }),
+        expect.objectContaining({ kind: 'subject', subject: rotating.clientId, effect: 'void' }),
       ]);
       const page = await api(server.baseUrl, 'GET', `/oauth/revocations${start ? `?after=${start}` : ''}`, {
         token: admin,
@@ -159,15 +161,15 @@ describeOnEachEngine('the revocation feed as an event stream on $engine', (engin
   });
 
   it('ends the stream once its caller may no longer read the feed, and the reconnection is refused', async () => {
-    const follower = follow(feedUrl(), basicAuthorization(resourceServer));
+    // A resource server of its own, since this test disables it.
+    const disabling = await createResourceServer(server.baseUrl, admin, 'disabled-gateway');
+    const follower = follow(feedUrl(), basicAuthorization(disabling));
     try {
       await follower.opened;
-      const disabled = await api(
-        server.baseUrl,
-        'PATCH',
-        `/api/v1/service-accounts/${resourceServer.clientId}`,
-        { token: admin, body: { enabled: false } },
-      );
+      const disabled = await api(server.baseUrl, 'PATCH', `/api/v1/service-accounts/${disabling.clientId}`, {
+        token: admin,
+        body: { enabled: false },
+      });
       expect(disabled.status).toBe(200);
       // CLOSED: the stream ended and the EventSource's reconnection got a 401, after which it gives up.
       await eventually(async () => follower.source.readyState === EventSource.CLOSED, {
@@ -176,10 +178,6 @@ describeOnEachEngine('the revocation feed as an event stream on $engine', (engin
       });
     } finally {
       follower.source.close();
-      await api(server.baseUrl, 'PATCH', `/api/v1/service-accounts/${resourceServer.clientId}`, {
-        token: admin,
-        body: { enabled: true },
-      });
     }
   });
 

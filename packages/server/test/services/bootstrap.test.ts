@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeOnEachEngine, type TestDatabase } from '../support/engines.js';
 import { snapshotState } from '../support/state-snapshot.js';
 import { startTestServer } from '../support/test-server.js';
 
 describeOnEachEngine('bootstrap on $engine', (engine) => {
+  // A fresh database per test: what bootstrap does depends on what the database already holds.
   let database: TestDatabase;
   const masterKey = 'ab'.repeat(32);
-  beforeAll(async () => {
+  beforeEach(async () => {
     database = await engine.create();
   });
-  afterAll(async () => database?.drop());
+  afterEach(async () => database?.drop());
 
   it('creates acme, its admin login and Admin user once, and nothing on restart', async () => {
     const first = await startTestServer(engine, { PORTCULLIS_MASTER_KEY: masterKey }, database);
@@ -45,6 +46,7 @@ describeOnEachEngine('bootstrap on $engine', (engine) => {
   });
 
   it('refuses to open signing keys under a different master key', async () => {
+    await (await startTestServer(engine, { PORTCULLIS_MASTER_KEY: masterKey }, database)).close();
     await expect(
       startTestServer(engine, { PORTCULLIS_MASTER_KEY: 'cd'.repeat(32) }, database),
     ).rejects.toThrow(/cannot be opened with this master key/);

@@ -92,3 +92,12 @@ export async function startTestServer(
     },
   };
 }
+
+/**
+ * Commits what the server's batchers hold (issuance audit events, last-used times), so a token an earlier
+ * test was issued is not written while a later test counts the audit log.
+ */
+export async function flushBackgroundWrites(server: TestServer): Promise<void> {
+  await server.portcullis.ctx.issuanceAudit.flush();
+  await server.portcullis.ctx.usage.flush();
+}
