@@ -38,11 +38,31 @@ export async function migrateToLatest({ db, engine }: Database): Promise<Migrati
     provider: { getMigrations: async () => migrations },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await migrateRetryingVanishedRelations(migrator, engine);
   if (error) throw error;
   return {
     applied: (results ?? [])
       .filter((r: MigrationResult) => r.status === 'Success')
       .map((r) => r.migrationName),
   };
+}
+
+/**
+ * Kysely checks that its own tables exist by listing every table of every schema, even with
+ * `migrationTableSchema` given. On PostgreSQL, a schema dropped or a table renamed elsewhere in the
+ * database while that list is read fails the listing (`3F000`, `42P01`), though it concerns no table of
+ * ours. Nothing has been migrated when it fails there, so a few more tries are safe; an error of our own
+ * migrations repeats and is thrown.
+ */
+async function migrateRetryingVanishedRelations(
+  migrator: Migrator,
+  engine: Database['engine'],
+): Promise<Awaited<ReturnType<Migrator['migrateToLatest']>>> {
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await migrator.migrateToLatest();
+    const code = (outcome.error as { code?: unknown } | undefined)?.code;
+    const vanished = engine === 'postgres' && (code === '3F000' || code === '42P01');
+    if (!vanished || attempt === 5) return outcome;
+    await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+  }
 }

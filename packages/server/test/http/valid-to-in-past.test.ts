@@ -113,6 +113,11 @@ describeOnEachEngine('a valid-to not in the future on $engine', (engine) => {
   });
 
   it('still lets an edit clear the valid-to', async () => {
+    const set = await call('PATCH', `/api/v1/client-credentials/${credential.id}`, {
+      validTo: '2999-01-01T00:00',
+      timezone: 'Europe/Berlin',
+    });
+    expect(set.body).toMatchObject({ validTo: '2998-12-31T23:00:00.000Z', timezone: 'Europe/Berlin' });
     const cleared = await call('PATCH', `/api/v1/client-credentials/${credential.id}`, { validTo: null });
     expect(cleared.status).toBe(200);
     expect(cleared.body).toMatchObject({ validTo: null, timezone: null });

@@ -65,7 +65,7 @@ export async function clientCredentialRoutes(
         body: withExample(CreateBody, {
           name: 'weekly-report',
           description: 'Monday digest',
-          validTo: '2030-12-31T18:00',
+          validTo: '2099-12-31T18:00',
           timezone: 'Europe/Berlin',
           preset: 'read_only',
           permissions: ['incidents:run'],
@@ -184,7 +184,7 @@ export async function clientCredentialRoutes(
         tags,
         summary: 'Edit your client credential (new permissions must lie within yours)',
         description:
-          'Needs `portcullis.client_credentials:update`. Disabling it or a `validTo` already past stops its tokens at once; new permissions must lie within what you hold now.',
+          'Needs `portcullis.client_credentials:update`. Disabling it stops its tokens at once; an earlier `validTo` makes revocation-feed followers recheck them, and one not in the future is `valid_to_in_past`. New permissions must lie within what you hold now.',
         params: IdParams,
         body: withExample(Patch, { description: 'sends the Monday report' }),
         response: { 200: CredentialView, ...errorResponses },

@@ -326,11 +326,11 @@ export async function serviceAccountRoutes(
         tags: ['service accounts'],
         summary: 'Edit a service account: name, description, admin flag, enabled, network policy, valid-to',
         description:
-          'Needs `portcullis.service_accounts:update`. Disabling it, or a `validTo` already past, stops its tokens at once; `validTo` is read in `timezone` (default UTC) unless it carries an offset. `isOrganizationAdmin` needs an organization admin, `platformIntrospection` the platform operator.',
+          'Needs `portcullis.service_accounts:update`. Disabling it stops its tokens at once; an earlier `validTo` makes revocation-feed followers recheck them, and one not in the future is `valid_to_in_past`. `validTo` is read in `timezone` (default UTC) unless it carries an offset. `isOrganizationAdmin` needs an organization admin, `platformIntrospection` the platform operator.',
         params: IdParams,
         body: withExample(UpdateServiceAccountBody, {
           description: 'loads the warehouse every night',
-          validTo: '2030-12-31T23:59',
+          validTo: '2099-12-31T23:59',
           timezone: 'Europe/Berlin',
         }),
         response: { 200: ServiceAccountView, ...errorResponses },

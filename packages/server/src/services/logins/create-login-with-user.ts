@@ -27,7 +27,8 @@ export async function createLoginWithUser(
   input: CreateLoginInput,
   user: LoginUserInput,
 ): Promise<CreatedLoginWithUser> {
-  // Asked again by the user step; asked here too so a caller without it costs no password hash.
+  // Asked again by the steps; asked here, the login's first, so a caller without them costs no password hash.
+  requirePermission(caller.actor, 'portcullis.logins', 'create');
   requirePermission(caller.actor, 'portcullis.users', 'create');
   const prepared = await prepareLogin(ctx, caller, input);
   try {
