@@ -7,7 +7,11 @@ import {
   type JsonResponse,
   tokenRequest,
 } from '../support/http-client.js';
-import { countAuditEvents, latestAuditEvents, snapshotState } from '../support/state-snapshot.js';
+import {
+  countAuditEvents,
+  expectRefusalAudited,
+  snapshotState,
+} from '../support/state-snapshot.js';
 import { flushBackgroundWrites, startTestServer, type TestServer } from '../support/test-server.js';
 
 interface Case {
@@ -220,13 +224,7 @@ describeOnEachEngine('token endpoint bad input on $engine', (engine) => {
       expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm="portcullis"/);
     expect(await snapshotState(db)).toEqual(before);
 
-    const added = (await countAuditEvents(db)) - auditBefore;
-    if (c.auditReason) {
-      expect(added).toBe(1);
-      expect(await latestAuditEvents(db, 1)).toEqual([{ action: 'token.refused', reason: c.auditReason }]);
-    } else {
-      expect(added).toBe(0);
-    }
+    await expectRefusalAudited(db, auditBefore, c.auditReason || undefined);
   });
 
   it('answers a path under /oauth that has no endpoint in RFC 6749 shape, without repeating the path', async () => {

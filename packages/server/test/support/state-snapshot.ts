@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { expect } from 'vitest';
 import type { Db } from '../../src/store/database.js';
 import { stateTables } from '../../src/store/schema.js';
 
@@ -44,4 +45,18 @@ export async function latestAuditEvents(
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
+}
+
+/**
+ * A refused token request wrote exactly one `token.refused` event with `reason` since `countBefore` was
+ * taken, or none when the refusal is not audited (`reason` undefined).
+ */
+export async function expectRefusalAudited(db: Db, countBefore: number, reason: string | undefined) {
+  const added = (await countAuditEvents(db)) - countBefore;
+  if (reason === undefined) {
+    expect(added).toBe(0);
+    return;
+  }
+  expect(added).toBe(1);
+  expect(await latestAuditEvents(db, 1)).toEqual([{ action: 'token.refused', reason }]);
 }
