@@ -2,11 +2,7 @@ import { generateClientSecret } from '@portcullis/core/secrets';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api, createUsableServiceAccount } from '../support/http-client.js';
-import {
-  countAuditEvents,
-  expectRefusalAudited,
-  snapshotState,
-} from '../support/state-snapshot.js';
+import { countAuditEvents, expectRefusalAudited, snapshotState } from '../support/state-snapshot.js';
 import { flushBackgroundWrites, startTestServer, type TestServer } from '../support/test-server.js';
 
 type KeyPair = { clientId: string; clientSecret: string };

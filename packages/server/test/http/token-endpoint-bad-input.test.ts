@@ -7,11 +7,7 @@ import {
   type JsonResponse,
   tokenRequest,
 } from '../support/http-client.js';
-import {
-  countAuditEvents,
-  expectRefusalAudited,
-  snapshotState,
-} from '../support/state-snapshot.js';
+import { countAuditEvents, expectRefusalAudited, snapshotState } from '../support/state-snapshot.js';
 import { flushBackgroundWrites, startTestServer, type TestServer } from '../support/test-server.js';
 
 interface Case {
