@@ -150,7 +150,8 @@ export async function createPortcullis(config: Config, options: StartOptions = {
     rotation.start();
     started.push(async () => rotation.stop());
     const bootstrapped = await bootstrap(ctx, { email: config.adminEmail, password: config.adminPassword });
-    if (!bootstrapped.created) warnOfIgnoredBootstrap(log, config);
+    if (!bootstrapped.created && bootstrapped.reason === 'already_set_up')
+      warnOfIgnoredBootstrap(log, config);
     const app = await buildApp({
       ctx,
       ping: database.ping,

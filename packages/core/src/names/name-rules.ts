@@ -5,8 +5,6 @@
 export const objectNamePattern = '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$';
 export const organizationNamePattern = '^[a-z0-9][a-z0-9-]{0,62}$';
 export const maxDescriptionLength = 1024;
-export const minPasswordLength = 12;
-export const maxPasswordLength = 256;
 
 const objectName = new RegExp(objectNamePattern);
 const organizationName = new RegExp(organizationNamePattern);

@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enginesUnderTest } from '../support/engines.js';
-import { api } from '../support/http-client.js';
+import { adminToken, api } from '../support/http-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -94,5 +94,50 @@ describe('the API reference', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('refuses the example passwords, so "Try it out" sent as it is sets no password anyone can read', async () => {
+    const exampleOf = (method: string, path: string) =>
+      doc.paths[path]![method]!.requestBody!.content['application/json']!.example as Record<string, unknown>;
+    const token = await adminToken(server.baseUrl);
+    const auth = { authorization: `Bearer ${token}` };
+    const email = `reader-${Date.now()}@acme.example`;
+    const ownPassword = 'a password only this test knows';
+
+    const createdWithExample = await api(server.baseUrl, 'POST', '/api/v1/logins', {
+      headers: auth,
+      body: { ...exampleOf('post', '/api/v1/logins'), email },
+    });
+    expect(createdWithExample.status).toBe(400);
+    expect(createdWithExample.body.error.code).toBe('validation_failed');
+
+    const created = await api(server.baseUrl, 'POST', '/api/v1/logins', {
+      headers: auth,
+      body: { email, name: 'Reader', password: ownPassword },
+    });
+    expect(created.status, 'the refused create left no login behind with that email').toBe(201);
+    const reset = await api(server.baseUrl, 'PUT', `/api/v1/logins/${created.body.id}/password`, {
+      headers: auth,
+      body: exampleOf('put', '/api/v1/logins/{id}/password'),
+    });
+    expect(reset.status).toBe(400);
+    expect(reset.body.error.code).toBe('validation_failed');
+
+    const signIn = (password: string) =>
+      api<{ accessToken: string }>(server.baseUrl, 'POST', '/api/v1/auth/login', {
+        body: { email, password },
+      });
+    expect((await signIn(ownPassword)).status).toBe(200);
+    const own = (await signIn(ownPassword)).body.accessToken;
+    const changed = await api(server.baseUrl, 'PUT', '/api/v1/auth/password', {
+      headers: { authorization: `Bearer ${own}` },
+      body: { ...exampleOf('put', '/api/v1/auth/password'), currentPassword: ownPassword },
+    });
+    expect(changed.status).toBe(400);
+    expect(changed.body.error.code).toBe('validation_failed');
+    expect((await signIn(ownPassword)).status).toBe(200);
+    expect((await signIn(String(exampleOf('put', '/api/v1/logins/{id}/password').password))).status).toBe(
+      401,
+    );
   });
 });

@@ -180,6 +180,7 @@ describeOnEachEngine('create dialogs on $engine', (engine) => {
           description: 'deploy script',
           validTo: new Date(validTo).toISOString(),
           timezone: 'Asia/Tokyo',
+          validToLocal: tokyo,
         }),
       ]);
       const loggedIn = await api(server.baseUrl, 'POST', '/v2/login', {
@@ -189,11 +190,17 @@ describeOnEachEngine('create dialogs on $engine', (engine) => {
       expect(loggedIn.body.expiresAt).toBe(validTo / 1000);
     });
 
-    it('still makes a key pair without a valid-to', async () => {
+    it('still makes a key pair without a valid-to, named after its access key', async () => {
       const member = await person(['*:get', '*:list', 'portcullis.client_credentials:*']);
       const pair = await call('POST', '/api/v1/users/me/access-keys', member.token);
       expect(pair.status).toBe(201);
-      expect(pair.body).toMatchObject({ validTo: null, timezone: null });
+      expect(pair.body).toMatchObject({ validTo: null, validToLocal: null, timezone: null });
+      const row = await server.portcullis.database.db
+        .selectFrom('service_accounts')
+        .select('name')
+        .where('id', '=', pair.body.accessKey)
+        .executeTakeFirstOrThrow();
+      expect(row.name).toBe(`access-key-${pair.body.accessKey.slice(-10)}`);
     });
   });
 

@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /**
  * `?name=` is a case-insensitive substring whose every character means itself, on both engines (issue 14):
- * `_` and `%` are not LIKE wildcards, and `\` is not an escape.
+ * `_` and `%` are not LIKE wildcards, and neither `\` nor `!` is an escape.
  */
 describeOnEachEngine('the service-account name filter on $engine', (engine) => {
   let server: TestServer;
@@ -45,11 +45,14 @@ describeOnEachEngine('the service-account name filter on $engine', (engine) => {
     expect(await named('NET.X')).toEqual(['fb.net.x']);
   });
 
-  it('matches a percent sign and a backslash only as themselves', async () => {
+  it('matches a percent sign, a backslash and an exclamation mark only as themselves', async () => {
     expect(await named('%')).toEqual([]);
     expect(await named('fb%x')).toEqual([]);
     expect(await named('\\')).toEqual([]);
     expect(await named('fb\\_net')).toEqual([]);
+    // `!` is the filter's own escape character: unescaped, `fb!_net` would read as `fb_net`.
+    expect(await named('!')).toEqual([]);
+    expect(await named('fb!_net')).toEqual([]);
   });
 
   it('still finds every name containing the text', async () => {

@@ -87,6 +87,18 @@ describeOnEachEngine('a valid-to not in the future on $engine', (engine) => {
     },
   );
 
+  it.each(takers)(
+    '%s refuses a timezone sent without a valid-to, naming the field, and changes nothing',
+    async (_, send) => {
+      const refused = await unchanged(() => send({ timezone: 'Europe/Berlin' }));
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({
+        code: 'validation_failed',
+        details: [{ field: 'timezone' }],
+      });
+    },
+  );
+
   it('accepts a wall-clock time already past in UTC that is still ahead in Los Angeles', async () => {
     const wallClock = utcWallClock(Date.now() - 30 * 60_000);
     const edited = await call('PATCH', `/api/v1/service-accounts/${client.id}`, {

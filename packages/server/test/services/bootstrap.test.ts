@@ -40,10 +40,37 @@ describeOnEachEngine('bootstrap on $engine', (engine) => {
     await first.close();
 
     const second = await startTestServer(engine, { PORTCULLIS_MASTER_KEY: masterKey }, database);
-    expect(second.portcullis.bootstrap).toEqual({ created: false });
+    expect(second.portcullis.bootstrap).toEqual({ created: false, reason: 'already_set_up' });
     expect(await snapshotState(second.portcullis.database.db)).toEqual(before);
     await second.close();
   });
+
+  // Several nodes started together on one empty database is a PostgreSQL deployment.
+  if (engine.engine === 'postgres') {
+    it('lets one of two nodes started together set up, and warns of ignored settings only on a database set up before', async () => {
+      const settings = { PORTCULLIS_MASTER_KEY: masterKey, PORTCULLIS_ADMIN_EMAIL: 'first@acme.example' };
+      const nodes = await Promise.all([
+        startTestServer(engine, settings, database),
+        startTestServer(engine, settings, database),
+      ]);
+      try {
+        const outcomes = nodes.map((n) => n.portcullis.bootstrap);
+        expect(outcomes.filter((o) => o.created)).toHaveLength(1);
+        for (const node of nodes) {
+          const outcome = node.portcullis.bootstrap;
+          const warned = node.logs.some((line) => line.includes('"ignored"'));
+          expect(warned, JSON.stringify(outcome)).toBe(
+            !outcome.created && outcome.reason === 'already_set_up',
+          );
+        }
+        expect(await nodes[0]!.portcullis.database.db.selectFrom('logins').select('email').execute()).toEqual(
+          [{ email: 'first@acme.example' }],
+        );
+      } finally {
+        await Promise.all(nodes.map((n) => n.close()));
+      }
+    });
+  }
 
   it('refuses to open signing keys under a different master key', async () => {
     await (await startTestServer(engine, { PORTCULLIS_MASTER_KEY: masterKey }, database)).close();

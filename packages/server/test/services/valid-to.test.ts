@@ -35,7 +35,22 @@ describe('the valid-to boundary', () => {
   });
 
   it('leaves a valid-to not given, or cleared, alone whatever the time', () => {
-    expect(validToChanges(undefined, 'Europe/Berlin', now)).toEqual({});
+    expect(validToChanges(undefined, undefined, now)).toEqual({});
     expect(validToChanges(null, undefined, now)).toEqual({ validTo: null, validToTimezone: null });
+  });
+
+  it('refuses a time zone sent without a valid-to to read in it, valid or not', () => {
+    for (const [validTo, zone] of [
+      [undefined, 'Europe/Berlin'],
+      [undefined, 'Mars/Olympus'],
+      [null, 'Europe/Berlin'],
+    ] as const) {
+      expect(() => validToChanges(validTo, zone, now)).toThrow(
+        expect.objectContaining({
+          code: 'validation_failed',
+          details: [expect.objectContaining({ field: 'timezone' })],
+        }),
+      );
+    }
   });
 });

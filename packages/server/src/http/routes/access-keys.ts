@@ -7,7 +7,6 @@ import {
   listOwnClientCredentials,
 } from '../../services/client-credentials/manage-client-credentials.js';
 import type { ServiceContext } from '../../services/context.js';
-import type { ServiceAccount } from '../../store/repositories/service-accounts.js';
 import { callerOf } from '../request-context.js';
 import {
   errorResponses,
@@ -15,31 +14,23 @@ import {
   isoTime,
   PageQuery,
   Timestamp,
-  timezoneField,
-  validToField,
+  validityOf,
+  validityView,
+  validToInput,
   withExample,
 } from '../schemas/common.js';
 
 const CreateBody = Type.Object(
   {
     description: Type.Optional(Type.String({ maxLength: maxDescriptionLength })),
-    validTo: Type.Optional(validToField),
-    timezone: Type.Optional(timezoneField),
+    ...validToInput,
   },
   { additionalProperties: false },
 );
-const validity = {
-  validTo: Type.Union([Timestamp, Type.Null()], { description: 'UTC.' }),
-  timezone: Type.Union([Type.String(), Type.Null()], { description: 'IANA zone valid-to was entered in.' }),
-};
-const validityOf = (key: ServiceAccount) => ({
-  validTo: key.validTo === null ? null : isoTime(key.validTo),
-  timezone: key.validToTimezone,
-});
 const KeyView = Type.Object({
   accessKey: Type.String(),
   description: Type.String(),
-  ...validity,
+  ...validityView,
   lastUsedAt: Type.Union([Timestamp, Type.Null()]),
   createdAt: Timestamp,
 });
@@ -62,7 +53,7 @@ export async function accessKeyRoutes(app: FastifyInstance, opts: { ctx: Service
           201: Type.Object({
             accessKey: Type.String(),
             secretKey: Type.String({ description: 'Shown once.' }),
-            ...validity,
+            ...validityView,
             createdAt: Timestamp,
           }),
           ...errorResponses,

@@ -1,3 +1,4 @@
+import { examplePasswords } from '@portcullis/core/passwords';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { normaliseEmail } from '../../domain/names/email-rules.js';
@@ -40,7 +41,7 @@ export async function authLoginRoutes(
           "A login's email and password → `{accessToken, expiresAt, tokenType}`. Send the token as `Authorization: Bearer …` to the `/api/v1` operations (in this reference: press Authorize and paste it). You act in the default account with your user's roles there; an organization admin holds everything. A wrong email or password is 401 `invalid_credentials`; repeated failures lock the login for a while (429 `too_many_attempts`).",
         body: withExample(LoginBody, {
           email: 'admin@acme.example',
-          password: 'correct horse battery staple',
+          password: examplePasswords.current,
         }),
         response: { 200: SessionTokenView, ...errorResponses, 429: ErrorBody },
       },

@@ -19,8 +19,10 @@ import {
   isoTime,
   PageQuery,
   Timestamp,
-  timezoneField,
-  validToField,
+  validityOf,
+  validityView,
+  validToEdit,
+  validToInput,
   withExample,
 } from '../schemas/common.js';
 import { PermissionList } from './roles.js';
@@ -31,8 +33,7 @@ const CreateBody = Type.Object(
     description: Type.Optional(Type.String({ maxLength: maxDescriptionLength })),
     preset: Type.Optional(Type.Union([Type.Literal('admin'), Type.Literal('read_only')])),
     permissions: Type.Optional(PermissionList),
-    validTo: Type.Optional(validToField),
-    timezone: Type.Optional(timezoneField),
+    ...validToInput,
   },
   { additionalProperties: false },
 );
@@ -44,8 +45,7 @@ const CreatedView = Type.Object({
   name: Type.String(),
   description: Type.String(),
   permissions: Type.Array(Type.String(), { description: 'Granted permissions, canonical form.' }),
-  validTo: Type.Union([Timestamp, Type.Null()], { description: 'UTC.' }),
-  timezone: Type.Union([Type.String(), Type.Null()], { description: 'IANA zone valid-to was entered in.' }),
+  ...validityView,
   createdAt: Timestamp,
 });
 
@@ -85,8 +85,7 @@ export async function clientCredentialRoutes(
         permissions: credential.grantedPermissions
           ? credential.grantedPermissions.split(' ').filter(Boolean)
           : [],
-        validTo: credential.validTo === null ? null : isoTime(credential.validTo),
-        timezone: credential.validToTimezone,
+        ...validityOf(credential),
         createdAt: isoTime(credential.createdAt),
       });
     },
@@ -99,8 +98,7 @@ export async function clientCredentialRoutes(
       description: Type.String(),
       enabled: Type.Boolean(),
       permissions: Type.Array(Type.String()),
-      validTo: Type.Union([Timestamp, Type.Null()]),
-      timezone: Type.Union([Type.String(), Type.Null()]),
+      ...validityView,
       lastUsedAt: Type.Union([Timestamp, Type.Null()]),
       createdAt: Timestamp,
     },
@@ -112,8 +110,7 @@ export async function clientCredentialRoutes(
     description: c.description,
     enabled: c.enabled,
     permissions: c.grantedPermissions ? c.grantedPermissions.split(' ').filter(Boolean) : [],
-    validTo: c.validTo === null ? null : isoTime(c.validTo),
-    timezone: c.validToTimezone,
+    ...validityOf(c),
     lastUsedAt: c.lastUsedAt === null ? null : isoTime(c.lastUsedAt),
     createdAt: isoTime(c.createdAt),
   });
@@ -124,8 +121,7 @@ export async function clientCredentialRoutes(
       enabled: Type.Optional(Type.Boolean()),
       preset: Type.Optional(Type.Union([Type.Literal('admin'), Type.Literal('read_only')])),
       permissions: Type.Optional(PermissionList),
-      validTo: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
-      timezone: Type.Optional(Type.String({ maxLength: 64 })),
+      ...validToEdit,
     },
     { additionalProperties: false },
   );

@@ -1,4 +1,5 @@
 import { objectNamePattern } from '@portcullis/core/names';
+import { examplePasswords } from '@portcullis/core/passwords';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { organizationOf } from '../../services/authorization.js';
@@ -162,7 +163,7 @@ export async function loginRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
         body: withExample(CreateLoginBody, {
           email: 'analyst@acme.example',
           name: 'Ana Lyst',
-          password: 'a long password of their own',
+          password: examplePasswords.new,
         }),
         response: { 201: CreatedLoginView, ...errorResponses },
       },
@@ -221,7 +222,7 @@ export async function loginRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
         description:
           'Needs `portcullis.logins:update` and at least the rights of the person. Their sessions end on every node. Your own password is changed with `PUT /api/v1/auth/password`, which asks for the current one.',
         params: IdParams,
-        body: withExample(PasswordBody, { password: 'a new long password' }),
+        body: withExample(PasswordBody, { password: examplePasswords.new }),
         response: { 204: Type.Null(), ...errorResponses },
       },
     },
@@ -256,8 +257,8 @@ export async function loginRoutes(app: FastifyInstance, opts: { ctx: ServiceCont
         description:
           'Needs your current password. Every session of yours ends, on every node, and the answer is a fresh session token to go on with.',
         body: withExample(OwnPasswordBody, {
-          currentPassword: 'correct horse battery staple',
-          newPassword: 'a new long password',
+          currentPassword: examplePasswords.current,
+          newPassword: examplePasswords.new,
         }),
         response: { 200: SessionTokenView, ...errorResponses },
       },

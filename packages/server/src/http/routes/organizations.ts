@@ -1,4 +1,5 @@
 import { organizationNamePattern } from '@portcullis/core/names';
+import { examplePasswords } from '@portcullis/core/passwords';
 import { longestTokenLifetimeSeconds, shortestTokenLifetimeSeconds } from '@portcullis/core/tokens';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
@@ -132,7 +133,7 @@ export async function organizationRoutes(app: FastifyInstance, opts: { ctx: Serv
           admin: {
             email: 'admin@globex.example',
             name: 'Globex admin',
-            password: 'a long password of their own',
+            password: examplePasswords.new,
           },
         }),
         response: { 201: OrganizationView, ...errorResponses },

@@ -1,5 +1,4 @@
 import { maxDescriptionLength, objectNamePattern } from '@portcullis/core/names';
-import { toWallClock } from '@portcullis/core/time';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.js';
@@ -28,8 +27,10 @@ import {
   PageQuery,
   pageRequestOf,
   Timestamp,
-  timezoneField,
-  validToField,
+  validityOf,
+  validityView,
+  validToEdit,
+  validToInput,
   withExample,
 } from '../schemas/common.js';
 
@@ -47,8 +48,7 @@ const CreateServiceAccountBody = Type.Object(
         description: 'Needs portcullis.service_accounts:update too.',
       }),
     ),
-    validTo: Type.Optional(validToField),
-    timezone: Type.Optional(timezoneField),
+    ...validToInput,
   },
   { additionalProperties: false },
 );
@@ -64,11 +64,7 @@ const ServiceAccountView = Type.Object(
     }),
     enabled: Type.Boolean(),
     networkPolicyId: Type.Union([Type.String(), Type.Null()]),
-    validTo: Type.Union([Timestamp, Type.Null()], { description: 'UTC.' }),
-    validToLocal: Type.Union([Type.String(), Type.Null()], {
-      description: 'Valid-to as entered, in timezone.',
-    }),
-    timezone: Type.Union([Type.String(), Type.Null()], { description: 'IANA zone valid-to was entered in.' }),
+    ...validityView,
     lastUsedAt: Type.Union([Timestamp, Type.Null()]),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -112,10 +108,7 @@ function view(sa: ServiceAccount) {
     platformIntrospection: sa.platformIntrospection,
     enabled: sa.enabled,
     networkPolicyId: sa.networkPolicyId,
-    validTo: sa.validTo === null ? null : isoTime(sa.validTo),
-    validToLocal:
-      sa.validTo === null || !sa.validToTimezone ? null : toWallClock(sa.validTo, sa.validToTimezone),
-    timezone: sa.validToTimezone,
+    ...validityOf(sa),
     lastUsedAt: sa.lastUsedAt === null ? null : isoTime(sa.lastUsedAt),
     createdAt: isoTime(sa.createdAt),
     updatedAt: isoTime(sa.updatedAt),
@@ -132,13 +125,7 @@ const UpdateServiceAccountBody = Type.Object(
     ),
     enabled: Type.Optional(Type.Boolean()),
     networkPolicyId: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()])),
-    validTo: Type.Optional(
-      Type.Union([
-        Type.String({ maxLength: 40, description: 'YYYY-MM-DDTHH:mm[:ss] in timezone, or with Z/offset.' }),
-        Type.Null(),
-      ]),
-    ),
-    timezone: Type.Optional(Type.String({ maxLength: 64, description: 'IANA zone; default UTC.' })),
+    ...validToEdit,
   },
   { additionalProperties: false },
 );

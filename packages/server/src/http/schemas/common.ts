@@ -1,4 +1,5 @@
 import { type IdKind, idPattern } from '@portcullis/core/ids';
+import { toWallClock } from '@portcullis/core/time';
 import { type Static, type TSchema, Type } from 'typebox';
 import type { PageRequest } from '../../store/repositories/page.js';
 
@@ -38,16 +39,52 @@ export function isoTime(epochMs: number): string {
   return new Date(epochMs).toISOString();
 }
 
+const validToText =
+  'YYYY-MM-DDTHH:mm[:ss] read in timezone, or an instant with Z or an offset; in the future.';
+
 /** A valid-to as a person enters it; one not in the future is refused with `valid_to_in_past`. */
-export const validToField = Type.String({
-  maxLength: 40,
-  description: 'YYYY-MM-DDTHH:mm[:ss] read in timezone, or an instant with Z or an offset; in the future.',
+const validToField = Type.String({ maxLength: 40, description: validToText });
+
+const timezoneField = Type.String({
+  maxLength: 64,
+  description: 'IANA zone validTo is read in (such as Europe/Berlin); default UTC. Only with validTo.',
 });
 
-export const timezoneField = Type.String({
-  maxLength: 64,
-  description: 'IANA zone validTo is read in (such as Europe/Berlin); default UTC.',
-});
+/** The valid-to fields of a creating request: none means valid until disabled or deleted. */
+export const validToInput = {
+  validTo: Type.Optional(validToField),
+  timezone: Type.Optional(timezoneField),
+};
+
+/** The valid-to fields of an edit: null clears the valid-to. */
+export const validToEdit = {
+  validTo: Type.Optional(
+    Type.Union([validToField, Type.Null()], { description: `${validToText} null clears it.` }),
+  ),
+  timezone: Type.Optional(timezoneField),
+};
+
+/** How every credential shows its valid-to: the instant, and the wall-clock time in the zone it was entered in. */
+export const validityView = {
+  validTo: Type.Union([Timestamp, Type.Null()], { description: 'UTC.' }),
+  validToLocal: Type.Union([Type.String(), Type.Null()], {
+    description: 'Valid-to as entered, in timezone.',
+  }),
+  timezone: Type.Union([Type.String(), Type.Null()], { description: 'IANA zone valid-to was entered in.' }),
+};
+
+export function validityOf(credential: { validTo: number | null; validToTimezone: string | null }): {
+  validTo: string | null;
+  validToLocal: string | null;
+  timezone: string | null;
+} {
+  const { validTo, validToTimezone } = credential;
+  return {
+    validTo: validTo === null ? null : isoTime(validTo),
+    validToLocal: validTo === null || !validToTimezone ? null : toWallClock(validTo, validToTimezone),
+    timezone: validToTimezone,
+  };
+}
 
 export const errorResponses = {
   400: ErrorBody,

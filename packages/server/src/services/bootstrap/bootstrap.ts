@@ -9,12 +9,22 @@ import { createUserStep } from '../users/create-user.js';
 export const demoOrganizationName = 'acme';
 export const defaultAdminEmail = 'admin@acme.example';
 
-export interface BootstrapResult {
-  created: boolean;
-  adminEmail?: string;
-  /** Set only when the password was generated; the caller shows it once and forgets it. */
-  generatedPassword?: string;
-}
+export type BootstrapResult =
+  | {
+      created: true;
+      adminEmail: string;
+      /** Set only when the password was generated; the caller shows it once and forgets it. */
+      generatedPassword?: string;
+    }
+  | {
+      created: false;
+      /**
+       * `already_set_up`: the database had its organizations before this start, so the bootstrap settings
+       * were not used. `set_up_concurrently`: another node made them from the same empty database at the
+       * same moment, with its own copy of the settings.
+       */
+      reason: 'already_set_up' | 'set_up_concurrently';
+    };
 
 /**
  * First start on an empty database: the demo organization `acme` (programmatic access available and on),
@@ -26,7 +36,7 @@ export async function bootstrap(
   ctx: ServiceContext,
   admin: { email?: string | undefined; password?: string | undefined },
 ): Promise<BootstrapResult> {
-  if ((await countOrganizations(ctx.db)) > 0) return { created: false };
+  if ((await countOrganizations(ctx.db)) > 0) return { created: false, reason: 'already_set_up' };
   const caller = systemCaller();
   const generatedPassword = admin.password ? undefined : randomBytes(18).toString('base64url');
   const email = admin.email ?? defaultAdminEmail;
@@ -60,12 +70,12 @@ export async function bootstrap(
       });
       return login.email;
     });
-    if (!created) return { created: false };
+    if (!created) return { created: false, reason: 'set_up_concurrently' };
     // The email as stored: the configured one, normalised, is what the person signs in with.
     adminEmail = created;
   } catch (error) {
     // Another node bootstrapped the same empty database at the same moment.
-    if (violatedUniqueConstraint(error)) return { created: false };
+    if (violatedUniqueConstraint(error)) return { created: false, reason: 'set_up_concurrently' };
     throw error;
   }
   return { created: true, adminEmail, ...(generatedPassword ? { generatedPassword } : {}) };

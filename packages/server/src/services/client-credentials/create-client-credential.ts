@@ -1,5 +1,4 @@
 import { invalidField, permissionDenied } from '@portcullis/core/errors';
-import { newId } from '@portcullis/core/ids';
 import { PermissionSet, type PresetName, presets } from '@portcullis/core/permissions';
 import {
   insertServiceAccount,
@@ -11,7 +10,7 @@ import { organizationOf, requirePermission, requireWithinGrantor } from '../auth
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { requireProgrammaticAccess } from '../organizations/programmatic-access.js';
 import { type GeneratedSecret, generateSecretStep } from '../service-accounts/generate-secret.js';
-import { newServiceAccount } from '../service-accounts/new-service-account.js';
+import { type NewServiceAccountFields, newServiceAccount } from '../service-accounts/new-service-account.js';
 import { validToChanges } from '../service-accounts/valid-to.js';
 import { asConflict } from '../unique-conflicts.js';
 
@@ -41,7 +40,7 @@ export interface CreatedClientCredential {
 
 interface PersonalCredentialInput {
   kind: Exclude<ServiceAccountKind, 'organization'>;
-  name: string;
+  name: NewServiceAccountFields['name'];
   description: string;
   /** Undefined: not narrowed, the credential has exactly its owner's rights, now and later. */
   granted: PermissionSet | undefined;
@@ -138,10 +137,9 @@ export async function createAccessKey(
   caller: Caller,
   input: AccessKeyInput,
 ): Promise<CreatedClientCredential> {
-  const id = newId('serviceAccount');
   return createPersonalCredential(ctx, caller, {
     kind: 'access_key',
-    name: `access-key-${id.slice(-10)}`,
+    name: (id) => `access-key-${id.slice(-10)}`,
     description: input.description ?? '',
     granted: undefined,
     validTo: input.validTo,

@@ -1,5 +1,6 @@
 import { notFound, PortcullisError, permissionDenied, validationFailed } from '@portcullis/core/errors';
 import { newId } from '@portcullis/core/ids';
+import { newPasswordProblem } from '@portcullis/core/passwords';
 import { emailSkeleton, normaliseEmail } from '../../domain/names/email-rules.js';
 import { insertLogin, isEmailTaken, type Login } from '../../store/repositories/logins.js';
 import { findOrganizationById } from '../../store/repositories/organizations.js';
@@ -8,7 +9,6 @@ import { requireMayGrantOrganizationAdmin, requirePermission } from '../authoriz
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { asConflict } from '../unique-conflicts.js';
 import { hashPassword } from './password-hashing.js';
-import { passwordLengthProblem } from './password-length.js';
 
 export interface CreateLoginInput {
   organizationId: string;
@@ -45,7 +45,7 @@ export async function prepareLogin(
     throw permissionDenied('Only a platform operator can create another operator.');
   }
   const email = normaliseEmail(input.email);
-  const passwordProblem = passwordLengthProblem(input.password);
+  const passwordProblem = newPasswordProblem(input.password);
   const problems = [
     ...(email ? [] : [{ field: 'email', message: 'not an email address' }]),
     ...(passwordProblem ? [passwordProblem] : []),

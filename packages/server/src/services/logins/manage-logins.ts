@@ -6,6 +6,7 @@ import {
   validationFailed,
 } from '@portcullis/core/errors';
 import { lockRemainingSeconds } from '@portcullis/core/lockouts';
+import { newPasswordProblem } from '@portcullis/core/passwords';
 import { findLockout } from '../../store/repositories/lockouts.js';
 import {
   deleteLogin as deleteLoginRow,
@@ -27,7 +28,6 @@ import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
 import { requireHoldsLoginRights } from '../permissions/rights-handed-on.js';
 import { revokeThroughUsers } from '../revocation/record-revocations.js';
 import { hashPassword, verifyPassword } from './password-hashing.js';
-import { passwordLengthProblem } from './password-length.js';
 import { endAllSessions, type SessionToken, sessionStart, signSession } from './sessions.js';
 
 async function loginOfCaller(ctx: ServiceContext, caller: Caller, id: string): Promise<Login> {
@@ -36,9 +36,9 @@ async function loginOfCaller(ctx: ServiceContext, caller: Caller, id: string): P
   return login;
 }
 
-function checkPassword(password: string): void {
-  const problem = passwordLengthProblem(password);
-  if (problem) throw validationFailed('The password is too short or too long.', [problem]);
+function checkNewPassword(password: string, field: string): void {
+  const problem = newPasswordProblem(password, field);
+  if (problem) throw validationFailed('The new password cannot be used.', [problem]);
 }
 
 export async function listLoginsOfCaller(
@@ -108,7 +108,7 @@ export async function setLoginPassword(
   password: string,
 ): Promise<void> {
   requirePermission(caller.actor, 'portcullis.logins', 'update');
-  checkPassword(password);
+  checkNewPassword(password, 'password');
   const login = await loginOfCaller(ctx, caller, id);
   // One's own password is changed by proving the current one (PUT /auth/password), never reset: a stolen
   // session must not be enough to take the login over.
@@ -145,7 +145,7 @@ export async function changeOwnPassword(
   if (actor.type !== 'login' || !actor.id || !actor.organizationId)
     throw permissionDenied('Only a person has a password.');
   const login = { id: actor.id, organizationId: actor.organizationId };
-  checkPassword(passwords.newPassword);
+  checkNewPassword(passwords.newPassword, 'newPassword');
   // The current password is guessed here as at sign-in (with a stolen session, say): the same lock holds,
   // and a wrong one counts towards it.
   const now = ctx.clock();

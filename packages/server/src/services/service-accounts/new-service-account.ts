@@ -2,8 +2,10 @@ import { newId } from '@portcullis/core/ids';
 import type { ServiceAccount } from '../../store/repositories/service-accounts.js';
 
 /** What the creator chooses; everything else a new service account starts with is the same for all. */
-export type NewServiceAccountFields = Pick<ServiceAccount, 'organizationId' | 'name' | 'kind'> &
-  Partial<
+export type NewServiceAccountFields = Pick<ServiceAccount, 'organizationId' | 'kind'> & {
+  /** A name, or how to name it after its id (an access key has no name of its own). */
+  name: string | ((id: string) => string);
+} & Partial<
     Pick<
       ServiceAccount,
       | 'description'
@@ -22,10 +24,11 @@ export type NewServiceAccountFields = Pick<ServiceAccount, 'organizationId' | 'n
  * empty.
  */
 export function newServiceAccount(fields: NewServiceAccountFields, now: number): ServiceAccount {
+  const id = newId('serviceAccount');
   return {
-    id: newId('serviceAccount'),
+    id,
     organizationId: fields.organizationId,
-    name: fields.name,
+    name: typeof fields.name === 'string' ? fields.name : fields.name(id),
     description: fields.description ?? '',
     isOrganizationAdmin: fields.isOrganizationAdmin ?? false,
     platformIntrospection: false,

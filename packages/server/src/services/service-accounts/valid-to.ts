@@ -14,12 +14,22 @@ export interface ValidToFields {
  * A valid-to must lie after `now`, the server's clock when the request arrives: that clock is the one that
  * will end the credential, so it alone decides, with no allowance for a client's skew. A valid-to equal to
  * now is past too, since the credential could never be used. To end a credential now, disable or delete it.
+ *
+ * A time zone says how to read the valid-to sent with it, so one sent alone is refused rather than dropped:
+ * a caller who meant to change the zone would otherwise be told nothing.
  */
 export function validToChanges(
   validTo: string | null | undefined,
   timezone: string | undefined,
   now: number,
 ): ValidToFields {
+  if (timezone !== undefined && typeof validTo !== 'string') {
+    throw invalidField(
+      'timezone',
+      'goes with a validTo: send both',
+      'A timezone was sent without a validTo to read in it.',
+    );
+  }
   if (validTo === undefined) return {};
   if (validTo === null) return { validTo: null, validToTimezone: null };
   const zone = timezone ?? 'UTC';
