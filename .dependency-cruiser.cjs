@@ -60,6 +60,13 @@ module.exports = {
       to: { path: '^node_modules/(kysely|pg|better-sqlite3)/', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'console-runs-in-a-browser',
+      severity: 'error',
+      comment: "The console's code runs in a browser: no Node module.",
+      from: { path: '^packages/console/src/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'no-package-reaches-into-the-server',
       severity: 'error',
       comment:
@@ -77,7 +84,7 @@ module.exports = {
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'types', 'node', 'default'],
-      extensions: ['.ts', '.js', '.d.ts', '.json'],
+      extensions: ['.ts', '.tsx', '.js', '.d.ts', '.json'],
     },
   },
 };

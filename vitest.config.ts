@@ -6,9 +6,11 @@ const coreSources = fileURLToPath(new URL('./packages/core/src', import.meta.url
 /**
  * Two tiers. `unit`: the pure rules (core, and the server's domain rules), no server, no database, in
  * seconds (`npm run test:unit`). `integration`: everything else, against real SQLite files and a real
- * PostgreSQL over real HTTP. `npm test` runs both.
+ * PostgreSQL over real HTTP. `browser`: the console driven in real Chromium. `npm test` runs all three.
  */
 const unit = ['packages/core/test/**/*.test.ts', 'packages/server/test/domain/**/*.test.ts'];
+/** The console in real Chromium, against the built server and console (`npm test` builds them first). */
+const browser = ['packages/console/test/browser/**/*.test.ts'];
 
 export default defineConfig({
   // Tests read core from its sources, so the unit tier needs no build.
@@ -29,12 +31,16 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['packages/*/test/**/*.test.ts'],
-          exclude: unit,
+          exclude: [...unit, ...browser],
           globalSetup: ['packages/server/test/support/global-setup.ts'],
           pool: 'forks',
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
+      },
+      {
+        extends: true,
+        test: { name: 'browser', include: browser, pool: 'forks', testTimeout: 60_000, hookTimeout: 60_000 },
       },
     ],
   },

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino, { type DestinationStream, type Logger } from 'pino';
@@ -89,6 +90,15 @@ function warnOfIgnoredBootstrap(log: Logger, config: Config): void {
   );
 }
 
+/** The console built beside this server in the workspace (`npm run build`), if it was. */
+function builtConsoleDirectory(): string | undefined {
+  try {
+    return path.dirname(createRequire(import.meta.url).resolve('@portcullis/console/dist/index.html'));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The composition root: config → master key → database (migrated) → key ring → bootstrap → HTTP app. */
 export async function createPortcullis(config: Config, options: StartOptions = {}): Promise<Portcullis> {
   const catalog = loadCatalog(config.catalogFile);
@@ -165,6 +175,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       },
       connectionLimits: config,
       version,
+      consoleDirectory: config.consoleDir ?? builtConsoleDirectory(),
     });
     return {
       app,

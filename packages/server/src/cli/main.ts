@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { deriveKeys, resolveMasterKey } from '../config/master-key.js';
@@ -48,6 +51,29 @@ program
       process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
     } finally {
       await database.close();
+    }
+  });
+
+program
+  .command('openapi')
+  .description('Print the OpenAPI document of this version, for code generators, and exit')
+  .action(async () => {
+    // The document depends on the routes, not on any data: a throwaway database serves to build them.
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'portcullis-openapi-'));
+    try {
+      const portcullis = await createPortcullis(
+        loadConfig({
+          PORTCULLIS_DATA_DIR: dataDir,
+          PORTCULLIS_CONSOLE_DIR: dataDir,
+          PORTCULLIS_LOG_LEVEL: 'silent',
+          ...(process.env.PORTCULLIS_ISSUER ? { PORTCULLIS_ISSUER: process.env.PORTCULLIS_ISSUER } : {}),
+        }),
+      );
+      await portcullis.app.ready();
+      process.stdout.write(`${JSON.stringify(portcullis.app.swagger(), null, 2)}\n`);
+      await portcullis.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 

@@ -28,6 +28,7 @@ export interface Settings {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   catalogFile: string | undefined;
+  consoleDir: string | undefined;
   defaultAudiences: string[];
   keyRotationHours: number;
   tokenRateLimitPerAddress: number;
@@ -396,6 +397,13 @@ export const settingSpecs = [
     key: 'catalogFile',
     env: 'PORTCULLIS_CATALOG_FILE',
     description: "JSON file with the platform's resources. Default: the demo catalog of 25 resources.",
+    parse: optional(text),
+    fallback: undefined,
+  }),
+  spec({
+    key: 'consoleDir',
+    env: 'PORTCULLIS_CONSOLE_DIR',
+    description: "The built web console's directory. Default: packages/console/dist when it was built.",
     parse: optional(text),
     fallback: undefined,
   }),

@@ -28,6 +28,7 @@ import { authLoginRoutes } from './routes/auth-login.js';
 import { authorizeRoutes } from './routes/authorize.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { clientCredentialRoutes } from './routes/client-credentials.js';
+import { consoleAppRoutes, isConsoleNavigation, loadConsoleApp } from './routes/console-app.js';
 import { healthRoutes } from './routes/health.js';
 import { homePageRoutes } from './routes/home-page.js';
 import { lockoutRoutes } from './routes/lockouts.js';
@@ -47,6 +48,8 @@ export interface AppOptions {
   rateLimits: RateLimitSettings;
   connectionLimits: ConnectionLimits;
   version: string;
+  /** The built web console; without one, `/` is a small page of links. */
+  consoleDirectory?: string | undefined;
 }
 
 /**
@@ -80,7 +83,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   capConnections(app.server, options.connectionLimits, addressMatcher(options.trustedProxies), app.log);
   app.setValidatorCompiler(validatorCompiler);
-  installErrorHandling(app);
+  const consoleApp = options.consoleDirectory
+    ? loadConsoleApp(options.consoleDirectory, options.ctx.issuer)
+    : undefined;
+  installErrorHandling(app, (request, reply) =>
+    consoleApp && isConsoleNavigation(request) ? consoleApp.sendPage(reply) : undefined,
+  );
   // The input rule, once for every route (http/input/): strict UTF-8 bodies, then accepted text only.
   useStrictJsonBodies(app);
   app.addHook('preValidation', acceptedInput);
@@ -106,7 +114,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const { ctx } = options;
   const limits = await rateLimiting(app, options.rateLimits);
-  await app.register(homePageRoutes, { issuer: ctx.issuer });
+  if (consoleApp) await app.register(consoleAppRoutes, { consoleApp });
+  else await app.register(homePageRoutes, { issuer: ctx.issuer });
   await app.register(healthRoutes, { ping: options.ping });
   await app.register(jwksEndpoint, { keyRing: ctx.keyRing });
   await app.register(metadataEndpoint, { ctx });

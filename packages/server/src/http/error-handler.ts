@@ -151,7 +151,14 @@ function wwwAuthenticateFor(error: PortcullisError): string[] {
 }
 
 /** The one place errors become HTTP responses. Internal failures are logged and hidden behind a code. */
-export function installErrorHandling(app: FastifyInstance): void {
+/**
+ * `onNavigation`, when the console is built, answers a browser that navigates to a path no route has (a
+ * console screen, reloaded or bookmarked) with the console's page instead of the JSON 404.
+ */
+export function installErrorHandling(
+  app: FastifyInstance,
+  onNavigation?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined,
+): void {
   app.setErrorHandler((raw: FastifyError, request, reply) => {
     const error = isPortcullisError(raw) ? raw : fromFastifyError(raw);
     if (statusOf(error.code) >= 500) {
@@ -162,13 +169,15 @@ export function installErrorHandling(app: FastifyInstance): void {
     return send(request, reply, error);
   });
   // The path is not repeated: a client may have put a secret in it (POST /oauth/token/<secret>).
-  app.setNotFoundHandler((request, reply) =>
-    send(
-      request,
-      reply,
-      new PortcullisError('route_not_found', 'No route matches this method and path.'),
-      formatOfPath(request),
-    ),
+  app.setNotFoundHandler(
+    (request, reply) =>
+      onNavigation?.(request, reply) ??
+      send(
+        request,
+        reply,
+        new PortcullisError('route_not_found', 'No route matches this method and path.'),
+        formatOfPath(request),
+      ),
   );
 }
 

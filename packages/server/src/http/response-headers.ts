@@ -74,6 +74,27 @@ export const answerHeaders: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /**
+ * The console: its own scripts and styles from this server and calls to this API, nothing else. Inline
+ * styles are allowed: the component library (Mantine) sets its theme's CSS variables in a `<style>` element
+ * and positions popovers with `style` attributes; scripts stay strictly our own files.
+ */
+const consolePolicy: Directives = {
+  'default-src': ["'self'"],
+  'base-uri': ["'self'"],
+  'connect-src': ["'self'"],
+  'font-src': ["'self'", 'data:'],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+  'img-src': ["'self'", 'data:'],
+  'object-src': ["'none'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+};
+
+export const consoleHeaders: Readonly<Record<string, string>> = helmetHeaders(consolePolicy);
+
+/**
  * For the scope the reference (@fastify/swagger-ui) is registered in, before it: its pages get the
  * reference's policy, and its static assets their own caching.
  */

@@ -1,0 +1,17 @@
+import type { RouteObject } from 'react-router';
+import type { Session } from '../session/session';
+
+/**
+ * Every screen behind sign-in: its path, its place in the navigation, who sees it there, and its code,
+ * loaded when first opened so the first page stays small.
+ */
+export interface ConsoleScreen {
+  path: string;
+  /** In the navigation under this label; screens reached from another (a user's page) have none. */
+  label?: string;
+  section?: 'Organization' | 'Personal' | 'Platform';
+  visibleTo?: (session: Session) => boolean;
+  lazy: RouteObject['lazy'];
+}
+
+export const consoleScreens: ConsoleScreen[] = [];
