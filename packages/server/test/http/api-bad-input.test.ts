@@ -106,7 +106,9 @@ describeOnEachEngine('REST API refusals on $engine', (engine) => {
         );
         expect(response.status).toBe(401);
         expect(response.body.error.code).toBe('unauthenticated');
-        expect(response.headers.get('www-authenticate')).toBe('Bearer realm="portcullis", error="invalid_token"');
+        expect(response.headers.get('www-authenticate')).toBe(
+          'Bearer realm="portcullis", error="invalid_token"',
+        );
       }
     });
 
