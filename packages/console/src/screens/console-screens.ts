@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { holds } from '../session/holds';
 import type { Session } from '../session/session';
 
 /**
@@ -14,4 +15,12 @@ export interface ConsoleScreen {
   lazy: RouteObject['lazy'];
 }
 
-export const consoleScreens: ConsoleScreen[] = [];
+export const consoleScreens: ConsoleScreen[] = [
+  {
+    path: 'audit-log',
+    label: 'Audit log',
+    section: 'Organization',
+    visibleTo: (session) => holds(session, 'portcullis.audit_log', 'list'),
+    lazy: () => import('./audit-log/audit-log-screen'),
+  },
+];
