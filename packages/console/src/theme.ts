@@ -1,10 +1,14 @@
-import { type CSSVariablesResolver, createTheme } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme, Modal } from '@mantine/core';
 
 /** Mantine's defaults, with a primary colour whose text on white meets WCAG AA contrast. */
 export const theme = createTheme({
   primaryColor: 'indigo',
   primaryShade: 7,
   defaultRadius: 'sm',
+  components: {
+    // Mantine's close button shows only an icon; unnamed, a screen reader announces just "button" (axe: critical).
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+  },
 });
 
 /**

@@ -14,4 +14,15 @@ export interface ConsoleScreen {
   lazy: RouteObject['lazy'];
 }
 
-export const consoleScreens: ConsoleScreen[] = [];
+export const consoleScreens: ConsoleScreen[] = [
+  {
+    path: 'client-credentials',
+    label: 'Client credentials',
+    section: 'Personal',
+    // The screen itself explains when programmatic access is off or a permission is missing.
+    visibleTo: (session) =>
+      session.login.isOrganizationAdmin ||
+      session.permissions.some((cell) => cell.startsWith('portcullis.client_credentials:')),
+    lazy: () => import('./personal/client-credentials-screen'),
+  },
+];
