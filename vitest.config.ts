@@ -8,7 +8,11 @@ const coreSources = fileURLToPath(new URL('./packages/core/src', import.meta.url
  * seconds (`npm run test:unit`). `integration`: everything else, against real SQLite files and a real
  * PostgreSQL over real HTTP. `browser`: the console driven in real Chromium. `npm test` runs all three.
  */
-const unit = ['packages/core/test/**/*.test.ts', 'packages/server/test/domain/**/*.test.ts'];
+const unit = [
+  'packages/core/test/**/*.test.ts',
+  'packages/server/test/domain/**/*.test.ts',
+  'packages/console/test/unit/**/*.test.ts',
+];
 /** The console in real Chromium, against the built server and console (`npm test` builds them first). */
 const browser = ['packages/console/test/browser/**/*.test.ts'];
 

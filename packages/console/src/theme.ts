@@ -2,6 +2,7 @@ import {
   type CSSVariablesResolver,
   createTheme,
   DEFAULT_THEME,
+  Modal,
   NavLink,
   TableScrollContainer,
 } from '@mantine/core';
@@ -18,6 +19,8 @@ export const theme = createTheme({
   components: {
     NavLink: NavLink.extend({ defaultProps: { variant: 'filled' } }),
     TableScrollContainer: TableScrollContainer.extend({ defaultProps: { type: 'native', tabIndex: 0 } }),
+    // Mantine's close button shows only an icon; unnamed, a screen reader announces just "button" (axe: critical).
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
   },
 });
 

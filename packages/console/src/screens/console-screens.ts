@@ -23,4 +23,14 @@ export const consoleScreens: ConsoleScreen[] = [
     visibleTo: (session) => holds(session, 'portcullis.audit_log', 'list'),
     lazy: () => import('./audit-log/audit-log-screen'),
   },
+  {
+    path: 'client-credentials',
+    label: 'Client credentials',
+    section: 'Personal',
+    // The screen itself explains when programmatic access is off or a permission is missing.
+    visibleTo: (session) =>
+      session.login.isOrganizationAdmin ||
+      session.permissions.some((cell) => cell.startsWith('portcullis.client_credentials:')),
+    lazy: () => import('./personal/client-credentials-screen'),
+  },
 ];

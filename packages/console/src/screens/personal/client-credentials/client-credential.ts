@@ -1,0 +1,29 @@
+import { type Catalog, PermissionSet } from '@portcullis/core/permissions';
+import type { Answer } from '../../../api/answer-type';
+import type { paths } from '../../../api/schema';
+import { ownCredentialEffective } from '../../../permissions/held-permissions';
+import type { Session } from '../../../session/session';
+
+export type ClientCredential = Answer<'/api/v1/client-credentials', 'get'>['items'][number];
+export type CreatedClientCredential = Answer<'/api/v1/client-credentials', 'post'>;
+export type CredentialPatch =
+  paths['/api/v1/client-credentials/{id}']['patch']['requestBody']['content']['application/json'];
+export type NewSecret = Answer<'/api/v1/client-credentials/{id}/secrets', 'post'>;
+
+/** A credential as the table shows it: what it was granted, and what it can do now. */
+export interface CredentialRow extends ClientCredential {
+  granted: PermissionSet;
+  effective: PermissionSet;
+}
+
+export function credentialRow(
+  catalog: Catalog,
+  session: Session,
+  credential: ClientCredential,
+): CredentialRow {
+  return {
+    ...credential,
+    granted: PermissionSet.parseStored(catalog, credential.permissions.join(' ')),
+    effective: ownCredentialEffective(catalog, session, credential.permissions),
+  };
+}

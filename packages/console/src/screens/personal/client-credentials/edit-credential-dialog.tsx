@@ -1,0 +1,141 @@
+import { Alert, Button, Group, Modal, Stack, Switch, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { isObjectName } from '@portcullis/core/names';
+import type { Catalog, PermissionSet } from '@portcullis/core/permissions';
+import { type FormEvent, useState } from 'react';
+import { unwrap } from '../../../api/api-error';
+import { api } from '../../../api/client';
+import { RefusalAlert } from '../../../api/refusal-alert';
+import { ValidToField } from '../../../components/valid-to-field';
+import { countPermissions } from '../../../permissions/describe-permissions';
+import { type ValidToChoice, validToRequest } from '../../../time/valid-to-choice';
+import type { CredentialPatch, CredentialRow } from './client-credential';
+import { CredentialFields } from './credential-fields';
+import { PermissionsField } from './permissions-field';
+import { validToText } from './valid-to-text';
+
+/**
+ * Firebolt's Edit: only what the person changed is sent. New permissions are a new grant, so they must lie
+ * within what the person holds now; cells granted earlier that they no longer hold are dropped then, and
+ * the dialog says so before saving.
+ */
+export function EditCredentialDialog({
+  credential,
+  catalog,
+  assignable,
+  maximumDays,
+  onSaved,
+  onClose,
+}: {
+  credential: CredentialRow;
+  catalog: Catalog;
+  assignable: PermissionSet;
+  maximumDays: number | null;
+  onSaved: () => void;
+  onClose: () => void;
+}) {
+  const narrow = useMediaQuery('(max-width: 48em)');
+  const [name, setName] = useState(credential.name);
+  const [description, setDescription] = useState(credential.description);
+  const [enabled, setEnabled] = useState(credential.enabled);
+  const [validTo, setValidTo] = useState<ValidToChoice>({ kind: 'keep' });
+  const [permissions, setPermissions] = useState(credential.granted);
+  const [problem, setProblem] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const [pending, setPending] = useState(false);
+  const current = validToText(credential);
+  const permissionsChanged = !permissions.equals(credential.granted);
+  const dropped = countPermissions(permissions.minus(assignable));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = validToRequest(validTo, maximumDays, Date.now());
+    const next = permissions.intersect(assignable);
+    const found =
+      'problem' in checked
+        ? checked.problem
+        : !isObjectName(name)
+          ? 'Use letters, digits, _ . and - for the name (up to 64).'
+          : permissionsChanged && next.isEmpty()
+            ? 'Choose at least one permission you hold.'
+            : undefined;
+    setProblem(found);
+    if (found || !('request' in checked)) return;
+    const body: CredentialPatch = {
+      ...(name === credential.name ? {} : { name }),
+      ...(description === credential.description ? {} : { description }),
+      ...(enabled === credential.enabled ? {} : { enabled }),
+      ...(checked.request === 'keep' ? {} : checked.request),
+      ...(permissionsChanged ? { permissions: next.items() } : {}),
+    };
+    if (Object.keys(body).length === 0) return onClose();
+    setPending(true);
+    setError(undefined);
+    try {
+      unwrap(
+        await api.PATCH('/api/v1/client-credentials/{id}', { params: { path: { id: credential.id } }, body }),
+      );
+      onSaved();
+      onClose();
+    } catch (refusal) {
+      setError(refusal);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={`Edit “${credential.name}”`} size="xl" fullScreen={narrow}>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack>
+          <CredentialFields
+            name={name}
+            description={description}
+            nameError={undefined}
+            onName={setName}
+            onDescription={setDescription}
+          />
+          <Switch
+            label="Enabled"
+            description="A disabled credential gets no tokens and its tokens stop at once."
+            checked={enabled}
+            onChange={(event) => setEnabled(event.currentTarget.checked)}
+          />
+          <ValidToField
+            value={validTo}
+            onChange={setValidTo}
+            maximumDays={maximumDays}
+            now={Date.now()}
+            current={current ? `until ${current.time} (${current.zone})` : 'without expiry'}
+          />
+          <PermissionsField
+            catalog={catalog}
+            value={permissions}
+            onChange={setPermissions}
+            assignable={assignable}
+          />
+          {permissionsChanged && dropped > 0 ? (
+            <Text size="sm">
+              {dropped} permission{dropped === 1 ? '' : 's'} granted earlier you no longer hold will be
+              dropped when you save.
+            </Text>
+          ) : null}
+          {problem ? (
+            <Alert color="red" role="alert">
+              {problem}
+            </Alert>
+          ) : null}
+          <RefusalAlert error={error} title="Could not save the credential" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={pending}>
+              Save
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
