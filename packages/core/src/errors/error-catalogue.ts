@@ -64,6 +64,16 @@ export const errorCatalogue = {
     meaning:
       'The valid-to is not in the future; to end a credential now, disable or delete it. details give both instants.',
   },
+  valid_to_required: {
+    status: 400,
+    meaning:
+      'The organization caps how long personal credentials last, so a client credential or key pair needs a valid-to; details give the cap and the latest valid-to allowed.',
+  },
+  valid_to_beyond_maximum: {
+    status: 400,
+    meaning:
+      "The valid-to lies beyond the organization's maximum lifetime for personal credentials; details give the cap and the latest valid-to allowed.",
+  },
   malformed_body: {
     status: 400,
     meaning: 'The request body could not be parsed (invalid JSON, empty body where one is required).',

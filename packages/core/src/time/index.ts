@@ -1,1 +1,2 @@
+export * from './credential-lifetime.js';
 export * from './zoned-time.js';

@@ -8,6 +8,7 @@ import * as revocationFeedOrder from './migrations/0005-revocation-feed-order.js
 import * as lockouts from './migrations/0007-lockouts.js';
 import * as normalisedEmails from './migrations/0008-normalised-emails.js';
 import * as boundedLists from './migrations/0009-bounded-lists.js';
+import * as maxCredentialLifetime from './migrations/0010-max-credential-lifetime.js';
 
 /** Ordered, versioned migrations. Append; never edit or reorder a landed entry. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0007-lockouts': lockouts,
   '0008-normalised-emails': normalisedEmails,
   '0009-bounded-lists': boundedLists,
+  '0010-max-credential-lifetime': maxCredentialLifetime,
 };
 
 export interface MigrationReport {

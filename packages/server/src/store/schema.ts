@@ -12,6 +12,7 @@ export interface OrganizationRow {
   network_policy_id: string | null;
   allowed_audiences: string | null;
   token_ttl_seconds: number | null;
+  max_credential_lifetime_days: number | null;
   created_at: number;
   updated_at: number;
 }

@@ -144,6 +144,7 @@ describeOnEachEngine('list, filter and export query plans on $engine', (engine) 
       networkPolicyId: null,
       allowedAudiences: null,
       tokenTtlSeconds: null,
+      maxCredentialLifetimeDays: null,
       createdAt: 0,
       updatedAt: 0,
     });

@@ -85,6 +85,7 @@ describeOnEachEngine('repositories on $engine', (engine) => {
     networkPolicyId: null,
     allowedAudiences: null,
     tokenTtlSeconds: null,
+    maxCredentialLifetimeDays: null,
     createdAt: now,
     updatedAt: now,
   });
@@ -139,6 +140,7 @@ describeOnEachEngine('repositories on $engine', (engine) => {
       networkPolicyId: null,
       allowedAudiences: null,
       tokenTtlSeconds: null,
+      maxCredentialLifetimeDays: null,
       createdAt: now,
     });
   });

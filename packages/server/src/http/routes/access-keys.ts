@@ -47,7 +47,7 @@ export async function accessKeyRoutes(app: FastifyInstance, opts: { ctx: Service
         tags,
         summary: 'Create an access key pair acting as you (for POST /v2/login and Basic auth)',
         description:
-          'Needs `portcullis.client_credentials:create` and a user in the account. The pair acts with exactly your rights, now and later, and stops when your user goes. Exchange it at `POST /v2/login`, or send it as HTTP Basic. The answer is the only place `secretKey` appears.',
+          'Needs `portcullis.client_credentials:create` and a user in the account. The pair acts with exactly your rights, now and later, and stops when your user goes. Exchange it at `POST /v2/login`, or send it as HTTP Basic. A `validTo` is read in `timezone` (UTC if none) and must lie in the future (`valid_to_in_past`). Where the organization sets `maxCredentialLifetimeDays`, a `validTo` is required (`valid_to_required`) and may lie at most that many days ahead (`valid_to_beyond_maximum`); both refusals give `details.maximumDays` and `details.latest`, the latest valid-to allowed. The answer is the only place `secretKey` appears.',
         body: withExample(CreateBody, { description: 'terraform on my laptop' }),
         response: {
           201: Type.Object({

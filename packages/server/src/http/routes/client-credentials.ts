@@ -61,7 +61,7 @@ export async function clientCredentialRoutes(
         tags: ['client credentials'],
         summary: 'Create a personal client credential acting as you, within your permissions',
         description:
-          'Needs `portcullis.client_credentials:create` and a user in the account. A client id and secret that act as you, granted `preset` (`read_only` or `admin`) plus `permissions`, all within what you hold now; without either it has exactly your rights. It shrinks when you are downgraded and stops when your user goes. A `validTo` is read in `timezone` (UTC if none) and must lie in the future (`valid_to_in_past`). The answer is the only place the secret appears.',
+          'Needs `portcullis.client_credentials:create` and a user in the account. A client id and secret that act as you, granted `preset` (`read_only` or `admin`) plus `permissions`, all within what you hold now; without either it has exactly your rights. It shrinks when you are downgraded and stops when your user goes. A `validTo` is read in `timezone` (UTC if none) and must lie in the future (`valid_to_in_past`). Where the organization sets `maxCredentialLifetimeDays`, a `validTo` is required (`valid_to_required`) and may lie at most that many days ahead (`valid_to_beyond_maximum`); both refusals give `details.maximumDays` and `details.latest`, the latest valid-to allowed. The answer is the only place the secret appears.',
         body: withExample(CreateBody, {
           name: 'weekly-report',
           description: 'Monday digest',
@@ -180,7 +180,7 @@ export async function clientCredentialRoutes(
         tags,
         summary: 'Edit your client credential (new permissions must lie within yours)',
         description:
-          'Needs `portcullis.client_credentials:update`. Disabling it stops its tokens at once; an earlier `validTo` makes revocation-feed followers recheck them, and one not in the future is `valid_to_in_past`. New permissions must lie within what you hold now.',
+          'Needs `portcullis.client_credentials:update`. Disabling it stops its tokens at once; an earlier `validTo` makes revocation-feed followers recheck them, and one not in the future is `valid_to_in_past`. Where the organization sets `maxCredentialLifetimeDays`, clearing the `validTo` is `valid_to_required` and moving it further ahead than that is `valid_to_beyond_maximum`; an edit that leaves it alone is not checked. New permissions must lie within what you hold now.',
         params: IdParams,
         body: withExample(Patch, { description: 'sends the Monday report' }),
         response: { 200: CredentialView, ...errorResponses },

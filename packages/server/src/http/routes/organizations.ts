@@ -1,5 +1,6 @@
 import { organizationNamePattern } from '@portcullis/core/names';
 import { examplePasswords } from '@portcullis/core/passwords';
+import { longestMaxCredentialLifetimeDays, shortestMaxCredentialLifetimeDays } from '@portcullis/core/time';
 import { longestTokenLifetimeSeconds, shortestTokenLifetimeSeconds } from '@portcullis/core/tokens';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
@@ -24,6 +25,9 @@ import {
   withExample,
 } from '../schemas/common.js';
 
+const maxCredentialLifetimeText =
+  "The most days a member's client credential or key pair may last, counted from when it is created or its valid-to edited: with one set, those need a valid-to no later than that (`valid_to_required`, `valid_to_beyond_maximum`). Organization service accounts are not bound by it. Lowering it shortens no credential that exists. Null: no maximum.";
+
 const OrganizationView = Type.Object(
   {
     id: Type.String(),
@@ -34,6 +38,9 @@ const OrganizationView = Type.Object(
     networkPolicyId: Type.Union([Type.String(), Type.Null()]),
     allowedAudiences: Type.Union([Type.Array(Type.String()), Type.Null()]),
     tokenTtlSeconds: Type.Union([Type.Integer(), Type.Null()]),
+    maxCredentialLifetimeDays: Type.Union([Type.Integer(), Type.Null()], {
+      description: maxCredentialLifetimeText,
+    }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   },
@@ -92,6 +99,18 @@ const OwnPatch = Type.Object(
         description: 'Access-token lifetime; null: the server default.',
       }),
     ),
+    maxCredentialLifetimeDays: Type.Optional(
+      Type.Union(
+        [
+          Type.Integer({
+            minimum: shortestMaxCredentialLifetimeDays,
+            maximum: longestMaxCredentialLifetimeDays,
+          }),
+          Type.Null(),
+        ],
+        { description: maxCredentialLifetimeText },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -106,6 +125,7 @@ export function organizationView(org: Organization) {
     networkPolicyId: org.networkPolicyId,
     allowedAudiences: org.allowedAudiences,
     tokenTtlSeconds: org.tokenTtlSeconds,
+    maxCredentialLifetimeDays: org.maxCredentialLifetimeDays,
     createdAt: isoTime(org.createdAt),
     updatedAt: isoTime(org.updatedAt),
   };
@@ -200,9 +220,10 @@ export async function organizationRoutes(app: FastifyInstance, opts: { ctx: Serv
     {
       schema: {
         tags,
-        summary: 'Organization settings: the Programmatic Access toggle, display name, network policy',
+        summary:
+          'Organization settings: the Programmatic Access toggle, display name, network policy, credential lifetime',
         description:
-          "Needs `portcullis.organization:update`. `programmaticAccessEnabled` is the Programmatic Access toggle: off, every credential of the organization stops and its management answers 403, nothing deleted; turning it back on needs an organization admin. Also the organization's network policy, the audiences tokens may be issued for, and their lifetime.",
+          "Needs `portcullis.organization:update`. `programmaticAccessEnabled` is the Programmatic Access toggle: off, every credential of the organization stops and its management answers 403, nothing deleted; turning it back on needs an organization admin. Also the organization's network policy, the audiences tokens may be issued for, their lifetime, and `maxCredentialLifetimeDays`, the most days members' client credentials and key pairs may last (organization service accounts are not bound by it; lowering it shortens no credential that exists). Each change is an `organization.updated` audit event.",
         body: withExample(OwnPatch, { programmaticAccessEnabled: true }),
         response: { 200: OrganizationView, ...errorResponses },
       },

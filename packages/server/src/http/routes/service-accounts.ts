@@ -197,7 +197,7 @@ export async function serviceAccountRoutes(
         tags: ['service accounts'],
         summary: 'Create a service account: name, description, network policy, admin flag, valid-to',
         description:
-          "Needs `portcullis.service_accounts:create`; attaching a network policy needs `portcullis.service_accounts:update` too, as attaching it later does. The answer's `id` is the OAuth `client_id`. A new service account can do nothing yet: generate its secret (`POST …/{id}/secrets`) and tie it to a user in an account (`POST /api/v1/users` with `serviceAccountId`); it then does exactly what that user may do. `isOrganizationAdmin` gives it everything in every account and needs an organization admin acting with all their rights. A `validTo` must lie in the future (`valid_to_in_past`).",
+          "Needs `portcullis.service_accounts:create`; attaching a network policy needs `portcullis.service_accounts:update` too, as attaching it later does. The answer's `id` is the OAuth `client_id`. A new service account can do nothing yet: generate its secret (`POST …/{id}/secrets`) and tie it to a user in an account (`POST /api/v1/users` with `serviceAccountId`); it then does exactly what that user may do. `isOrganizationAdmin` gives it everything in every account and needs an organization admin acting with all their rights. A `validTo` must lie in the future (`valid_to_in_past`); the organization's `maxCredentialLifetimeDays` binds only its members' personal credentials, not service accounts.",
         body: withExample(CreateServiceAccountBody, {
           name: 'nightly-etl',
           description: 'loads the warehouse',

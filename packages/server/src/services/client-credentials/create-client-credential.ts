@@ -13,6 +13,7 @@ import { type GeneratedSecret, generateSecretStep } from '../service-accounts/ge
 import { type NewServiceAccountFields, newServiceAccount } from '../service-accounts/new-service-account.js';
 import { validToChanges } from '../service-accounts/valid-to.js';
 import { asConflict } from '../unique-conflicts.js';
+import { requireWithinMaximumLifetime } from './maximum-lifetime.js';
 
 export interface ClientCredentialInput {
   name: string;
@@ -51,7 +52,8 @@ interface PersonalCredentialInput {
 /**
  * A personal credential is a service account owned by the person creating it, acting as their user in the
  * current account, granted at most what they hold right now (checked again at every use, so it also shrinks
- * when they do). Its secret is generated in the same transaction and shown once.
+ * when they do). Its secret is generated in the same transaction and shown once. Its valid-to keeps within
+ * the organization's maximum lifetime for personal credentials, read in that transaction.
  */
 async function createPersonalCredential(
   ctx: ServiceContext,
@@ -81,6 +83,7 @@ async function createPersonalCredential(
   );
   try {
     return await inTransaction(ctx, async (tx) => {
+      await requireWithinMaximumLifetime(tx, organizationId, credential.validTo, now);
       await insertServiceAccount(tx.db, credential);
       await recordAuditEvent(tx.db, caller, now, {
         organizationId,

@@ -18,6 +18,7 @@ import { revokeSubjects } from '../revocation/record-revocations.js';
 import { type GeneratedSecret, generateSecretStep } from '../service-accounts/generate-secret.js';
 import { queryServiceAccounts } from '../service-accounts/read-service-accounts.js';
 import { validToChanges, validToCutsTokensShort } from '../service-accounts/valid-to.js';
+import { requireWithinMaximumLifetime } from './maximum-lifetime.js';
 
 type PersonalKind = Exclude<ServiceAccountKind, 'organization'>;
 
@@ -74,7 +75,10 @@ export async function getOwnClientCredential(
   return ownCredential(ctx, caller, id, 'get');
 }
 
-/** Changing the permissions is a new grant, checked against what the owner holds now. */
+/**
+ * Changing the permissions is a new grant, checked against what the owner holds now. A valid-to set or
+ * cleared keeps within the organization's maximum lifetime for personal credentials.
+ */
 export async function updateOwnClientCredential(
   ctx: ServiceContext,
   caller: Caller,
@@ -96,6 +100,9 @@ export async function updateOwnClientCredential(
     changes.grantedPermissions = granted.format();
   }
   return inTransaction(ctx, async (tx) => {
+    if (changes.validTo !== undefined) {
+      await requireWithinMaximumLifetime(tx, credential.organizationId, changes.validTo, now);
+    }
     await updateServiceAccount(tx.db, credential.id, changes, now);
     const narrowed =
       changes.grantedPermissions !== undefined &&

@@ -71,6 +71,7 @@ export async function createOrganizationStep(
     networkPolicyId: null,
     allowedAudiences: input.allowedAudiences ?? null,
     tokenTtlSeconds: null,
+    maxCredentialLifetimeDays: null,
     createdAt: now,
     updatedAt: now,
   };

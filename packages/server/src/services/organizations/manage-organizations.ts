@@ -79,7 +79,10 @@ export async function getOwnOrganization(ctx: ServiceContext, caller: Caller): P
   return org;
 }
 
-/** Organization admin: the Programmatic Access toggle, the display name and the organization's network policy. */
+/**
+ * Organization admin: the Programmatic Access toggle, the display name, the organization's network policy,
+ * its tokens' audiences and lifetime, and how long its members' personal credentials may last.
+ */
 export async function updateOwnOrganization(
   ctx: ServiceContext,
   caller: Caller,
@@ -89,6 +92,7 @@ export async function updateOwnOrganization(
     networkPolicyId?: string | null | undefined;
     allowedAudiences?: string[] | null | undefined;
     tokenTtlSeconds?: number | null | undefined;
+    maxCredentialLifetimeDays?: number | null | undefined;
   },
 ): Promise<Organization> {
   requirePermission(caller.actor, 'portcullis.organization', 'update');

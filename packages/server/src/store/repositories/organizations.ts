@@ -13,6 +13,11 @@ export interface Organization {
   allowedAudiences: string[] | null;
   /** Null: the server default. */
   tokenTtlSeconds: number | null;
+  /**
+   * The most days a member's personal credential may last from when it is made or edited; null: no cap.
+   * Organization service accounts are not bound by it.
+   */
+  maxCredentialLifetimeDays: number | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -28,6 +33,7 @@ function toOrganization(row: OrganizationRow): Organization {
     allowedAudiences:
       row.allowed_audiences === null ? null : row.allowed_audiences.split(' ').filter(Boolean),
     tokenTtlSeconds: row.token_ttl_seconds,
+    maxCredentialLifetimeDays: row.max_credential_lifetime_days,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -45,6 +51,7 @@ export async function insertOrganization(db: Db, org: Organization): Promise<voi
       network_policy_id: org.networkPolicyId,
       allowed_audiences: org.allowedAudiences === null ? null : org.allowedAudiences.join(' '),
       token_ttl_seconds: org.tokenTtlSeconds,
+      max_credential_lifetime_days: org.maxCredentialLifetimeDays,
       created_at: org.createdAt,
       updated_at: org.updatedAt,
     })
@@ -86,6 +93,7 @@ export interface OrganizationChanges {
   networkPolicyId?: string | null;
   allowedAudiences?: string[] | null;
   tokenTtlSeconds?: number | null;
+  maxCredentialLifetimeDays?: number | null;
 }
 
 export async function updateOrganization(
@@ -112,6 +120,9 @@ export async function updateOrganization(
             allowed_audiences: changes.allowedAudiences === null ? null : changes.allowedAudiences.join(' '),
           }),
       ...(changes.tokenTtlSeconds === undefined ? {} : { token_ttl_seconds: changes.tokenTtlSeconds }),
+      ...(changes.maxCredentialLifetimeDays === undefined
+        ? {}
+        : { max_credential_lifetime_days: changes.maxCredentialLifetimeDays }),
     })
     .where('id', '=', id)
     .execute();
