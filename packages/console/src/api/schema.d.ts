@@ -1176,7 +1176,7 @@ export interface paths {
         put?: never;
         /**
          * Create a service account: name, description, network policy, admin flag, valid-to
-         * @description Needs `portcullis.service_accounts:create`; attaching a network policy needs `portcullis.service_accounts:update` too, as attaching it later does. The answer's `id` is the OAuth `client_id`. A new service account can do nothing yet: generate its secret (`POST …/{id}/secrets`) and tie it to a user in an account (`POST /api/v1/users` with `serviceAccountId`); it then does exactly what that user may do. `isOrganizationAdmin` gives it everything in every account and needs an organization admin acting with all their rights. A `validTo` must lie in the future (`valid_to_in_past`).
+         * @description Needs `portcullis.service_accounts:create`; attaching a network policy needs `portcullis.service_accounts:update` too, as attaching it later does. The answer's `id` is the OAuth `client_id`. A new service account can do nothing yet: generate its secret (`POST …/{id}/secrets`) and tie it to a user in an account (`POST /api/v1/users` with `serviceAccountId`); it then does exactly what that user may do. `isOrganizationAdmin` gives it everything in every account and needs an organization admin acting with all their rights. A `validTo` must lie in the future (`valid_to_in_past`); the organization's `maxCredentialLifetimeDays` binds only its members' personal credentials, not service accounts.
          */
         post: {
             parameters: {
@@ -4538,7 +4538,7 @@ export interface paths {
         put?: never;
         /**
          * Create a personal client credential acting as you, within your permissions
-         * @description Needs `portcullis.client_credentials:create` and a user in the account. A client id and secret that act as you, granted `preset` (`read_only` or `admin`) plus `permissions`, all within what you hold now; without either it has exactly your rights. It shrinks when you are downgraded and stops when your user goes. A `validTo` is read in `timezone` (UTC if none) and must lie in the future (`valid_to_in_past`). The answer is the only place the secret appears.
+         * @description Needs `portcullis.client_credentials:create` and a user in the account. A client id and secret that act as you, granted `preset` (`read_only` or `admin`) plus `permissions`, all within what you hold now; without either it has exactly your rights. It shrinks when you are downgraded and stops when your user goes. A `validTo` is read in `timezone` (UTC if none) and must lie in the future (`valid_to_in_past`). Where the organization sets `maxCredentialLifetimeDays`, a `validTo` is required (`valid_to_required`) and may lie at most that many days ahead (`valid_to_beyond_maximum`); both refusals give `details.maximumDays` and `details.latest`, the latest valid-to allowed. The answer is the only place the secret appears.
          */
         post: {
             parameters: {
@@ -5023,7 +5023,7 @@ export interface paths {
         head?: never;
         /**
          * Edit your client credential (new permissions must lie within yours)
-         * @description Needs `portcullis.client_credentials:update`. Disabling it stops its tokens at once; an earlier `validTo` makes revocation-feed followers recheck them, and one not in the future is `valid_to_in_past`. New permissions must lie within what you hold now.
+         * @description Needs `portcullis.client_credentials:update`. Disabling it stops its tokens at once; an earlier `validTo` makes revocation-feed followers recheck them, and one not in the future is `valid_to_in_past`. Where the organization sets `maxCredentialLifetimeDays`, clearing the `validTo` is `valid_to_required` and moving it further ahead than that is `valid_to_beyond_maximum`; an edit that leaves it alone is not checked. New permissions must lie within what you hold now.
          */
         patch: {
             parameters: {
@@ -5572,6 +5572,8 @@ export interface paths {
                             networkPolicyId: string | null;
                             allowedAudiences: string[] | null;
                             tokenTtlSeconds: number | null;
+                            /** @description The most days a member's client credential or key pair may last, counted from when it is created or its valid-to edited: with one set, those need a valid-to no later than that (`valid_to_required`, `valid_to_beyond_maximum`). Organization service accounts are not bound by it. Lowering it shortens no credential that exists. Null: no maximum. */
+                            maxCredentialLifetimeDays: number | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -5756,6 +5758,8 @@ export interface paths {
                             networkPolicyId: string | null;
                             allowedAudiences: string[] | null;
                             tokenTtlSeconds: number | null;
+                            /** @description The most days a member's client credential or key pair may last, counted from when it is created or its valid-to edited: with one set, those need a valid-to no later than that (`valid_to_required`, `valid_to_beyond_maximum`). Organization service accounts are not bound by it. Lowering it shortens no credential that exists. Null: no maximum. */
+                            maxCredentialLifetimeDays: number | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -5916,6 +5920,8 @@ export interface paths {
                             networkPolicyId: string | null;
                             allowedAudiences: string[] | null;
                             tokenTtlSeconds: number | null;
+                            /** @description The most days a member's client credential or key pair may last, counted from when it is created or its valid-to edited: with one set, those need a valid-to no later than that (`valid_to_required`, `valid_to_beyond_maximum`). Organization service accounts are not bound by it. Lowering it shortens no credential that exists. Null: no maximum. */
+                            maxCredentialLifetimeDays: number | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -6043,8 +6049,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Organization settings: the Programmatic Access toggle, display name, network policy
-         * @description Needs `portcullis.organization:update`. `programmaticAccessEnabled` is the Programmatic Access toggle: off, every credential of the organization stops and its management answers 403, nothing deleted; turning it back on needs an organization admin. Also the organization's network policy, the audiences tokens may be issued for, and their lifetime.
+         * Organization settings: the Programmatic Access toggle, display name, network policy, credential lifetime
+         * @description Needs `portcullis.organization:update`. `programmaticAccessEnabled` is the Programmatic Access toggle: off, every credential of the organization stops and its management answers 403, nothing deleted; turning it back on needs an organization admin. Also the organization's network policy, the audiences tokens may be issued for, their lifetime, and `maxCredentialLifetimeDays`, the most days members' client credentials and key pairs may last (organization service accounts are not bound by it; lowering it shortens no credential that exists). Each change is an `organization.updated` audit event.
          */
         patch: {
             parameters: {
@@ -6069,6 +6075,8 @@ export interface paths {
                         allowedAudiences?: string[] | null;
                         /** @description Access-token lifetime; null: the server default. */
                         tokenTtlSeconds?: number | null;
+                        /** @description The most days a member's client credential or key pair may last, counted from when it is created or its valid-to edited: with one set, those need a valid-to no later than that (`valid_to_required`, `valid_to_beyond_maximum`). Organization service accounts are not bound by it. Lowering it shortens no credential that exists. Null: no maximum. */
+                        maxCredentialLifetimeDays?: number | null;
                     };
                 };
             };
@@ -6090,6 +6098,8 @@ export interface paths {
                             networkPolicyId: string | null;
                             allowedAudiences: string[] | null;
                             tokenTtlSeconds: number | null;
+                            /** @description The most days a member's client credential or key pair may last, counted from when it is created or its valid-to edited: with one set, those need a valid-to no later than that (`valid_to_required`, `valid_to_beyond_maximum`). Organization service accounts are not bound by it. Lowering it shortens no credential that exists. Null: no maximum. */
+                            maxCredentialLifetimeDays: number | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -9558,7 +9568,7 @@ export interface paths {
         put?: never;
         /**
          * Create an access key pair acting as you (for POST /v2/login and Basic auth)
-         * @description Needs `portcullis.client_credentials:create` and a user in the account. The pair acts with exactly your rights, now and later, and stops when your user goes. Exchange it at `POST /v2/login`, or send it as HTTP Basic. The answer is the only place `secretKey` appears.
+         * @description Needs `portcullis.client_credentials:create` and a user in the account. The pair acts with exactly your rights, now and later, and stops when your user goes. Exchange it at `POST /v2/login`, or send it as HTTP Basic. A `validTo` is read in `timezone` (UTC if none) and must lie in the future (`valid_to_in_past`). Where the organization sets `maxCredentialLifetimeDays`, a `validTo` is required (`valid_to_required`) and may lie at most that many days ahead (`valid_to_beyond_maximum`); both refusals give `details.maximumDays` and `details.latest`, the latest valid-to allowed. The answer is the only place `secretKey` appears.
          */
         post: {
             parameters: {
@@ -10444,6 +10454,8 @@ export interface components {
             networkPolicyId: string | null;
             allowedAudiences: string[] | null;
             tokenTtlSeconds: number | null;
+            /** @description The most days a member's client credential or key pair may last, counted from when it is created or its valid-to edited: with one set, those need a valid-to no later than that (`valid_to_required`, `valid_to_beyond_maximum`). Organization service accounts are not bound by it. Lowering it shortens no credential that exists. Null: no maximum. */
+            maxCredentialLifetimeDays: number | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */

@@ -14,4 +14,20 @@ export interface ConsoleScreen {
   lazy: RouteObject['lazy'];
 }
 
-export const consoleScreens: ConsoleScreen[] = [];
+export const consoleScreens: ConsoleScreen[] = [
+  {
+    path: 'settings/programmatic-access',
+    label: 'Organization settings',
+    section: 'Organization',
+    visibleTo: (session) =>
+      session.login.isOrganizationAdmin || session.permissions.includes('portcullis.organization:get'),
+    lazy: () => import('./settings/programmatic-access-screen'),
+  },
+  {
+    path: 'organizations',
+    label: 'Organizations',
+    section: 'Platform',
+    visibleTo: (session) => session.login.isPlatformOperator,
+    lazy: () => import('./platform/organizations-screen'),
+  },
+];

@@ -1,0 +1,23 @@
+import type { paths } from './schema';
+
+type JsonOf<Response> = Response extends { content: { 'application/json': infer Body } } ? Body : never;
+
+/** What a GET of `Path` answers with (200), as the OpenAPI document types it. */
+export type Answer<Path extends keyof paths> = paths[Path] extends {
+  get: { responses: { 200: infer Ok } };
+}
+  ? JsonOf<Ok>
+  : never;
+
+/** One item of a paged list: the type of what `GET Path` answers in `items`. */
+export type ListItem<Path extends keyof paths> =
+  Answer<Path> extends { items: (infer Item)[] } ? Item : never;
+
+export type ServiceAccount = ListItem<'/api/v1/service-accounts'>;
+export type User = ListItem<'/api/v1/users'>;
+export type Role = ListItem<'/api/v1/roles'>;
+export type Account = ListItem<'/api/v1/accounts'>;
+export type NetworkPolicy = ListItem<'/api/v1/network-policies'>;
+export type Login = ListItem<'/api/v1/logins'>;
+export type AccessKey = ListItem<'/api/v1/users/me/access-keys'>;
+export type CatalogView = Answer<'/api/v1/catalog'>;
