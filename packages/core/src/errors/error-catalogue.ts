@@ -98,6 +98,11 @@ export const errorCatalogue = {
     status: 403,
     meaning: 'The caller is authenticated but lacks the permission this operation needs.',
   },
+  csrf_token_invalid: {
+    status: 403,
+    meaning:
+      "A change sent with the console's session cookie lacks the x-csrf-token header of that session, or carries another one.",
+  },
   not_found: { status: 404, meaning: 'The object does not exist, or belongs to another organization.' },
   route_not_found: { status: 404, meaning: 'No route matches the method and path.' },
   organization_exists: { status: 409, meaning: 'An organization with this name already exists.' },

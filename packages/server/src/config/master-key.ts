@@ -11,6 +11,8 @@ import { decodeMasterKey } from './settings.js';
 export interface DerivedKeys {
   secretHashKey: Buffer;
   signingKeyWrapKey: Buffer;
+  /** Signs the console's CSRF tokens to the session they belong to (domain/secrets/csrf-token.ts). */
+  csrfTokenKey: Buffer;
 }
 
 export interface MasterKeySource {
@@ -45,5 +47,6 @@ export function deriveKeys(masterKey: Buffer): DerivedKeys {
   return {
     secretHashKey: derive(masterKey, 'client-secret-hmac/v1'),
     signingKeyWrapKey: derive(masterKey, 'signing-key-wrap/v1'),
+    csrfTokenKey: derive(masterKey, 'console-csrf-token/v1'),
   };
 }

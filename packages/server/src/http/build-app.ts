@@ -1,11 +1,11 @@
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { addressMatcher } from '@portcullis/core/network-policies';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { apiReferencePath } from '../config/settings.js';
-import type { BearerOptions } from '../services/authentication/authenticate-bearer.js';
 import type { ServiceContext } from '../services/context.js';
-import { authenticateRequest } from './authenticate-request.js';
+import { type AuthenticationOptions, authenticateRequest } from './authenticate-request.js';
 import { type ConnectionLimits, capConnections, connectionTimeoutOptions } from './connection-limits.js';
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from './error-handler.js';
 import { parseFormEncoded } from './input/form-encoding.js';
@@ -25,6 +25,7 @@ import { accessKeyRoutes } from './routes/access-keys.js';
 import { accountRoutes } from './routes/accounts.js';
 import { auditEventRoutes } from './routes/audit-events.js';
 import { authLoginRoutes } from './routes/auth-login.js';
+import { consoleSessionRoutes, consoleSignInRoutes } from './routes/auth-session.js';
 import { authorizeRoutes } from './routes/authorize.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { clientCredentialRoutes } from './routes/client-credentials.js';
@@ -53,13 +54,19 @@ export interface AppOptions {
 }
 
 /**
- * Every route registered in `scope` needs a bearer token or Basic client credentials, and says so in the
- * OpenAPI document.
+ * Every route registered in `scope` needs a bearer token or Basic client credentials (or, where accepted,
+ * the console's session cookie), and says so in the OpenAPI document.
  */
-function requireBearer(scope: FastifyInstance, ctx: ServiceContext, options: BearerOptions = {}): void {
+function requireBearer(
+  scope: FastifyInstance,
+  ctx: ServiceContext,
+  options: AuthenticationOptions = {},
+): void {
   scope.addHook('onRequest', authenticateRequest(ctx, options));
+  const schemes = ['bearer', 'basic', ...(options.sessionCookie ? ['cookie'] : [])];
+  const security = schemes.map((scheme): Record<string, string[]> => ({ [scheme]: [] }));
   scope.addHook('onRoute', (route) => {
-    route.schema = { ...route.schema, security: [{ bearer: [] }, { basic: [] }] };
+    route.schema = { ...route.schema, security };
   });
 }
 
@@ -128,9 +135,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      // Cookies are read under /api/v1 only: the console's session is for this API, and no other route
+      // pays for parsing them.
+      await api.register(cookie);
       await api.register(authLoginRoutes, { ctx, limits: limits.login });
+      await api.register(consoleSignInRoutes, { ctx, limits: limits.login });
       await api.register(async (authenticated) => {
-        requireBearer(authenticated, ctx);
+        requireBearer(authenticated, ctx, { sessionCookie: true });
+        await authenticated.register(consoleSessionRoutes, { ctx });
         await authenticated.register(serviceAccountRoutes, { ctx });
         await authenticated.register(userRoutes, { ctx });
         await authenticated.register(roleRoutes, { ctx });
@@ -145,7 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await authenticated.register(lockoutRoutes, { ctx });
       });
       await api.register(async (judged) => {
-        requireBearer(judged, ctx, { anyAudience: true });
+        requireBearer(judged, ctx, { anyAudience: true, sessionCookie: true });
         await judged.register(authorizeRoutes, { ctx });
       });
     },

@@ -24,14 +24,25 @@ function loggedPath(req: LoggedRequest): string {
 
 /**
  * Request logs carry method, path and request id, never the query string or headers: a client that puts
- * a secret in a URL or an Authorization header must not find it in our logs.
+ * a secret in a URL or an Authorization header must not find it in our logs, nor a browser its session
+ * cookie. Response logs carry the status alone: `set-cookie` holds the console's session token. The
+ * redactions stand behind the serializers for a line that logs headers itself.
  */
 export function loggerOptions(level: string, stream?: DestinationStream): FastifyServerOptions['logger'] {
   return {
     level,
     ...(stream ? { stream } : {}),
     redact: {
-      paths: ['req.headers', 'headers.authorization', '*.client_secret', '*.password'],
+      paths: [
+        'req.headers',
+        'res.headers',
+        'headers.authorization',
+        'headers.cookie',
+        'headers["set-cookie"]',
+        'headers["x-csrf-token"]',
+        '*.client_secret',
+        '*.password',
+      ],
       censor: '[redacted]',
     },
     serializers: {
@@ -40,6 +51,7 @@ export function loggerOptions(level: string, stream?: DestinationStream): Fastif
         path: loggedPath(req),
         remoteAddress: req.ip,
       }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { SwaggerOptions } from '@fastify/swagger';
 import { issuerBaseUrl } from './issuer-urls.js';
+import { csrfTokenHeader, sessionCookieName } from './session-cookie.js';
 
 type OpenApiDocument = NonNullable<Extract<SwaggerOptions, { openapi?: unknown }>['openapi']>;
 
@@ -32,7 +33,7 @@ export function openapiDocument(issuer: string, version: string): OpenApiDocumen
       {
         name: 'auth',
         description:
-          "A person's session: sign in with email and password for a Bearer token to this API, change your own password, sign out. Start here.",
+          "A person's session: sign in with email and password for a Bearer token to this API (or, in a browser, a session cookie), see who you are, change your own password, sign out. Start here.",
       },
       {
         name: 'service accounts',
@@ -109,6 +110,12 @@ export function openapiDocument(issuer: string, version: string): OpenApiDocumen
           bearerFormat: 'JWT',
           description:
             'An access token. A person gets one by signing in at `POST /api/v1/auth/login` (the `accessToken` of the answer). A script gets one at `POST /oauth/token` with its client id and secret and no `audience`: a token for this API, with the permissions of the user it acts through.',
+        },
+        cookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: sessionCookieName,
+          description: `The web console's session: \`POST /api/v1/auth/session\` sets it (HttpOnly, SameSite=Strict) in place of answering a token. A POST, PUT, PATCH or DELETE sent with it must carry the session's \`csrfToken\` in \`${csrfTokenHeader}\`, else 403 \`csrf_token_invalid\`. An Authorization header wins over the cookie and needs no CSRF token.`,
         },
         basic: {
           type: 'http',

@@ -20,7 +20,10 @@ interface Operation {
 interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
   tags?: { name: string; description?: string }[];
-  components: { schemas?: Record<string, object>; securitySchemes: Record<string, { description?: string }> };
+  components: {
+    schemas?: Record<string, object>;
+    securitySchemes: Record<string, { description?: string; type?: string; in?: string; name?: string }>;
+  };
 }
 
 const operationsOf = (doc: OpenApiDocument) =>
@@ -73,6 +76,20 @@ describe('the API reference', () => {
     expect(bearer?.description).toContain('/api/v1/auth/login');
     expect(bearer?.description).toContain('/oauth/token');
     expect(basic?.description).toMatch(/client id|access key/i);
+  });
+
+  it("describes the console's session cookie beside Bearer and Basic, on the operations that take it", () => {
+    const { cookie } = doc.components.securitySchemes;
+    expect(cookie).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'portcullis_session' });
+    expect(cookie?.description).toContain('/api/v1/auth/session');
+    expect(cookie?.description).toContain('x-csrf-token');
+    const security = (method: string, path: string) =>
+      (doc.paths[path]![method] as { security?: Record<string, unknown>[] }).security?.flatMap(Object.keys);
+    expect(security('get', '/api/v1/auth/session')).toEqual(['bearer', 'basic', 'cookie']);
+    expect(security('delete', '/api/v1/auth/session')).toEqual(['bearer', 'basic', 'cookie']);
+    expect(security('post', '/api/v1/roles')).toEqual(['bearer', 'basic', 'cookie']);
+    expect(security('post', '/api/v1/auth/session')).toBeUndefined();
+    expect(security('get', '/oauth/revocations')).toEqual(['bearer', 'basic']);
   });
 
   it('gives every request body an example that fits its schema and grants nothing an admin alone may', () => {

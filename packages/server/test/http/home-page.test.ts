@@ -4,9 +4,9 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
 
-/** `/` in a browser, until the console exists: a page that says where everything is. */
+/** `/` in a browser when the console was not built: a page that says where everything is. */
 /** The document and the page do not depend on the database: one engine is enough. */
-describe('the home page', () => {
+describe('the home page without a built console', () => {
   const engine = enginesUnderTest()[0]!;
   let server: TestServer;
   let tenant: TestServer;

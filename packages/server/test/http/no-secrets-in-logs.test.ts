@@ -98,6 +98,26 @@ describeOnEachEngine('secrets stay out of logs and audit events on $engine', (en
       token: personalToken.body.access_token,
       body: { permissions: ['incidents:get'], search: ['incidents'] },
     });
+    // The console's session cookie and its CSRF tokens, right and wrong.
+    const signedIn = await api(server.baseUrl, 'POST', '/api/v1/auth/session', {
+      body: { email: 'admin@acme.example', password: adminPassword },
+    });
+    const cookie = signedIn.headers.getSetCookie()[0]!.split(';')[0]!;
+    secrets.push(cookie.slice(cookie.indexOf('=') + 1), signedIn.body.csrfToken);
+    const me = await api(server.baseUrl, 'GET', '/api/v1/auth/session', { headers: { cookie } });
+    secrets.push(me.body.csrfToken);
+    await api(server.baseUrl, 'POST', '/api/v1/roles', {
+      headers: { cookie, 'x-csrf-token': signedIn.body.csrfToken },
+      body: { name: 'from_console', permissions: ['incidents:get'] },
+    });
+    await api(server.baseUrl, 'POST', '/api/v1/roles', {
+      headers: { cookie, 'x-csrf-token': me.body.csrfToken.slice(0, -1) },
+      body: { name: 'refused_console', permissions: ['incidents:get'] },
+    });
+    await api(server.baseUrl, 'DELETE', '/api/v1/auth/session', {
+      headers: { cookie, 'x-csrf-token': me.body.csrfToken },
+    });
+    await api(server.baseUrl, 'GET', '/api/v1/auth/session', { headers: { cookie } });
   });
   afterAll(async () => server?.close());
 

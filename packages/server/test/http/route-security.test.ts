@@ -66,6 +66,8 @@ const routes: Record<string, Route> = {
   'POST /oauth/revoke': { path: () => '/oauth/revoke', public: true, stranger: 'own' },
   'GET /oauth/revocations': { path: () => '/oauth/revocations', stranger: 'own' },
   'POST /api/v1/auth/login': { path: () => '/api/v1/auth/login', public: true, stranger: 'own' },
+  'POST /api/v1/auth/session': { path: () => '/api/v1/auth/session', public: true, stranger: 'own' },
+  'GET /api/v1/auth/session': { path: () => '/api/v1/auth/session', stranger: 'own' },
   'GET /api/v1/service-accounts': { path: () => '/api/v1/service-accounts', stranger: 'own' },
   'POST /api/v1/service-accounts': {
     path: () => '/api/v1/service-accounts',
@@ -229,7 +231,8 @@ const routes: Record<string, Route> = {
     stranger: 'own',
     readOnly: { status: 200, reason: 'a question about the token, not a change' },
   },
-  // Last: the stranger's visit ends the stranger's own session.
+  // Last: the stranger's visits end the stranger's own session.
+  'DELETE /api/v1/auth/session': { path: () => '/api/v1/auth/session', stranger: 'own' },
   'POST /api/v1/auth/logout': { path: () => '/api/v1/auth/logout', body: {}, stranger: 'own' },
 };
 

@@ -63,6 +63,8 @@ export async function startTestServer(
     PORTCULLIS_ADMIN_PASSWORD: adminPassword,
     PORTCULLIS_LOG_LEVEL: 'info',
     PORTCULLIS_MASTER_KEY: randomBytes(32).toString('hex'),
+    // No console unless a test gives one: what `/` answers must not depend on whether it was built.
+    PORTCULLIS_CONSOLE_DIR: database.dataDir,
     ...generousLimits,
     ...overrides,
   });
