@@ -1018,6 +1018,510 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who am I: your login, organization, user and permissions now
+         * @description Your session as the console draws itself from it: your login, your organization, your user in the default account (null without one) with its roles, and `permissions`, every `resource:action` you hold now (the console disables what you lack). Read again on every call, so a role granted or taken shows at once. With the session cookie it also answers a fresh `csrfToken`, so a reloaded page can go on making changes. A service account's token or credentials have no session: 403 `permission_denied`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            login: {
+                                id: string;
+                                email: string;
+                                name: string;
+                                isOrganizationAdmin: boolean;
+                                isPlatformOperator: boolean;
+                            };
+                            organization: {
+                                id: string;
+                                name: string;
+                                displayName: string;
+                                programmaticAccessAvailable: boolean;
+                                programmaticAccessEnabled: boolean;
+                            };
+                            /** @description Your user in the default account, where a session acts; null without one. */
+                            user: {
+                                id: string;
+                                accountId: string;
+                                name: string;
+                                roleIds: string[];
+                            } | null;
+                            /** @description Every single `resource:action` you hold now in the default account, in catalog order (an organization admin holds every one). */
+                            permissions: string[];
+                            /** @description Unix seconds. */
+                            expiresAt: number;
+                            /** @description Sessions of the cookie only: a fresh CSRF token. Send it as `x-csrf-token` with every POST, PUT, PATCH and DELETE made with the session cookie. */
+                            csrfToken?: string;
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Sign in in a browser: the session goes into an HttpOnly cookie
+         * @description For the web console. The same email and password, limits and lockouts as `POST /api/v1/auth/login`, but the session token is set as the cookie `portcullis_session` (HttpOnly, SameSite=Strict, Secure over HTTPS) and left out of the answer, which describes you as `GET /api/v1/auth/session` does, with a `csrfToken`. Send it as `x-csrf-token` with every POST, PUT, PATCH and DELETE made with the session cookie. A wrong email or password is 401 `invalid_credentials` and sets no cookie. Scripts keep using `POST /api/v1/auth/login` and Bearer tokens.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "email": "admin@acme.example",
+                     *       "password": "your current password"
+                     *     }
+                     */
+                    "application/json": {
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            login: {
+                                id: string;
+                                email: string;
+                                name: string;
+                                isOrganizationAdmin: boolean;
+                                isPlatformOperator: boolean;
+                            };
+                            organization: {
+                                id: string;
+                                name: string;
+                                displayName: string;
+                                programmaticAccessAvailable: boolean;
+                                programmaticAccessEnabled: boolean;
+                            };
+                            /** @description Your user in the default account, where a session acts; null without one. */
+                            user: {
+                                id: string;
+                                accountId: string;
+                                name: string;
+                                roleIds: string[];
+                            } | null;
+                            /** @description Every single `resource:action` you hold now in the default account, in catalog order (an organization admin holds every one). */
+                            permissions: string[];
+                            /** @description Unix seconds. */
+                            expiresAt: number;
+                            /** @description Sessions of the cookie only: a fresh CSRF token. Send it as `x-csrf-token` with every POST, PUT, PATCH and DELETE made with the session cookie. */
+                            csrfToken?: string;
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Sign out in a browser: end this session and clear its cookie
+         * @description Ends the session it is called with, on every node, as `POST /api/v1/auth/logout` does, and clears the cookie `portcullis_session`. With the cookie it needs the session's CSRF token in `x-csrf-token`. The same cookie sent again is 401.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-accounts": {
         parameters: {
             query?: never;

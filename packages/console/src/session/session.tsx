@@ -1,9 +1,9 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import type { Answer } from '../api/answer-type';
 import { api, setCsrfToken, whenSessionEnds } from '../api/client';
-import type { components } from '../api/schema';
 
-export type Session = components['schemas']['ConsoleSession'];
+export type Session = Answer<'/api/v1/auth/session', 'get'>;
 
 interface SessionState {
   session: Session | undefined;

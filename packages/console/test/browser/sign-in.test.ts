@@ -17,7 +17,7 @@ describeInBrowser('signing in to the console', (current) => {
   const signIn = async (password = adminPassword) => {
     const { page } = current();
     await page.getByLabel('Email').fill(adminEmail);
-    await page.getByLabel('Password').fill(password);
+    await page.locator('input[name="password"]').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
   };
 

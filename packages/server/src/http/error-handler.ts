@@ -126,7 +126,7 @@ function send(
     // /v2/login takes its key pair in the body: there was no token to call invalid, and Basic is not taken.
     reply.header(
       'www-authenticate',
-      format === 'access-key-login' ? bearerChallenge : wwwAuthenticateFor(error),
+      format === 'access-key-login' ? bearerChallenge : wwwAuthenticateFor(request, error),
     );
   }
   return reply.code(status).send({
@@ -141,12 +141,17 @@ function send(
 
 const bearerChallenge = 'Bearer realm="portcullis"';
 
-/** RFC 6750 §3: no error attribute when the request carried no credentials at all; Basic is offered too. */
-function wwwAuthenticateFor(error: PortcullisError): string[] {
+/**
+ * RFC 6750 §3: no error attribute when the request carried no credentials at all. Basic is challenged only
+ * when the caller tried it: a browser answers a Basic challenge to its own fetch with a password prompt,
+ * which would stall the console whenever its session ends.
+ */
+function wwwAuthenticateFor(request: FastifyRequest, error: PortcullisError): string | string[] {
   const bearer =
     error.code === 'unauthenticated' && error.auditReason !== 'no_credentials'
       ? `${bearerChallenge}, error="invalid_token"`
       : bearerChallenge;
+  if (!/^Basic\s/i.test(request.headers.authorization ?? '')) return bearer;
   return [bearer, 'Basic realm="portcullis", charset="UTF-8"'];
 }
 

@@ -79,7 +79,7 @@ describe('the console the server serves', () => {
       headers: { accept: 'application/json' },
     });
     expect(script.status).toBe(404);
-    expect((await script.json()).error.code).toBe('route_not_found');
+    expect(((await script.json()) as { error: { code: string } }).error.code).toBe('route_not_found');
   });
 
   it("sets the page's base to the issuer's path, so assets and screens resolve under it", async () => {
