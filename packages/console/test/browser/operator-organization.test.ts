@@ -23,7 +23,7 @@ describeInBrowser(
     const signIn = async (page: Page, email: string, password: string, path = '/') => {
       await page.goto(`${server.baseUrl}${path}`);
       await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(password);
+      await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();
     };
 
@@ -58,7 +58,10 @@ describeInBrowser(
       };
 
       await signIn(operator, adminEmail, adminPassword);
-      await operator.getByRole('link', { name: 'Organizations' }).click();
+      await operator
+        .getByRole('navigation', { name: 'Console' })
+        .getByRole('link', { name: 'Organizations' })
+        .click();
       await operator.getByRole('heading', { name: 'Organizations' }).waitFor();
       await operator.getByRole('cell', { name: 'acme', exact: true }).waitFor();
       await expectAccessible(operator, 'organizations');
@@ -72,7 +75,7 @@ describeInBrowser(
       await dialog.getByRole('textbox', { name: 'Display name' }).fill('Globex');
       await dialog.getByRole('textbox', { name: 'Admin name' }).fill(globexAdmin.name);
       await dialog.getByRole('textbox', { name: 'Admin email' }).fill(globexAdmin.email);
-      await dialog.getByLabel('Admin password', { exact: true }).fill(globexAdmin.password);
+      await dialog.getByRole('textbox', { name: 'Admin password', exact: true }).fill(globexAdmin.password);
       expect(
         await dialog.getByRole('switch', { name: 'Make programmatic access available' }).isChecked(),
       ).toBe(false);
@@ -122,7 +125,10 @@ describeInBrowser(
         programmaticAccessAvailable: true,
         programmaticAccessEnabled: true,
       });
-      await admin.getByRole('link', { name: 'Overview' }).click();
+      await admin
+        .getByRole('navigation', { name: 'Console' })
+        .getByRole('link', { name: 'Overview' })
+        .click();
       await admin.getByRole('heading', { name: `Welcome, ${globexAdmin.name}` }).waitFor();
       expect(await admin.getByText('Programmatic access is off in this organization').count()).toBe(0);
 
@@ -143,7 +149,10 @@ describeInBrowser(
       const { id: policyId } = (await policy.json()) as { id: string };
 
       await signIn(page, adminEmail, adminPassword);
-      await page.getByRole('link', { name: 'Organization settings' }).click();
+      await page
+        .getByRole('navigation', { name: 'Console' })
+        .getByRole('link', { name: 'Organization settings' })
+        .click();
       await page.getByRole('tab', { name: 'Programmatic Access', selected: true }).waitFor();
       const save = page.getByRole('button', { name: 'Save settings' });
       expect(await save.isDisabled()).toBe(true);
@@ -152,7 +161,7 @@ describeInBrowser(
       await page.getByText('A whole number of seconds from 60 to 86400').waitFor();
       expect(await save.isDisabled()).toBe(true);
       await page.getByRole('textbox', { name: 'Access-token lifetime (seconds)' }).fill('900');
-      const audiences = page.getByRole('textbox', { name: 'Audiences' });
+      const audiences = page.getByRole('combobox', { name: 'Audiences' });
       await audiences.fill('api.example.com');
       await audiences.press('Enter');
       await page.getByText('Not an absolute URI: api.example.com').waitFor();
@@ -162,7 +171,7 @@ describeInBrowser(
       await page.getByRole('textbox', { name: 'Access-token lifetime (seconds)' }).fill('900');
       await audiences.fill('https://api.example.com');
       await audiences.press('Enter');
-      await page.getByRole('textbox', { name: 'Network policy' }).click();
+      await page.getByRole('combobox', { name: 'Network policy' }).click();
       await page.getByRole('option', { name: 'office' }).click();
       await page.getByRole('textbox', { name: 'Maximum credential lifetime (days)' }).fill('30');
       await expectAccessible(page, 'programmatic access settings, edited');

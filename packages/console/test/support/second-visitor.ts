@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { onTestFinished } from 'vitest';
-import type { BrowserTest } from './browser.js';
+import { type BrowserTest, isApiRefusalNotice } from './browser.js';
 
 /**
  * Another person at another browser: a fresh context (no cookies of the first), closed when the test ends,
@@ -13,7 +13,9 @@ export async function secondVisitor(current: BrowserTest, name: string): Promise
   onTestFinished(() => context.close());
   const page = await context.newPage();
   page.on('console', (message) => {
-    if (message.type() === 'error') current.consoleErrors.push(`${name}: ${message.text()}`);
+    if (message.type() === 'error' && !isApiRefusalNotice(message.text(), message.location().url)) {
+      current.consoleErrors.push(`${name}: ${message.text()}`);
+    }
   });
   page.on('pageerror', (error) => current.consoleErrors.push(`${name}: ${error.message}`));
   return page;

@@ -19,7 +19,8 @@ export function AvailabilitySwitch({
 }) {
   const { session, refresh } = useSession();
   const [confirming, setConfirming] = useState(false);
-  const making = !organization.programmaticAccessAvailable;
+  // Fixed when the question is asked, so the dialog does not turn into the opposite question as it closes.
+  const [making, setMaking] = useState(false);
   const name = organization.displayName;
 
   const change = async () => {
@@ -39,7 +40,10 @@ export function AvailabilitySwitch({
       <Switch
         aria-label={`Make programmatic access available to ${name}`}
         checked={organization.programmaticAccessAvailable}
-        onChange={() => setConfirming(true)}
+        onChange={() => {
+          setMaking(!organization.programmaticAccessAvailable);
+          setConfirming(true);
+        }}
       />
       <ConfirmAction
         opened={confirming}

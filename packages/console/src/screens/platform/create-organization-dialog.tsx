@@ -131,7 +131,7 @@ function CreateOrganizationForm({
             />
             <PasswordInput
               label="Admin password"
-              description={`At least ${minPasswordLength} characters. Give it to them by a safe way; they can change it after signing in.`}
+              description={`At least ${minPasswordLength} characters. Pass it on safely; they can change it once signed in.`}
               value={draft.adminPassword}
               onChange={(event) => set('adminPassword', event.currentTarget.value)}
               error={passwordProblem ? `The password ${passwordProblem.message}` : undefined}

@@ -1,4 +1,4 @@
-import type { ListItem } from '../../api/api-types';
+import type { Answer } from '../../api/answer-type';
 
 /** One organization as the operator's list shows it. */
-export type OrganizationRow = ListItem<'/api/v1/organizations'>;
+export type OrganizationRow = Answer<'/api/v1/organizations', 'get'>['items'][number];

@@ -3,7 +3,6 @@ import { longestMaxCredentialLifetimeDays, shortestMaxCredentialLifetimeDays } f
 import { longestTokenLifetimeSeconds, shortestTokenLifetimeSeconds } from '@portcullis/core/tokens';
 import { type FormEvent, useState } from 'react';
 import { unwrap } from '../../api/api-error';
-import type { NetworkPolicy } from '../../api/api-types';
 import { api } from '../../api/client';
 import { RefusalAlert } from '../../api/refusal-alert';
 import {
@@ -14,7 +13,7 @@ import {
   tokenLifetimeProblem,
 } from './access-settings';
 import { AllowedAudiencesField } from './allowed-audiences-field';
-import { NetworkPolicySelect } from './network-policy-select';
+import { type NetworkPolicy, NetworkPolicySelect } from './network-policy-select';
 import { accessSettingsOf, type Organization } from './organization';
 
 /** A NumberInput's value as a setting: empty is null (the default, or no maximum). */

@@ -1,5 +1,7 @@
 import { Select } from '@mantine/core';
-import type { NetworkPolicy } from '../../api/api-types';
+import type { Answer } from '../../api/answer-type';
+
+export type NetworkPolicy = Answer<'/api/v1/network-policies', 'get'>['items'][number];
 
 const none = 'none';
 

@@ -1,8 +1,8 @@
-import type { Answer } from '../../api/api-types';
+import type { Answer } from '../../api/answer-type';
 import type { AccessSettings } from './access-settings';
 
 /** The caller's organization, as `GET /api/v1/organization` describes it. */
-export type Organization = Answer<'/api/v1/organization'>;
+export type Organization = Answer<'/api/v1/organization', 'get'>;
 
 export function accessSettingsOf(organization: Organization): AccessSettings {
   return {

@@ -107,7 +107,7 @@ export function ProgrammaticAccessSwitch({
       )}
       <Stack gap={4}>
         <Text size="sm" fw={500}>
-          Switching it off:
+          What switching it off does:
         </Text>
         <WhatOffMeans />
       </Stack>

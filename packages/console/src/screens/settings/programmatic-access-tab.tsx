@@ -66,15 +66,6 @@ export function ProgrammaticAccessTab({ loaded }: { loaded: Organization }) {
         <Text size="sm" c="dimmed" mb="md">
           How the organization's credentials may be used, whether programmatic access is on or off.
         </Text>
-        {saved.lines.length > 0 ? (
-          <Alert color="green" title="Settings saved" role="status" mb="md" maw={640}>
-            <List size="sm">
-              {saved.lines.map((line) => (
-                <List.Item key={line}>{line}</List.Item>
-              ))}
-            </List>
-          </Alert>
-        ) : null}
         {policies.error ? (
           <RefusalAlert error={policies.error} title="The network policies could not be listed" />
         ) : null}
@@ -85,6 +76,15 @@ export function ProgrammaticAccessTab({ loaded }: { loaded: Organization }) {
           mayChange={mayChange}
           onSaved={onSaved}
         />
+        {saved.lines.length > 0 ? (
+          <Alert color="green" title="Settings saved" role="status" mt="md" maw={640}>
+            <List size="sm">
+              {saved.lines.map((line) => (
+                <List.Item key={line}>{line}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        ) : null}
       </section>
     </Stack>
   );
