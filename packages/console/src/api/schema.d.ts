@@ -7063,8 +7063,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get a network policy
-         * @description Needs `portcullis.network_policies:get`.
+         * Get a network policy and where it is attached
+         * @description Needs `portcullis.network_policies:get`. `attachedTo` names what the policy applies to: the organization, logins (by email) and service accounts (by name); a change applies to all of them at once.
          */
         get: {
             parameters: {
@@ -7093,6 +7093,18 @@ export interface paths {
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            attachedTo: {
+                                /** @description The organization's own policy. */
+                                organization: boolean;
+                                logins: {
+                                    id: string;
+                                    email: string;
+                                }[];
+                                serviceAccounts: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                            };
                         };
                     };
                 };

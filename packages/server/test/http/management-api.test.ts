@@ -481,6 +481,23 @@ describeOnEachEngine('management API on $engine', (engine) => {
       expect(await lastRefusal()).toEqual({ action: 'login.refused', reason: 'network_policy' });
     });
 
+    it('names where a policy is attached: service accounts by name, logins by email', async () => {
+      const client = await usableServiceAccount('attached');
+      const login = await createLogin('attached-person');
+      const office = await policy('office', ['198.51.100.0/24']);
+      const unattached = await call('GET', `/api/v1/network-policies/${office}`, operator);
+      expect(unattached.body.attachedTo).toEqual({ organization: false, logins: [], serviceAccounts: [] });
+      await attach(client, office);
+      await call('PATCH', `/api/v1/logins/${login.id}`, operator, { networkPolicyId: office });
+      const sa = await call('GET', `/api/v1/service-accounts/${client.clientId}`, operator);
+      const attached = await call('GET', `/api/v1/network-policies/${office}`, operator);
+      expect(attached.body.attachedTo).toEqual({
+        organization: false,
+        logins: [{ id: login.id, email: login.credentials.email }],
+        serviceAccounts: [{ id: client.clientId, name: sa.body.name }],
+      });
+    });
+
     it('refuses to delete an attached policy unless asked to cascade', async () => {
       const client = await usableServiceAccount('fenced');
       const vpn = await policy('vpn', ['10.8.0.0/16']);

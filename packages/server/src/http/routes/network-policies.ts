@@ -55,6 +55,15 @@ const PolicyView = Type.Object(
   { $id: 'NetworkPolicy' },
 );
 
+const PolicyWithAttachmentsView = Type.Object({
+  ...PolicyView.properties,
+  attachedTo: Type.Object({
+    organization: Type.Boolean({ description: "The organization's own policy." }),
+    logins: Type.Array(Type.Object({ id: Type.String(), email: Type.String() })),
+    serviceAccounts: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+  }),
+});
+
 function view(policy: NetworkPolicy) {
   return {
     id: policy.id,
@@ -121,13 +130,17 @@ export async function networkPolicyRoutes(
     {
       schema: {
         tags,
-        summary: 'Get a network policy',
-        description: 'Needs `portcullis.network_policies:get`.',
+        summary: 'Get a network policy and where it is attached',
+        description:
+          'Needs `portcullis.network_policies:get`. `attachedTo` names what the policy applies to: the organization, logins (by email) and service accounts (by name); a change applies to all of them at once.',
         params: IdParams,
-        response: { 200: PolicyView, ...errorResponses },
+        response: { 200: PolicyWithAttachmentsView, ...errorResponses },
       },
     },
-    async (request) => view(await getPolicy(ctx, callerOf(request), request.params.id)),
+    async (request) => {
+      const { policy, attachedTo } = await getPolicy(ctx, callerOf(request), request.params.id);
+      return { ...view(policy), attachedTo };
+    },
   );
 
   app.patch<{ Params: Static<typeof IdParams>; Body: Static<typeof PolicyPatch> }>(

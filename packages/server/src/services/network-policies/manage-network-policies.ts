@@ -4,9 +4,11 @@ import { parseEntries } from '@portcullis/core/network-policies';
 import {
   deleteNetworkPolicy as deletePolicyRow,
   detachPolicy,
+  findNamedPolicyAttachments,
   findPolicyAttachments,
   insertNetworkPolicy,
   listNetworkPolicies,
+  type NamedPolicyAttachments,
   type NetworkPolicy,
   updateNetworkPolicy,
 } from '../../store/repositories/network-policies.js';
@@ -47,9 +49,15 @@ export async function listPolicies(
   return listNetworkPolicies(ctx.db, organizationOf(caller.actor), page);
 }
 
-export async function getPolicy(ctx: ServiceContext, caller: Caller, id: string): Promise<NetworkPolicy> {
+/** A policy and where it is attached, so a person sees what a change to it affects. */
+export async function getPolicy(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+): Promise<{ policy: NetworkPolicy; attachedTo: NamedPolicyAttachments }> {
   requirePermission(caller.actor, 'portcullis.network_policies', 'get');
-  return findPolicyOfOrganization(ctx, organizationOf(caller.actor), id);
+  const policy = await findPolicyOfOrganization(ctx, organizationOf(caller.actor), id);
+  return { policy, attachedTo: await findNamedPolicyAttachments(ctx.db, policy.id) };
 }
 
 export async function createPolicy(

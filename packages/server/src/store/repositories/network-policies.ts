@@ -111,6 +111,34 @@ export async function findPolicyAttachments(db: Db, policyId: string): Promise<P
   };
 }
 
+/** Where a policy is attached, named for a person to read: the organization, logins by email, service accounts. */
+export interface NamedPolicyAttachments {
+  organization: boolean;
+  logins: { id: string; email: string }[];
+  serviceAccounts: { id: string; name: string }[];
+}
+
+export async function findNamedPolicyAttachments(db: Db, policyId: string): Promise<NamedPolicyAttachments> {
+  const organization = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('network_policy_id', '=', policyId)
+    .executeTakeFirst();
+  const logins = await db
+    .selectFrom('logins')
+    .select(['id', 'email'])
+    .where('network_policy_id', '=', policyId)
+    .orderBy('email')
+    .execute();
+  const serviceAccounts = await db
+    .selectFrom('service_accounts')
+    .select(['id', 'name'])
+    .where('network_policy_id', '=', policyId)
+    .orderBy('name')
+    .execute();
+  return { organization: organization !== undefined, logins, serviceAccounts };
+}
+
 export async function detachPolicy(db: Db, policyId: string): Promise<void> {
   for (const table of ['organizations', 'logins', 'service_accounts'] as const) {
     await db
