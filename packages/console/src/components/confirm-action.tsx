@@ -14,7 +14,7 @@ export interface ConfirmActionProps {
   /** Does the action; a throw keeps the dialog open showing the refusal, an answer closes it. */
   onConfirm(): Promise<void>;
   /** Shows a refusal its own way (a list of what blocks it, say); undefined falls back to RefusalAlert. */
-  renderRefusal?(error: unknown, retry: () => void): ReactNode;
+  renderRefusal?(error: unknown): ReactNode;
 }
 
 /** A question before an action that cannot be undone, which stays open to show why the server refused. */
@@ -51,14 +51,12 @@ export function ConfirmAction({
     <Modal opened={opened} onClose={onClose} title={title} size="lg">
       <Stack>
         {children}
-        {refusal
-          ? (renderRefusal?.(refusal, () => void confirm()) ?? <RefusalAlert error={refusal} />)
-          : null}
+        {refusal ? (renderRefusal?.(refusal) ?? <RefusalAlert error={refusal} />) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button color={danger ? 'red' : undefined} loading={pending} onClick={() => void confirm()}>
+          <Button color={danger ? 'red.9' : undefined} loading={pending} onClick={() => void confirm()}>
             {confirmLabel}
           </Button>
         </Group>
