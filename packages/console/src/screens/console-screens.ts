@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { holds } from '../session/holds';
 import type { Session } from '../session/session';
 
 /**
@@ -16,11 +17,18 @@ export interface ConsoleScreen {
 
 export const consoleScreens: ConsoleScreen[] = [
   {
+    path: 'audit-log',
+    label: 'Audit log',
+    section: 'Organization',
+    visibleTo: (session) => holds(session, 'portcullis.audit_log', 'list'),
+    lazy: () => import('./audit-log/audit-log-screen'),
+  },
+  {
     path: 'settings/programmatic-access',
     label: 'Organization settings',
     section: 'Organization',
     visibleTo: (session) =>
-      session.login.isOrganizationAdmin || session.permissions.includes('portcullis.organization:get'),
+      session.login.isOrganizationAdmin || holds(session, 'portcullis.organization', 'get'),
     lazy: () => import('./settings/programmatic-access-screen'),
   },
   {
