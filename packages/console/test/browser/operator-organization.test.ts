@@ -8,6 +8,7 @@ import {
   startConsoleServer,
 } from '../support/console-server.js';
 import { secondVisitor } from '../support/second-visitor.js';
+import { signInAs } from '../support/sign-in.js';
 
 const flow = 'operator-organization';
 
@@ -22,9 +23,7 @@ describeInBrowser(
 
     const signIn = async (page: Page, email: string, password: string, path = '/') => {
       await page.goto(`${server.baseUrl}${path}`);
-      await page.getByLabel('Email').fill(email);
-      await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInAs(page, email, password);
     };
 
     /** The organization as the API says it is, read with a token of one of its admins. */

@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { largestPage, loadAllPages } from '../../api/load-all-pages';
 import { RefusalAlert } from '../../api/refusal-alert';
 import { useLoaded } from '../../api/use-loaded';
+import { holds } from '../../session/holds';
 import { useSession } from '../../session/session';
 import { type AccessSettings, describeChanges } from './access-settings';
 import { AccessSettingsForm } from './access-settings-form';
@@ -22,7 +23,7 @@ export function ProgrammaticAccessTab({ loaded }: { loaded: Organization }) {
   const { session } = useSession();
   const [organization, setOrganization] = useState(loaded);
   const [saved, setSaved] = useState<Saved>({ lines: [], generation: 0 });
-  const mayChange = session.permissions.includes('portcullis.organization:update');
+  const mayChange = holds(session, 'portcullis.organization', 'update');
   const policies = useLoaded(
     useCallback(
       () =>
