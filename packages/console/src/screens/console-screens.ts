@@ -33,4 +33,19 @@ export const consoleScreens: ConsoleScreen[] = [
       session.permissions.some((cell) => cell.startsWith('portcullis.client_credentials:')),
     lazy: () => import('./personal/client-credentials-screen'),
   },
+  {
+    path: 'settings/programmatic-access',
+    label: 'Organization settings',
+    section: 'Organization',
+    visibleTo: (session) =>
+      session.login.isOrganizationAdmin || holds(session, 'portcullis.organization', 'get'),
+    lazy: () => import('./settings/programmatic-access-screen'),
+  },
+  {
+    path: 'organizations',
+    label: 'Organizations',
+    section: 'Platform',
+    visibleTo: (session) => session.login.isPlatformOperator,
+    lazy: () => import('./platform/organizations-screen'),
+  },
 ];

@@ -21,7 +21,7 @@ export interface BrowserTest {
  * Chromium notes every 4xx answer to a fetch in the console. A refusal of the API is part of the flows under
  * test (a wrong password, no session yet) and the screen shows it; any other failed load is an error.
  */
-function isApiRefusalNotice(text: string, url: string): boolean {
+export function isApiRefusalNotice(text: string, url: string): boolean {
   return (
     /^Failed to load resource: the server responded with a status of 4\d\d/.test(text) &&
     /^\/(api|oauth|v2)\//.test(new URL(url).pathname)
@@ -89,15 +89,29 @@ export function describeInBrowser(title: string, suite: (current: () => BrowserT
   });
 }
 
+/**
+ * Waits for the page's transitions to end: a dialog fading in or out is half transparent, and axe would
+ * measure (and a screenshot show) a frame nobody reads. A spinner's endless animation is not waited for.
+ */
+async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+  );
+}
+
 /** Saves a screenshot of the page under test-results/screenshots/<flow>/ (not committed). */
 export async function screenshot(page: Page, flow: string, name: string): Promise<void> {
   const folder = path.join(screenshotRoot, flow);
   mkdirSync(folder, { recursive: true });
+  await animationsDone(page);
   await page.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true });
 }
 
 /** axe-core's scan of the page as it is now: no serious or critical violation. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await animationsDone(page);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
