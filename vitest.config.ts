@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 const coreSources = fileURLToPath(new URL('./packages/core/src', import.meta.url));
 
 /**
- * Two tiers. `unit`: the pure rules (core, and the server's domain rules), no server, no database, in
+ * Three tiers. `unit`: the pure rules (core, the server's domain rules, the console's logic), no server, no database, in
  * seconds (`npm run test:unit`). `integration`: everything else, against real SQLite files and a real
  * PostgreSQL over real HTTP. `browser`: the console driven in real Chromium. `npm test` runs all three.
  */

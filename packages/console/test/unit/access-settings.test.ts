@@ -6,7 +6,7 @@ import {
   invalidAudiences,
   maxLifetimeProblem,
   tokenLifetimeProblem,
-} from '../src/screens/settings/access-settings.js';
+} from '../../src/screens/settings/access-settings.js';
 
 const defaults: AccessSettings = {
   tokenTtlSeconds: null,
