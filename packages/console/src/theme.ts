@@ -18,9 +18,14 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   components: {
     NavLink: NavLink.extend({ defaultProps: { variant: 'filled' } }),
-    TableScrollContainer: TableScrollContainer.extend({ defaultProps: { type: 'native', tabIndex: 0 } }),
+    // Relative, so positioned content in a cell (visually hidden text) scrolls with the table instead of
+    // widening the page.
+    TableScrollContainer: TableScrollContainer.extend({
+      defaultProps: { type: 'native', tabIndex: 0, pos: 'relative' },
+    }),
     // A dialog's close button is an icon alone: without a name a screen reader announces only "button".
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } } },
     // An alert's title is in its colour's shade 9 on shade 1 (3.8:1 for green, less for yellow); in the
     // text colour it reads at any colour, and the tint and icon still tell alerts apart.
     Alert: { styles: { title: { color: 'var(--mantine-color-text)' } } },

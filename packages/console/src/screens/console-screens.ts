@@ -17,6 +17,21 @@ export interface ConsoleScreen {
 
 export const consoleScreens: ConsoleScreen[] = [
   {
+    path: 'service-accounts',
+    label: 'Service accounts',
+    section: 'Organization',
+    visibleTo: (session) => holds(session, 'portcullis.service_accounts', 'list'),
+    lazy: () => import('./service-accounts/service-accounts-screen'),
+  },
+  {
+    path: 'users',
+    label: 'Users',
+    section: 'Organization',
+    visibleTo: (session) => holds(session, 'portcullis.users', 'list'),
+    lazy: () => import('./users/users-screen'),
+  },
+  { path: 'users/:id', lazy: () => import('./users/user-screen') },
+  {
     path: 'audit-log',
     label: 'Audit log',
     section: 'Organization',
@@ -32,6 +47,13 @@ export const consoleScreens: ConsoleScreen[] = [
       session.login.isOrganizationAdmin ||
       session.permissions.some((cell) => cell.startsWith('portcullis.client_credentials:')),
     lazy: () => import('./personal/client-credentials-screen'),
+  },
+  {
+    path: 'access-keys',
+    label: 'My access keys',
+    section: 'Personal',
+    visibleTo: (session) => Boolean(session.user) && holds(session, 'portcullis.client_credentials', 'list'),
+    lazy: () => import('./access-keys/access-keys-screen'),
   },
   {
     path: 'settings/programmatic-access',

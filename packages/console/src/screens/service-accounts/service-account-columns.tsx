@@ -1,0 +1,112 @@
+import { Anchor, Badge, Group, Text, VisuallyHidden } from '@mantine/core';
+import { createColumnHelper } from '@tanstack/react-table';
+import { Link } from 'react-router';
+import type { NetworkPolicy, ServiceAccount, User } from '../../api/api-types';
+import { CopyableId } from '../../components/copyable-id';
+import { LastUsedText } from '../../components/last-used-text';
+import { ValidToText } from '../../components/valid-to-text';
+import { type ServiceAccountAction, ServiceAccountMenu } from './service-account-menu';
+import { ServiceAccountStatusBadge, serviceAccountStatus } from './service-account-status';
+
+const column = createColumnHelper<ServiceAccount>();
+
+export interface ServiceAccountColumnsInput {
+  linkedUsers: Map<string, User[]>;
+  /** Undefined when users cannot be listed: the column then says so rather than "none". */
+  usersKnown: boolean;
+  policies: Map<string, NetworkPolicy>;
+  allowed: Record<ServiceAccountAction, boolean>;
+  onAction(action: ServiceAccountAction, serviceAccount: ServiceAccount): void;
+}
+
+export function serviceAccountColumns({
+  linkedUsers,
+  usersKnown,
+  policies,
+  allowed,
+  onAction,
+}: ServiceAccountColumnsInput) {
+  return [
+    column.accessor('name', {
+      header: 'Name',
+      cell: (c) => (
+        <Text fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {c.getValue()}
+        </Text>
+      ),
+    }),
+    column.accessor('id', {
+      header: 'ID',
+      enableSorting: false,
+      cell: (c) => <CopyableId id={c.getValue()} of={c.row.original.name} />,
+    }),
+    column.accessor('description', {
+      header: 'Description',
+      cell: (c) => (
+        <Text size="sm" lineClamp={2} maw={200}>
+          {c.getValue() || '—'}
+        </Text>
+      ),
+    }),
+    column.accessor(
+      (sa) => (sa.networkPolicyId ? (policies.get(sa.networkPolicyId)?.name ?? sa.networkPolicyId) : ''),
+      {
+        id: 'networkPolicy',
+        header: 'Network policy',
+        cell: (c) => <Text size="sm">{c.getValue() || 'None'}</Text>,
+      },
+    ),
+    column.accessor((sa) => (sa.isOrganizationAdmin ? 'organization admin' : ''), {
+      id: 'organizationAdmin',
+      header: 'Organization admin',
+      cell: (c) =>
+        c.getValue() ? (
+          <Badge color="grape" variant="light" autoContrast>
+            Admin
+          </Badge>
+        ) : (
+          <Text size="sm">No</Text>
+        ),
+    }),
+    column.accessor((sa) => sa.validTo ?? '9999', {
+      id: 'validTo',
+      header: 'Valid to',
+      cell: (c) => <ValidToText validity={c.row.original} />,
+    }),
+    column.accessor((sa) => (linkedUsers.get(sa.id) ?? []).map((u) => u.name).join(' '), {
+      id: 'linkedUsers',
+      header: 'Linked users',
+      cell: (c) => {
+        if (!usersKnown) return <Text size="sm">Not visible to you</Text>;
+        const users = linkedUsers.get(c.row.original.id) ?? [];
+        if (users.length === 0) return <Text size="sm">None yet</Text>;
+        return (
+          <Group gap={6}>
+            {users.map((user) => (
+              <Anchor key={user.id} component={Link} to={`/users/${user.id}`} size="sm">
+                {user.name}
+              </Anchor>
+            ))}
+          </Group>
+        );
+      },
+    }),
+    column.accessor((sa) => sa.lastUsedAt ?? '', {
+      id: 'lastUsed',
+      header: 'Last used',
+      cell: (c) => <LastUsedText at={c.row.original.lastUsedAt} />,
+    }),
+    column.accessor((sa) => serviceAccountStatus(sa), {
+      id: 'status',
+      header: 'Status',
+      cell: (c) => <ServiceAccountStatusBadge status={c.getValue()} />,
+    }),
+    column.display({
+      id: 'actions',
+      header: () => <VisuallyHidden>Actions</VisuallyHidden>,
+      cell: (c) => (
+        <ServiceAccountMenu serviceAccount={c.row.original} allowed={allowed} onAction={onAction} />
+      ),
+    }),
+  ];
+}
