@@ -2,6 +2,7 @@ import {
   type CSSVariablesResolver,
   createTheme,
   DEFAULT_THEME,
+  Menu,
   Modal,
   NavLink,
   TableScrollContainer,
@@ -18,6 +19,8 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   components: {
     NavLink: NavLink.extend({ defaultProps: { variant: 'filled' } }),
+    // The focus placeholder Mantine puts first in a menu is not a menu item (axe: aria-required-children).
+    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
     // Relative, so positioned content in a cell (visually hidden text) scrolls with the table instead of
     // widening the page.
     TableScrollContainer: TableScrollContainer.extend({
@@ -42,6 +45,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // Red 6, the error colour, is 3.3:1 on white; a field's error message must be read.
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     ...Object.fromEntries(
       Object.keys(DEFAULT_THEME.colors).flatMap((color) => [
         [`--mantine-color-${color}-filled`, `var(--mantine-color-${color}-9)`],

@@ -17,6 +17,14 @@ export interface ConsoleScreen {
 
 export const consoleScreens: ConsoleScreen[] = [
   {
+    path: 'settings/programmatic-access',
+    label: 'Organization settings',
+    section: 'Organization',
+    visibleTo: (session) =>
+      session.login.isOrganizationAdmin || holds(session, 'portcullis.organization', 'get'),
+    lazy: () => import('./settings/programmatic-access-screen'),
+  },
+  {
     path: 'service-accounts',
     label: 'Service accounts',
     section: 'Organization',
@@ -32,6 +40,13 @@ export const consoleScreens: ConsoleScreen[] = [
   },
   { path: 'users/:id', lazy: () => import('./users/user-screen') },
   {
+    path: 'network-policies',
+    label: 'Network policies',
+    section: 'Organization',
+    visibleTo: (session) => holds(session, 'portcullis.network_policies', 'list'),
+    lazy: () => import('./network-policies/network-policies-screen'),
+  },
+  {
     path: 'audit-log',
     label: 'Audit log',
     section: 'Organization',
@@ -42,10 +57,7 @@ export const consoleScreens: ConsoleScreen[] = [
     path: 'client-credentials',
     label: 'Client credentials',
     section: 'Personal',
-    // The screen itself explains when programmatic access is off or a permission is missing.
-    visibleTo: (session) =>
-      session.login.isOrganizationAdmin ||
-      session.permissions.some((cell) => cell.startsWith('portcullis.client_credentials:')),
+    visibleTo: (session) => holds(session, 'portcullis.client_credentials', 'list'),
     lazy: () => import('./personal/client-credentials-screen'),
   },
   {
@@ -54,14 +66,6 @@ export const consoleScreens: ConsoleScreen[] = [
     section: 'Personal',
     visibleTo: (session) => Boolean(session.user) && holds(session, 'portcullis.client_credentials', 'list'),
     lazy: () => import('./access-keys/access-keys-screen'),
-  },
-  {
-    path: 'settings/programmatic-access',
-    label: 'Organization settings',
-    section: 'Organization',
-    visibleTo: (session) =>
-      session.login.isOrganizationAdmin || holds(session, 'portcullis.organization', 'get'),
-    lazy: () => import('./settings/programmatic-access-screen'),
   },
   {
     path: 'organizations',

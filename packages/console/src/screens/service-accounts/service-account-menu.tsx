@@ -15,7 +15,7 @@ export function ServiceAccountMenu({
   onAction(action: ServiceAccountAction, serviceAccount: ServiceAccount): void;
 }) {
   return (
-    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
+    <Menu position="bottom-end" withinPortal>
       <Menu.Target>
         <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${serviceAccount.name}`}>
           <IconDots size={18} />

@@ -14,7 +14,7 @@ export function UserMenu({
   onAction(action: UserAction, user: User): void;
 }) {
   return (
-    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
+    <Menu position="bottom-end" withinPortal>
       <Menu.Target>
         <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${user.name}`}>
           <IconDots size={18} />
