@@ -1,6 +1,24 @@
 import { Alert, Text } from '@mantine/core';
 import { ApiError } from './api-error';
 
+/** What the person can do about the refusals people meet most, beyond what the server's message says. */
+function nextStep(refusal: ApiError): string | undefined {
+  const missing = (refusal.details as { missing?: unknown } | undefined)?.missing;
+  if (refusal.code === 'permission_denied' && Array.isArray(missing)) {
+    return `Ask an organization admin for a role that holds ${missing.join(', ')}.`;
+  }
+  if (refusal.code === 'permission_exceeds_grantor') {
+    return 'You can only hand on permissions you hold yourself: untick the ones you lack.';
+  }
+  if (refusal.code === 'programmatic_access_disabled') {
+    return 'An organization admin can switch it on under Organization settings › Programmatic Access.';
+  }
+  if (refusal.code === 'programmatic_access_unavailable') {
+    return 'Ask the administrator who runs this Portcullis server to make programmatic access available.';
+  }
+  return undefined;
+}
+
 /**
  * A refusal of the API as the person should read it: the server's message (which says what is wrong and,
  * for a 403, which permission is missing), what the code means, and the request id for a support ticket.
@@ -8,6 +26,7 @@ import { ApiError } from './api-error';
 export function RefusalAlert({ error, title }: { error: unknown; title?: string }) {
   if (!error) return null;
   const refusal = error instanceof ApiError ? error : undefined;
+  const next = refusal ? nextStep(refusal) : undefined;
   return (
     <Alert
       color="red"
@@ -15,6 +34,11 @@ export function RefusalAlert({ error, title }: { error: unknown; title?: string 
       role="alert"
     >
       <Text size="sm">{refusal?.message ?? String((error as Error).message ?? error)}</Text>
+      {next ? (
+        <Text size="sm" mt={4}>
+          {next}
+        </Text>
+      ) : null}
       {refusal?.meaning && refusal.meaning !== refusal.message ? (
         <Text size="xs" c="dimmed" mt={4}>
           {refusal.meaning}
