@@ -1,23 +1,6 @@
 import { Alert, Text } from '@mantine/core';
 import { ApiError } from './api-error';
-
-/** What the person can do about the refusals people meet most, beyond what the server's message says. */
-function nextStep(refusal: ApiError): string | undefined {
-  const missing = (refusal.details as { missing?: unknown } | undefined)?.missing;
-  if (refusal.code === 'permission_denied' && Array.isArray(missing)) {
-    return `Ask an organization admin for a role that holds ${missing.join(', ')}.`;
-  }
-  if (refusal.code === 'permission_exceeds_grantor') {
-    return 'You can only hand on permissions you hold yourself: untick the ones you lack.';
-  }
-  if (refusal.code === 'programmatic_access_disabled') {
-    return 'An organization admin can switch it on under Organization settings › Programmatic Access.';
-  }
-  if (refusal.code === 'programmatic_access_unavailable') {
-    return 'Ask the administrator who runs this Portcullis server to make programmatic access available.';
-  }
-  return undefined;
-}
+import { nextStep } from './next-step';
 
 /**
  * A refusal of the API as the person should read it: the server's message (which says what is wrong and,
