@@ -17,3 +17,5 @@ export type NetworkPolicy = ListItem<'/api/v1/network-policies'>;
 export type Login = ListItem<'/api/v1/logins'>;
 export type AccessKey = ListItem<'/api/v1/users/me/access-keys'>;
 export type ClientCredential = ListItem<'/api/v1/client-credentials'>;
+/** One organization as the platform operator's list shows it. */
+export type OrganizationRow = ListItem<'/api/v1/organizations'>;

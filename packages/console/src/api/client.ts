@@ -4,6 +4,9 @@ import type { paths } from './schema';
 /** The path the server serves the console under (its issuer's path), '' at the root. */
 export const basePath = new URL(document.baseURI).pathname.replace(/\/$/, '');
 
+/** This server as the browser reaches it, for the commands the console gives people to paste. */
+export const serverUrl = `${window.location.origin}${basePath}`;
+
 let csrfToken: string | undefined;
 let onSessionEnded: (() => void) | undefined;
 
@@ -33,7 +36,7 @@ const sessionMiddleware: Middleware = {
 
 /** The API, typed from the server's OpenAPI document (src/api/schema.d.ts); the session cookie goes along. */
 export const api = createClient<paths>({
-  baseUrl: `${window.location.origin}${basePath}`,
+  baseUrl: serverUrl,
   credentials: 'same-origin',
 });
 api.use(sessionMiddleware);

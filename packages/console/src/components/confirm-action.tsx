@@ -1,6 +1,6 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
-import { type ReactNode, useEffect, useState } from 'react';
-import { RefusalAlert } from '../api/refusal-alert';
+import { Modal } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { DialogForm } from './dialog-form';
 
 export interface ConfirmActionProps {
   opened: boolean;
@@ -28,39 +28,20 @@ export function ConfirmAction({
   onConfirm,
   renderRefusal,
 }: ConfirmActionProps) {
-  const [pending, setPending] = useState(false);
-  const [refusal, setRefusal] = useState<unknown>();
-  useEffect(() => {
-    if (opened) setRefusal(undefined);
-  }, [opened]);
-
-  const confirm = async () => {
-    setPending(true);
-    setRefusal(undefined);
-    try {
-      await onConfirm();
-      onClose();
-    } catch (error) {
-      setRefusal(error);
-    } finally {
-      setPending(false);
-    }
-  };
-
   return (
     <Modal opened={opened} onClose={onClose} title={title} size="lg">
-      <Stack>
+      <DialogForm
+        submitLabel={confirmLabel}
+        danger={danger}
+        onCancel={onClose}
+        onSubmit={async () => {
+          await onConfirm();
+          onClose();
+        }}
+        renderRefusal={renderRefusal}
+      >
         {children}
-        {refusal ? (renderRefusal?.(refusal) ?? <RefusalAlert error={refusal} />) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button color={danger ? 'red.9' : undefined} loading={pending} onClick={() => void confirm()}>
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
+      </DialogForm>
     </Modal>
   );
 }

@@ -11,7 +11,7 @@ export function CopyableId({ id, of }: { id: string; of: string }) {
           <Tooltip label={copied ? 'Copied' : 'Copy ID'} withArrow>
             <ActionIcon
               variant="subtle"
-              color={copied ? 'teal' : 'gray'}
+              color={copied ? 'teal.9' : 'gray.8'}
               size="sm"
               aria-label={`Copy ID of ${of}`}
               onClick={copy}

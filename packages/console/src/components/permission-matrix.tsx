@@ -14,6 +14,7 @@ import { type Catalog, PermissionSet, type ResourceDefinition } from '@portculli
 import { IconSearch } from '@tabler/icons-react';
 import { type CSSProperties, type ReactNode, useId, useMemo, useState } from 'react';
 import { countPermissions, describePermissions } from '../permissions/describe-permissions';
+import { matchesResource } from '../permissions/resource-search';
 import { SearchRuleNote } from './search-rule-note';
 
 export const notHeldReason = 'You can only assign permissions you currently possess';
@@ -52,11 +53,6 @@ function ToggleBox({
   return <Checkbox size="xs" {...props} {...state} onChange={() => onTurn(turnOn)} />;
 }
 
-function matches(resource: ResourceDefinition, search: string): boolean {
-  const needle = search.trim().toLowerCase();
-  return needle === '' || resource.name.toLowerCase().includes(needle) || resource.id.includes(needle);
-}
-
 /**
  * The scope matrix of FireTail's credential dialog: a row per resource of the catalog, a column per action,
  * row and column toggles, a search over resources and a live summary. Cells the person does not hold are
@@ -81,7 +77,7 @@ export function PermissionMatrix({
 }) {
   const [search, setSearch] = useState('');
   const legendId = useId();
-  const rows = useMemo(() => catalog.resources.filter((r) => matches(r, search)), [catalog, search]);
+  const rows = useMemo(() => catalog.resources.filter((r) => matchesResource(r, search)), [catalog, search]);
   const total = catalog.resources.length * catalog.actions.length;
 
   const setCells = (cells: [string, string][], on: boolean) => {

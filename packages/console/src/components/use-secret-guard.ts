@@ -1,20 +1,34 @@
 import { useCallback, useState } from 'react';
 
+export interface SecretGuard {
+  /** The person tried to close before copying, and is being asked whether they mean it. */
+  asking: boolean;
+  markCopied(): void;
+  /** Closes when the secret was copied; otherwise asks first. */
+  requestClose(): void;
+  stay(): void;
+  /** Closes whatever was copied: the person chose to. */
+  leave(): void;
+}
+
 /**
- * The state of a dialog that shows a secret once: whether it was copied, and whether the person is being
- * asked about closing without copying.
+ * Whether a secret shown once was copied, so closing before it was is a choice the person makes twice.
+ * Closing forgets it, so the next secret shown starts uncopied.
  */
-export function useSecretGuard(close: () => void) {
+export function useSecretGuard(close: () => void): SecretGuard {
   const [copied, setCopied] = useState(false);
   const [asking, setAsking] = useState(false);
-  const requestClose = useCallback(() => {
-    if (copied) close();
-    else setAsking(true);
-  }, [copied, close]);
+  const leave = useCallback(() => {
+    setCopied(false);
+    setAsking(false);
+    close();
+  }, [close]);
+  const requestClose = useCallback(() => (copied ? leave() : setAsking(true)), [copied, leave]);
   return {
     asking,
     markCopied: useCallback(() => setCopied(true), []),
     requestClose,
     stay: useCallback(() => setAsking(false), []),
+    leave,
   };
 }

@@ -1,30 +1,31 @@
-import { Stack, Text } from '@mantine/core';
-import { toWallClock } from '@portcullis/core/time';
-import { expiryOf, wallClockText } from '../time/expiry';
+import { Badge, Stack, Text } from '@mantine/core';
+import { expiryOf, type Validity, validToText } from '../time/expiry';
 
-export interface Validity {
-  validTo: string | null;
-  validToLocal: string | null;
-  timezone: string | null;
-}
-
-/** A valid-to in the zone it was entered in, with how long is left, in a warning colour near the end. */
+/**
+ * A valid-to in the zone it was entered in, and how long is left: a warning badge in the last week,
+ * "expired" after.
+ */
 export function ValidToText({ validity, now = Date.now() }: { validity: Validity; now?: number }) {
-  if (!validity.validTo) return <Text size="sm">No expiry</Text>;
-  const [time, zone] =
-    validity.validToLocal && validity.timezone
-      ? [wallClockText(validity.validToLocal), validity.timezone]
-      : [wallClockText(toWallClock(Date.parse(validity.validTo), 'UTC')), 'UTC'];
+  const shown = validToText(validity);
+  if (!shown) return <Text size="sm">No expiry</Text>;
   const expiry = expiryOf(validity.validTo, now);
-  const near = expiry.state === 'expired' || expiry.state === 'soon';
   return (
-    <Stack gap={0}>
+    <Stack gap={2}>
       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-        {time} {zone}
+        {shown.time}
       </Text>
-      <Text size="xs" c={near ? 'red.9' : 'dimmed'} fw={near ? 700 : undefined}>
-        {expiry.state === 'expired' ? 'Expired' : expiry.state === 'never' ? '' : expiry.text}
-      </Text>
+      <Text size="xs">{shown.zone}</Text>
+      {expiry.state === 'expired' ? (
+        <Badge color="red.9" size="sm" miw="max-content">
+          expired
+        </Badge>
+      ) : expiry.state === 'soon' ? (
+        <Badge color="orange.5" autoContrast size="sm" miw="max-content">
+          {expiry.text}
+        </Badge>
+      ) : expiry.state === 'later' ? (
+        <Text size="xs">{expiry.text}</Text>
+      ) : null}
     </Stack>
   );
 }

@@ -1,3 +1,5 @@
+import { toWallClock } from '@portcullis/core/time';
+
 const dayMs = 86_400_000;
 /** FireTail's warning: the last week of a credential's life. */
 export const expiryWarningDays = 7;
@@ -35,6 +37,25 @@ function inWords(left: number, days: number): string {
 /** `2099-12-31T18:00:00` as "2099-12-31 18:00", the way a person wrote it. */
 export function wallClockText(local: string): string {
   return local.slice(0, 16).replace('T', ' ');
+}
+
+/** When a credential stops working, as the API describes it. */
+export interface Validity {
+  validTo: string | null;
+  validToLocal: string | null;
+  timezone: string | null;
+}
+
+/**
+ * A valid-to the way the person entered it: the wall-clock time in its zone, and the zone; UTC for one
+ * entered without a zone; undefined for no expiry.
+ */
+export function validToText(validity: Validity): { time: string; zone: string } | undefined {
+  if (validity.validTo === null) return undefined;
+  if (validity.validToLocal && validity.timezone) {
+    return { time: wallClockText(validity.validToLocal), zone: validity.timezone };
+  }
+  return { time: wallClockText(toWallClock(Date.parse(validity.validTo), 'UTC')), zone: 'UTC' };
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, expectAccessible, screenshot } from '../support/browser.js';
 import { adminEmail, type ConsoleServer, startConsoleServer } from '../support/console-server.js';
-import { signInAs } from '../support/sign-in.js';
+import { signInAt } from '../support/sign-in.js';
 
 describeInBrowser('the audit log in the console', (current) => {
   let server: ConsoleServer;
@@ -19,8 +19,7 @@ describeInBrowser('the audit log in the console', (current) => {
 
   it('lists events newest first, filters by action and result, and exports what the filters select', async () => {
     const { page } = current();
-    await page.goto(server.baseUrl);
-    await signInAs(page);
+    await signInAt(page, server);
     await page.getByRole('navigation').getByRole('link', { name: 'Audit log' }).click();
     const table = page.getByRole('table', { name: 'Audit events' });
     await table.getByText('login.authenticated').first().waitFor();
@@ -48,8 +47,7 @@ describeInBrowser('the audit log in the console', (current) => {
 
   it('says so when nothing matches, and clearing the filters shows everything again', async () => {
     const { page } = current();
-    await page.goto(`${server.baseUrl}/audit-log`);
-    await signInAs(page);
+    await signInAt(page, server, '/audit-log');
     await page.getByLabel('Actor').fill('sa_nobody');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.getByText('No events match').waitFor();

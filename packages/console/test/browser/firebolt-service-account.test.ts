@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { adminToken, apiFetch, exchangeAtTokenEndpoint } from '../support/api-fetch.js';
 import { describeInBrowser, expectAccessible, screenshot } from '../support/browser.js';
+import { apiFetch, apiToken, exchangeSecret, runPasted } from '../support/console-api.js';
 import { type ConsoleServer, startConsoleServer } from '../support/console-server.js';
-import { signInAs } from '../support/sign-in.js';
+import { signInAt } from '../support/sign-in.js';
 
 const flow = 'firebolt-service-account';
 
@@ -14,13 +14,15 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
 }
 
 /** The one-time values of the secret dialog, after copying the secret to the clipboard. */
-async function readRevealedSecret(page: Page): Promise<{ clientId: string; clientSecret: string }> {
+async function readRevealedSecret(page: Page) {
   const dialog = page.getByRole('dialog');
-  const clientId = await dialog.getByRole('textbox', { name: 'Client ID', exact: true }).inputValue();
-  const clientSecret = await dialog.getByRole('textbox', { name: 'Client secret', exact: true }).inputValue();
+  const field = (name: string) => dialog.getByRole('textbox', { name, exact: true }).inputValue();
+  const [clientId, clientSecret, tokenRequest] = await Promise.all(
+    ['Client ID', 'Client secret', 'Token request'].map(field),
+  );
   await dialog.getByRole('button', { name: 'Copy client secret' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(clientSecret);
-  return { clientId, clientSecret };
+  return { clientId: clientId!, clientSecret: clientSecret!, tokenRequest: tokenRequest! };
 }
 
 describeInBrowser('Firebolt: service accounts, their secrets and the users they act through', (current) => {
@@ -28,20 +30,19 @@ describeInBrowser('Firebolt: service accounts, their secrets and the users they 
   let token: string;
   beforeAll(async () => {
     server = await startConsoleServer();
-    token = await adminToken(server.baseUrl);
+    token = await apiToken(server);
   });
   afterAll(async () => server?.close());
 
   it('creates a service account with a network policy, replaces its secret, links a user, and deletes it only once unlinked', async () => {
     const { page } = current();
-    const policy = await apiFetch(server.baseUrl, 'POST', '/api/v1/network-policies', {
+    const policy = await apiFetch(server, 'POST', '/api/v1/network-policies', {
       token,
       body: { name: 'loopback', allowed: ['127.0.0.0/8', '::1'] },
     });
     expect(policy.status).toBe(201);
 
-    await page.goto(server.baseUrl);
-    await signInAs(page);
+    await signInAt(page, server);
     await page.getByRole('link', { name: 'Service accounts' }).first().click();
     await page.getByText('No service accounts yet').waitFor();
     await expectAccessible(page, 'service accounts, empty');
@@ -80,16 +81,16 @@ describeInBrowser('Firebolt: service accounts, their secrets and the users they 
 
     await page.getByRole('button', { name: 'Actions for nightly-etl' }).click();
     await page.getByRole('menuitem', { name: 'Create a new secret' }).click();
-    const confirm = page.getByRole('dialog', { name: 'Create a new secret for nightly-etl' });
+    const confirm = page.getByRole('dialog', { name: 'Create a new secret for “nightly-etl”?' });
     expect(await confirm.textContent()).toContain('The previous secret stops working');
     await expectAccessible(page, 'new secret confirmation');
     await screenshot(page, flow, '4-new-secret-confirmation');
-    await confirm.getByRole('button', { name: 'Create a new secret' }).click();
+    await confirm.getByRole('button', { name: 'Create new secret' }).click();
 
-    const reveal = page.getByRole('dialog', { name: 'New secret for nightly-etl' });
+    const reveal = page.getByRole('dialog', { name: 'New secret for “nightly-etl”' });
     await reveal.waitFor();
     await reveal.getByRole('button', { name: 'Done' }).click();
-    await reveal.getByText('Close without copying?').waitFor();
+    await reveal.getByText('Close without copying the secret?').waitFor();
     await screenshot(page, flow, '5-close-before-copying');
     await reveal.getByRole('button', { name: 'Go back' }).click();
     const second = await readRevealedSecret(page);
@@ -98,9 +99,9 @@ describeInBrowser('Firebolt: service accounts, their secrets and the users they 
     await reveal.getByRole('button', { name: 'Done' }).click();
     await reveal.waitFor({ state: 'hidden' });
 
-    const old = await exchangeAtTokenEndpoint(server.baseUrl, first.clientId, first.clientSecret);
+    const old = await exchangeSecret(server, first.clientId, first.clientSecret);
     expect([old.status, old.body.error]).toEqual([401, 'invalid_client']);
-    const unlinked = await exchangeAtTokenEndpoint(server.baseUrl, second.clientId, second.clientSecret);
+    const unlinked = await exchangeSecret(server, second.clientId, second.clientSecret);
     expect(unlinked.body.error).toBe('unauthorized_client');
 
     await page.getByRole('link', { name: 'Users' }).first().click();
@@ -120,9 +121,10 @@ describeInBrowser('Firebolt: service accounts, their secrets and the users they 
     await userRow.waitFor();
     await expectAccessible(page, 'users table');
 
-    const works = await exchangeAtTokenEndpoint(server.baseUrl, second.clientId, second.clientSecret);
+    const works = await exchangeSecret(server, second.clientId, second.clientSecret);
     expect(works.status).toBe(200);
     expect(works.body.access_token).toBeTruthy();
+    expect((await runPasted(second.tokenRequest)).access_token).toBeTruthy();
 
     await userRow.getByRole('link', { name: 'etl' }).click();
     await page.getByRole('heading', { name: 'User etl' }).waitFor();
@@ -153,24 +155,22 @@ describeInBrowser('Firebolt: service accounts, their secrets and the users they 
     await remove.waitFor({ state: 'hidden' });
     await page.getByText('No service accounts yet').waitFor();
 
-    const users = await apiFetch(server.baseUrl, 'GET', '/api/v1/users', { token });
+    const users = await apiFetch(server, 'GET', '/api/v1/users', { token });
     const etl = users.body.items.find((u: { name: string }) => u.name === 'etl');
     expect(etl.serviceAccountId).toBeNull();
-    const gone = await exchangeAtTokenEndpoint(server.baseUrl, second.clientId, second.clientSecret);
+    const gone = await exchangeSecret(server, second.clientId, second.clientSecret);
     expect(gone.status).toBe(401);
   });
 
   it('works at 390 px wide: the table scrolls inside its box and the row menu opens', async () => {
     const { page } = current();
-    const made = await apiFetch(server.baseUrl, 'POST', '/api/v1/service-accounts', {
+    const made = await apiFetch(server, 'POST', '/api/v1/service-accounts', {
       token,
       body: { name: 'narrow-screen', description: 'seen on a phone' },
     });
     expect(made.status).toBe(201);
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(server.baseUrl);
-    await signInAs(page);
-    await page.goto(`${server.baseUrl}/service-accounts`);
+    await signInAt(page, server, '/service-accounts');
     await page.getByRole('button', { name: 'Actions for narrow-screen' }).click();
     await page.getByRole('menuitem', { name: 'Edit' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

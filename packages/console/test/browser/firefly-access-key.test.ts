@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiFetch } from '../support/api-fetch.js';
 import { describeInBrowser, expectAccessible, screenshot } from '../support/browser.js';
+import { apiFetch, runPasted } from '../support/console-api.js';
 import { type ConsoleServer, startConsoleServer } from '../support/console-server.js';
-import { signInAs } from '../support/sign-in.js';
+import { signInAt } from '../support/sign-in.js';
 
 const flow = 'firefly-access-key';
 
@@ -14,12 +14,11 @@ describeInBrowser('Firefly: my access keys', (current) => {
   afterAll(async () => server?.close());
 
   const login = (accessKey: string, secretKey: string) =>
-    apiFetch(server.baseUrl, 'POST', '/v2/login', { body: { accessKey, secretKey } });
+    apiFetch(server, 'POST', '/v2/login', { body: { accessKey, secretKey } });
 
   it('creates a key pair that signs in at POST /v2/login, shows it used, and deletes it so it no longer does', async () => {
     const { page } = current();
-    await page.goto(server.baseUrl);
-    await signInAs(page);
+    await signInAt(page, server);
     await page.getByRole('link', { name: 'My access keys' }).first().click();
     await page.getByText('No access keys yet').waitFor();
     await expectAccessible(page, 'access keys, empty');
@@ -36,6 +35,9 @@ describeInBrowser('Firefly: my access keys', (current) => {
     await reveal.waitFor();
     const accessKey = await reveal.getByRole('textbox', { name: 'Access key', exact: true }).inputValue();
     const secretKey = await reveal.getByRole('textbox', { name: 'Secret key', exact: true }).inputValue();
+    const loginRequest = await reveal
+      .getByRole('textbox', { name: 'Login request', exact: true })
+      .inputValue();
     expect(await reveal.textContent()).toContain('cannot show it again');
     await expectAccessible(page, 'key pair shown once');
     await screenshot(page, flow, '3-shown-once');
@@ -52,6 +54,7 @@ describeInBrowser('Firefly: my access keys', (current) => {
     const signedIn = await login(accessKey, secretKey);
     expect(signedIn.status).toBe(200);
     expect(signedIn.body.tokenType).toBe('Bearer');
+    expect((await runPasted(loginRequest)).tokenType).toBe('Bearer');
 
     await page.reload();
     await expect.poll(() => row.textContent()).not.toContain('never');
@@ -71,9 +74,7 @@ describeInBrowser('Firefly: my access keys', (current) => {
   it('works at 390 px wide', async () => {
     const { page } = current();
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(server.baseUrl);
-    await signInAs(page);
-    await page.goto(`${server.baseUrl}/access-keys`);
+    await signInAt(page, server, '/access-keys');
     await page.getByRole('button', { name: 'Create key pair' }).click();
     await page.getByRole('dialog', { name: 'Create key pair' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -1,13 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, expectAccessible, screenshot } from '../support/browser.js';
-import { apiToken, callApi, exchangeSecret, signInAt } from '../support/console-api.js';
-import {
-  adminEmail,
-  adminPassword,
-  type ConsoleServer,
-  startConsoleServer,
-} from '../support/console-server.js';
+import { apiToken, callApi, exchangeSecret, runPasted } from '../support/console-api.js';
+import { type ConsoleServer, startConsoleServer } from '../support/console-server.js';
+import { signInAt } from '../support/sign-in.js';
 
 const flow = 'firetail-client-credential';
 /** The demo catalog: 25 platform and 10 administrative resources, six actions each. */
@@ -29,11 +25,13 @@ function createDialog(page: Page): Locator {
   return page.getByRole('dialog', { name: 'Create New Client Credential' });
 }
 
-/** Reads the id and secret the dialog shows once, from the dialog itself. */
+/** Reads what the dialog shows once, from the dialog itself. */
 async function shownSecret(dialog: Locator) {
+  const field = (name: string) => dialog.getByRole('textbox', { name, exact: true }).inputValue();
   return {
-    clientId: (await dialog.locator('[data-secret-field="Client ID"]').textContent())!,
-    clientSecret: (await dialog.locator('[data-secret-field="Client secret"]').textContent())!,
+    clientId: await field('Client ID'),
+    clientSecret: await field('Client secret'),
+    tokenRequest: await field('Token request'),
   };
 }
 
@@ -42,7 +40,7 @@ describeInBrowser('FireTail: personal client credentials in the console', (curre
   let adminToken: string;
   beforeAll(async () => {
     server = await startConsoleServer();
-    adminToken = await apiToken(server, adminEmail, adminPassword);
+    adminToken = await apiToken(server);
   });
   afterAll(async () => server?.close());
 
@@ -55,7 +53,7 @@ describeInBrowser('FireTail: personal client credentials in the console', (curre
 
   it('creates a credential with Read Only plus one write cell, shows its secret once, and shows it used after the secret gets a token', async () => {
     const { page } = current();
-    await signInAt(page, server, '/client-credentials', adminEmail, adminPassword);
+    await signInAt(page, server, '/client-credentials');
     await page.getByRole('heading', { name: 'Client credentials' }).waitFor();
     await page.getByText('No client credentials yet').waitFor();
     await expectAccessible(page, 'client credentials, none yet');
@@ -94,11 +92,9 @@ describeInBrowser('FireTail: personal client credentials in the console', (curre
 
     const shown = page.getByRole('dialog', { name: 'Client credential “weekly-report” created' });
     await shown.waitFor();
-    const { clientId, clientSecret } = await shownSecret(shown);
+    const { clientId, clientSecret, tokenRequest } = await shownSecret(shown);
     expect(clientSecret).toMatch(/^pcs_/);
-    expect(await shown.locator('[data-secret-field="Token request"]').textContent()).toContain(
-      `curl -X POST '${server.baseUrl}/oauth/token'`,
-    );
+    expect(tokenRequest).toContain(`curl -X POST '${server.baseUrl}/oauth/token'`);
     await page.keyboard.press('Escape');
     await shown.getByText('Close without copying the secret?').waitFor();
     await shown.getByRole('button', { name: 'Go back to the secret' }).click();
@@ -108,7 +104,8 @@ describeInBrowser('FireTail: personal client credentials in the console', (curre
     await screenshot(page, flow, '3-secret-once');
 
     const token = await exchangeSecret(server, clientId, clientSecret);
-    expect(token).toEqual({ status: 200, scope: '*:get *:list incidents:create' });
+    expect([token.status, token.body.scope]).toEqual([200, '*:get *:list incidents:create']);
+    expect((await runPasted(tokenRequest)).scope).toBe('*:get *:list incidents:create');
 
     await shown.getByRole('button', { name: 'Done' }).click();
     await shown.waitFor({ state: 'detached' });
@@ -148,7 +145,7 @@ describeInBrowser('FireTail: personal client credentials in the console', (curre
         preset: 'read_only',
       });
     }
-    await signInAt(page, server, '/client-credentials', adminEmail, adminPassword);
+    await signInAt(page, server, '/client-credentials');
     const sync = credentialRow(page, 'nightly-sync');
     await sync.row.waitFor();
 
@@ -236,7 +233,7 @@ describeInBrowser('FireTail: personal client credentials in the console', (curre
     await callApi(server, adminToken, 'PATCH', '/api/v1/organization', { maxCredentialLifetimeDays: 30 });
     try {
       const { page } = current();
-      await signInAt(page, server, '/client-credentials', adminEmail, adminPassword);
+      await signInAt(page, server, '/client-credentials');
       const dialog = await openCreateDialog(page);
       await dialog
         .getByText('Your organization allows personal credentials to last at most 30 days.')
@@ -329,7 +326,7 @@ describeInBrowser('FireTail: personal client credentials in the console', (curre
       );
     // The console works the effective rights out with core; the server's token carries the same.
     const token = await exchangeSecret(server, secret.clientId, secret.clientSecret);
-    expect(token.scope).toBe('portcullis.client_credentials:get portcullis.client_credentials:list');
+    expect(token.body.scope).toBe('portcullis.client_credentials:get portcullis.client_credentials:list');
     await expectAccessible(page, 'table of a downgraded member');
     await screenshot(page, flow, '10-member-downgraded');
   });

@@ -1,27 +1,21 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, expectAccessible, screenshot } from '../support/browser.js';
 import { apiToken, callApi } from '../support/console-api.js';
-import {
-  adminEmail,
-  adminPassword,
-  type ConsoleServer,
-  startConsoleServer,
-} from '../support/console-server.js';
-import { signInAs } from '../support/sign-in.js';
+import { type ConsoleServer, startConsoleServer } from '../support/console-server.js';
+import { signInAt } from '../support/sign-in.js';
 
 describeInBrowser('network policies in the console', (current) => {
   let server: ConsoleServer;
   let token: string;
   beforeAll(async () => {
     server = await startConsoleServer();
-    token = await apiToken(server, adminEmail, adminPassword);
+    token = await apiToken(server);
   });
   afterAll(async () => server?.close());
 
   it('checks entries as they are typed, creates a policy, names what it is attached to, and detaches it on delete', async () => {
     const { page } = current();
-    await page.goto(`${server.baseUrl}/network-policies`);
-    await signInAs(page);
+    await signInAt(page, server, '/network-policies');
     await page.getByText('No network policies yet').waitFor();
     await expectAccessible(page, 'network policies, empty');
 

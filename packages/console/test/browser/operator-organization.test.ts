@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, expectAccessible, screenshot } from '../support/browser.js';
+import { apiFetch, apiToken } from '../support/console-api.js';
 import {
   adminEmail,
   adminPassword,
@@ -8,7 +9,7 @@ import {
   startConsoleServer,
 } from '../support/console-server.js';
 import { secondVisitor } from '../support/second-visitor.js';
-import { signInAs } from '../support/sign-in.js';
+import { signInAt } from '../support/sign-in.js';
 
 const flow = 'operator-organization';
 
@@ -21,25 +22,12 @@ describeInBrowser(
     });
     afterAll(async () => server?.close());
 
-    const signIn = async (page: Page, email: string, password: string, path = '/') => {
-      await page.goto(`${server.baseUrl}${path}`);
-      await signInAs(page, email, password);
-    };
-
     /** The organization as the API says it is, read with a token of one of its admins. */
     const organizationOf = async (email: string, password: string) => {
-      const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password }),
-      });
-      expect(login.status).toBe(200);
-      const { accessToken } = (await login.json()) as { accessToken: string };
-      const answer = await fetch(`${server.baseUrl}/api/v1/organization`, {
-        headers: { authorization: `Bearer ${accessToken}` },
-      });
+      const accessToken = await apiToken(server, email, password);
+      const answer = await apiFetch(server, 'GET', '/api/v1/organization', { token: accessToken });
       expect(answer.status).toBe(200);
-      return { accessToken, organization: await answer.json() };
+      return { accessToken, organization: answer.body };
     };
 
     /** Mantine's switch draws its track over the checkbox, so a person (and this test) uses the keyboard or the track. */
@@ -56,7 +44,7 @@ describeInBrowser(
         password: 'globex admin password 1',
       };
 
-      await signIn(operator, adminEmail, adminPassword);
+      await signInAt(operator, server);
       await operator
         .getByRole('navigation', { name: 'Console' })
         .getByRole('link', { name: 'Organizations' })
@@ -90,7 +78,7 @@ describeInBrowser(
 
       // Its admin, at another browser, finds the tab saying who must make it available, and cannot switch it on.
       const admin = await secondVisitor(current(), 'globex admin');
-      await signIn(admin, globexAdmin.email, globexAdmin.password, '/settings/programmatic-access');
+      await signInAt(admin, server, '/settings/programmatic-access', globexAdmin.email, globexAdmin.password);
       await admin.getByRole('tab', { name: 'Programmatic Access', selected: true }).waitFor();
       await admin.getByText('Not available to this organization').waitFor();
       expect(await admin.getByRole('alert').first().textContent()).toContain('platform operator');
@@ -139,15 +127,14 @@ describeInBrowser(
     it('saves token lifetime, audiences, network policy and maximum credential lifetime, confirming what changed', async () => {
       const { page } = current();
       const { accessToken } = await organizationOf(adminEmail, adminPassword);
-      const policy = await fetch(`${server.baseUrl}/api/v1/network-policies`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-        body: JSON.stringify({ name: 'office', allowed: ['10.0.0.0/8', '127.0.0.1'] }),
+      const policy = await apiFetch(server, 'POST', '/api/v1/network-policies', {
+        token: accessToken,
+        body: { name: 'office', allowed: ['10.0.0.0/8', '127.0.0.1'] },
       });
       expect(policy.status).toBe(201);
-      const { id: policyId } = (await policy.json()) as { id: string };
+      const policyId: string = policy.body.id;
 
-      await signIn(page, adminEmail, adminPassword);
+      await signInAt(page, server);
       await page
         .getByRole('navigation', { name: 'Console' })
         .getByRole('link', { name: 'Organization settings' })
@@ -214,7 +201,7 @@ describeInBrowser(
     it('lays the settings out at 390 px wide without sideways scrolling', async () => {
       const { page } = current();
       await page.setViewportSize({ width: 390, height: 844 });
-      await signIn(page, adminEmail, adminPassword, '/settings/programmatic-access');
+      await signInAt(page, server, '/settings/programmatic-access');
       await page.getByRole('switch', { name: 'Enabled' }).waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await expectAccessible(page, 'programmatic access at 390 px');

@@ -92,8 +92,13 @@ export function describeInBrowser(title: string, suite: (current: () => BrowserT
 /**
  * Waits for the page's transitions to end: a dialog fading in or out is half transparent, and axe would
  * measure (and a screenshot show) a frame nobody reads. A spinner's endless animation is not waited for.
+ * Mantine starts a dialog's fade a frame or two after the dialog is in the page (transparent until then),
+ * so a few frames go by first, or a fade not yet begun would pass for one done.
  */
 async function animationsDone(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let frame = 0; frame < 3; frame++) await new Promise((next) => requestAnimationFrame(next));
+  });
   await page.waitForFunction(() =>
     document
       .getAnimations()

@@ -1,10 +1,20 @@
 import type { Page } from 'playwright-core';
-import { adminEmail, adminPassword } from './console-server.js';
+import { adminEmail, adminPassword, type ConsoleServer } from './console-server.js';
 
-/** Signs in on the console's sign-in screen, which the page must show, and waits to leave it. */
-export async function signInAs(page: Page, email = adminEmail, password = adminPassword): Promise<void> {
+/**
+ * Opens `path` and signs in through the console's own form (as the bootstrap administrator unless named),
+ * which sends the person back there; waits until it has.
+ */
+export async function signInAt(
+  page: Page,
+  server: ConsoleServer,
+  path = '/',
+  email = adminEmail,
+  password = adminPassword,
+): Promise<void> {
+  await page.goto(`${server.baseUrl}${path}`);
   await page.getByLabel('Email').fill(email);
-  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname !== '/sign-in');
 }

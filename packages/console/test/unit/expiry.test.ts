@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expiryOf } from '../../src/time/expiry';
+import { expiryOf, validToText } from '../../src/time/expiry';
 
 const now = Date.parse('2026-12-07T12:00:00Z');
 const inDays = (days: number) => new Date(now + days * 86_400_000).toISOString();
@@ -17,5 +17,25 @@ describe('how long a credential has left', () => {
   it('counts months and then years when days get many', () => {
     expect(expiryOf(inDays(90), now)).toMatchObject({ text: 'expires in 3 months' });
     expect(expiryOf(inDays(3650), now)).toMatchObject({ text: 'expires in 10 years' });
+  });
+});
+
+describe('a valid-to as the person entered it', () => {
+  it('shows the wall-clock time in the zone it was entered in', () => {
+    expect(
+      validToText({
+        validTo: '2099-12-31T17:00:00Z',
+        validToLocal: '2099-12-31T18:00:00',
+        timezone: 'Europe/Berlin',
+      }),
+    ).toEqual({ time: '2099-12-31 18:00', zone: 'Europe/Berlin' });
+  });
+
+  it('falls back to UTC for one entered without a zone, and says nothing for no expiry', () => {
+    expect(validToText({ validTo: '2099-12-31T17:00:00Z', validToLocal: null, timezone: null })).toEqual({
+      time: '2099-12-31 17:00',
+      zone: 'UTC',
+    });
+    expect(validToText({ validTo: null, validToLocal: null, timezone: null })).toBeUndefined();
   });
 });

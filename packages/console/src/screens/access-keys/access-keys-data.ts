@@ -1,8 +1,7 @@
 import { unwrap } from '../../api/api-error';
 import type { AccessKey } from '../../api/api-types';
 import { api } from '../../api/client';
-import { largestPage, loadAllPages } from '../../api/load-all-pages';
-import { unlessForbidden } from '../../api/organization-lists';
+import { listAccessKeys, unlessForbidden } from '../../api/full-lists';
 
 export interface AccessKeysData {
   keys: AccessKey[];
@@ -15,11 +14,7 @@ export interface AccessKeysData {
 
 export async function loadAccessKeys(): Promise<AccessKeysData> {
   const [keys, organization] = await Promise.all([
-    loadAllPages(async (cursor) =>
-      unwrap(
-        await api.GET('/api/v1/users/me/access-keys', { params: { query: { limit: largestPage, cursor } } }),
-      ),
-    ),
+    listAccessKeys(),
     unlessForbidden(api.GET('/api/v1/organization').then(unwrap)),
   ]);
   return { keys, maximumDays: organization?.maxCredentialLifetimeDays ?? null };

@@ -3,31 +3,27 @@ import { IconKey, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { unwrap } from '../../api/api-error';
 import type { AccessKey } from '../../api/api-types';
-import { api, basePath } from '../../api/client';
-import { RefusalAlert } from '../../api/refusal-alert';
+import { api } from '../../api/client';
 import { useLoaded } from '../../api/use-loaded';
 import { ConfirmAction } from '../../components/confirm-action';
 import { DataTable } from '../../components/data-table';
 import { EmptyList } from '../../components/empty-list';
 import { ProgrammaticAccessNotice } from '../../components/programmatic-access-notice';
-import { SecretReveal } from '../../components/secret-reveal';
+import { keyPairShown } from '../../components/shown-credentials';
+import { ShownOnceDialog } from '../../components/shown-once-dialog';
+import { LoadedContent } from '../../layout/loaded-content';
 import { PageTitle } from '../../layout/page-title';
-import { ScreenLoading } from '../../layout/screen-loading';
 import { holds } from '../../session/holds';
 import { useSession } from '../../session/session';
 import { accessKeyColumns } from './access-key-columns';
 import { loadAccessKeys } from './access-keys-data';
 import { CreateAccessKeyDialog, type CreatedKeyPair } from './create-access-key-dialog';
 
-function loginCommand(pair: CreatedKeyPair): string {
-  const body = JSON.stringify({ accessKey: pair.accessKey, secretKey: pair.secretKey });
-  return `curl -s ${window.location.origin}${basePath}/v2/login -H 'content-type: application/json' -d '${body}'`;
-}
-
 /** Firefly's Settings › Users › Create Key Pair: your own access key and secret key, acting as you. */
 export function Component() {
   const { session } = useSession();
-  const { data, error, loading, reload } = useLoaded(loadAccessKeys);
+  const loaded = useLoaded(loadAccessKeys);
+  const { data, reload } = loaded;
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedKeyPair>();
   const [deleting, setDeleting] = useState<AccessKey>();
@@ -49,29 +45,29 @@ export function Component() {
         }
       />
       <ProgrammaticAccessNotice />
-      <RefusalAlert error={error} title="Could not load your access keys" />
-      {!data && loading ? <ScreenLoading /> : null}
-      {data ? (
-        <DataTable
-          label="My access keys"
-          data={data.keys}
-          columns={columns}
-          getRowId={(k) => k.accessKey}
-          searchLabel="Search access keys"
-          minWidth={820}
-          empty={
-            <EmptyList
-              icon={<IconKey size={28} />}
-              title="No access keys yet"
-              description={
-                mayCreate
-                  ? 'Create a key pair for each tool that should act as you, so you can delete one without stopping the others.'
-                  : 'You may not create key pairs; ask an organization admin for the client credentials permission.'
-              }
-            />
-          }
-        />
-      ) : null}
+      <LoadedContent loaded={loaded} refusalTitle="Could not load your access keys">
+        {({ keys }) => (
+          <DataTable
+            label="My access keys"
+            data={keys}
+            columns={columns}
+            getRowId={(k) => k.accessKey}
+            searchLabel="Search access keys"
+            minWidth={820}
+            empty={
+              <EmptyList
+                icon={<IconKey size={28} />}
+                title="No access keys yet"
+                description={
+                  mayCreate
+                    ? 'Create a key pair for each tool that should act as you, so you can delete one without stopping the others.'
+                    : 'You may not create key pairs; ask an organization admin for the client credentials permission.'
+                }
+              />
+            }
+          />
+        )}
+      </LoadedContent>
       <CreateAccessKeyDialog
         opened={creating}
         maximumDays={data?.maximumDays ?? null}
@@ -82,19 +78,10 @@ export function Component() {
           reload();
         }}
       />
-      <SecretReveal
-        opened={Boolean(created)}
+      <ShownOnceDialog
         title="Your new key pair"
+        shown={created ? keyPairShown(created) : undefined}
         onClose={() => setCreated(undefined)}
-        values={
-          created
-            ? [
-                { label: 'Access key', value: created.accessKey },
-                { label: 'Secret key', value: created.secretKey, secret: true },
-                { label: 'Login request', value: loginCommand(created), secret: true },
-              ]
-            : []
-        }
       />
       <ConfirmAction
         opened={Boolean(deleting)}

@@ -1,32 +1,24 @@
-import { ActionIcon, Button, Code, Menu, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { IconDots, IconPlus, IconShieldLock } from '@tabler/icons-react';
+import { Button, Code, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { IconPencil, IconPlus, IconShieldLock, IconTrash } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useCallback, useMemo, useState } from 'react';
-import type { Answer } from '../../api/answer-type';
 import { unwrap } from '../../api/api-error';
+import type { NetworkPolicy } from '../../api/api-types';
 import { api } from '../../api/client';
-import { largestPage, loadAllPages } from '../../api/load-all-pages';
+import { listNetworkPolicies } from '../../api/full-lists';
 import { RefusalAlert } from '../../api/refusal-alert';
+import { useAttempt } from '../../api/use-attempt';
 import { useLoaded } from '../../api/use-loaded';
 import { ConfirmAction } from '../../components/confirm-action';
 import { DataTable } from '../../components/data-table';
 import { EmptyList } from '../../components/empty-list';
+import { RowMenu } from '../../components/row-menu';
+import { LoadedContent } from '../../layout/loaded-content';
 import { PageTitle } from '../../layout/page-title';
 import { holds } from '../../session/holds';
 import { useSession } from '../../session/session';
 import { isAttached, PolicyAttachments, type PolicyWithAttachments } from './policy-attachments';
 import { PolicyDialog } from './policy-dialog';
-
-type Policy = Answer<'/api/v1/network-policies', 'get'>['items'][number];
-
-const loadPolicies = () =>
-  loadAllPages(async (cursor) =>
-    unwrap(
-      await api.GET('/api/v1/network-policies', {
-        params: { query: { limit: largestPage, ...(cursor ? { cursor } : {}) } },
-      }),
-    ),
-  );
 
 const loadPolicy = async (id: string) =>
   unwrap(await api.GET('/api/v1/network-policies/{id}', { params: { path: { id } } }));
@@ -43,26 +35,24 @@ function EntriesCell({ entries, none }: { entries: string[]; none: string }) {
   );
 }
 
-const column = createColumnHelper<Policy>();
+const column = createColumnHelper<NetworkPolicy>();
 
 /** Firebolt's network policies: allowed and blocked addresses, and what each policy is attached to. */
 export function Component() {
   const { session } = useSession();
-  const policies = useLoaded(useCallback(loadPolicies, []));
+  const policies = useLoaded(listNetworkPolicies);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<PolicyWithAttachments>();
   const [deleting, setDeleting] = useState<PolicyWithAttachments>();
-  const [openError, setOpenError] = useState<unknown>();
+  // The list leaves out what each policy is attached to; the dialogs read it fresh, as it is now.
+  const opening = useAttempt();
+  const { run } = opening;
+  const open = useCallback(
+    (id: string, then: (policy: PolicyWithAttachments) => void) =>
+      void run(async () => then(await loadPolicy(id))),
+    [run],
+  );
   const mayCreate = holds(session, 'portcullis.network_policies', 'create');
-
-  const open = useCallback(async (id: string, then: (policy: PolicyWithAttachments) => void) => {
-    setOpenError(undefined);
-    try {
-      then(await loadPolicy(id));
-    } catch (error) {
-      setOpenError(error);
-    }
-  }, []);
 
   const columns = useMemo(
     () => [
@@ -94,20 +84,14 @@ export function Component() {
       column.display({
         id: 'actions',
         header: () => <VisuallyHidden>Actions</VisuallyHidden>,
-        cell: ({ row }) => (
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <ActionIcon variant="subtle" aria-label={`Actions for ${row.original.name}`}>
-                <IconDots size={18} aria-hidden />
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item onClick={() => void open(row.original.id, setEditing)}>Edit</Menu.Item>
-              <Menu.Item color="red.9" onClick={() => void open(row.original.id, setDeleting)}>
-                Delete
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+        cell: ({ row: { original: policy } }) => (
+          <RowMenu
+            name={policy.name}
+            items={[
+              { label: 'Edit', icon: IconPencil, onClick: () => open(policy.id, setEditing) },
+              { label: 'Delete', icon: IconTrash, danger: true, onClick: () => open(policy.id, setDeleting) },
+            ]}
+          />
         ),
       }),
     ],
@@ -127,24 +111,26 @@ export function Component() {
           ) : null
         }
       />
-      <RefusalAlert error={policies.error ?? openError} />
-      {policies.data ? (
-        <DataTable
-          label="Network policies"
-          data={policies.data}
-          columns={columns}
-          getRowId={(p) => p.id}
-          searchLabel="Search policies"
-          minWidth={760}
-          empty={
-            <EmptyList
-              icon={<IconShieldLock aria-hidden />}
-              title="No network policies yet"
-              description="Create one to limit where service accounts and people may connect from, then attach it."
-            />
-          }
-        />
-      ) : null}
+      <RefusalAlert error={opening.refusal} title="Could not open the network policy" />
+      <LoadedContent loaded={policies} refusalTitle="Could not load the network policies">
+        {(list) => (
+          <DataTable
+            label="Network policies"
+            data={list}
+            columns={columns}
+            getRowId={(p) => p.id}
+            searchLabel="Search policies"
+            minWidth={760}
+            empty={
+              <EmptyList
+                icon={<IconShieldLock aria-hidden />}
+                title="No network policies yet"
+                description="Create one to limit where service accounts and people may connect from, then attach it."
+              />
+            }
+          />
+        )}
+      </LoadedContent>
       <PolicyDialog opened={creating} onClose={() => setCreating(false)} onSaved={policies.reload} />
       <PolicyDialog
         opened={editing !== undefined}

@@ -1,10 +1,10 @@
 import { List, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { unwrap } from '../../api/api-error';
+import type { OrganizationRow } from '../../api/api-types';
 import { api } from '../../api/client';
 import { ConfirmAction } from '../../components/confirm-action';
 import { useSession } from '../../session/session';
-import type { OrganizationRow } from './organization-row';
 
 /**
  * The operator's half of programmatic access for one organization. Making it available lets the

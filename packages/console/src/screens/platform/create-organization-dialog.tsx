@@ -1,11 +1,11 @@
-import { Button, Fieldset, Group, Modal, PasswordInput, Stack, Switch, TextInput } from '@mantine/core';
+import { Fieldset, Modal, PasswordInput, Stack, Switch, TextInput } from '@mantine/core';
 import { isOrganizationName } from '@portcullis/core/names';
 import { minPasswordLength, newPasswordProblem } from '@portcullis/core/passwords';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { unwrap } from '../../api/api-error';
+import type { OrganizationRow } from '../../api/api-types';
 import { api } from '../../api/client';
-import { RefusalAlert } from '../../api/refusal-alert';
-import type { OrganizationRow } from './organization-row';
+import { DialogForm } from '../../components/dialog-form';
 
 interface Draft {
   name: string;
@@ -37,12 +37,12 @@ export function CreateOrganizationDialog({
 }) {
   return (
     <Modal opened={opened} onClose={onClose} title="Create organization" size="lg">
-      {/* Mounted only while open, so every opening starts from an empty form. */}
-      {opened ? <CreateOrganizationForm onCancel={onClose} onCreated={onCreated} /> : null}
+      <CreateOrganizationForm onCancel={onClose} onCreated={onCreated} />
     </Modal>
   );
 }
 
+/** Inside the dialog, so each opening starts from an empty form. */
 function CreateOrganizationForm({
   onCancel,
   onCreated,
@@ -51,8 +51,6 @@ function CreateOrganizationForm({
   onCreated(organization: OrganizationRow, adminEmail: string): void;
 }) {
   const [draft, setDraft] = useState(emptyDraft);
-  const [pending, setPending] = useState(false);
-  const [refusal, setRefusal] = useState<unknown>();
   const set = <Field extends keyof Draft>(field: Field, value: Draft[Field]) =>
     setDraft((current) => ({ ...current, [field]: value }));
 
@@ -62,94 +60,79 @@ function CreateOrganizationForm({
       : undefined;
   const passwordProblem = draft.adminPassword ? newPasswordProblem(draft.adminPassword) : undefined;
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = async () => {
     if (nameProblem || passwordProblem) return;
-    setPending(true);
-    setRefusal(undefined);
-    try {
-      const created = unwrap(
-        await api.POST('/api/v1/organizations', {
-          body: {
-            name: draft.name,
-            ...(draft.displayName.trim() ? { displayName: draft.displayName.trim() } : {}),
-            programmaticAccessAvailable: draft.available,
-            admin: { name: draft.adminName, email: draft.adminEmail, password: draft.adminPassword },
-          },
-        }),
-      );
-      onCreated(created, draft.adminEmail);
-    } catch (error) {
-      setRefusal(error);
-    } finally {
-      setPending(false);
-    }
+    const created = unwrap(
+      await api.POST('/api/v1/organizations', {
+        body: {
+          name: draft.name,
+          ...(draft.displayName.trim() ? { displayName: draft.displayName.trim() } : {}),
+          programmaticAccessAvailable: draft.available,
+          admin: { name: draft.adminName, email: draft.adminEmail, password: draft.adminPassword },
+        },
+      }),
+    );
+    onCreated(created, draft.adminEmail);
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)}>
-      <Stack>
-        <TextInput
-          label="Name"
-          description="Lowercase letters, digits and hyphens; it cannot be changed later."
-          value={draft.name}
-          onChange={(event) => set('name', event.currentTarget.value)}
-          error={nameProblem}
-          required
-          data-autofocus
-        />
-        <TextInput
-          label="Display name"
-          description="What its people see. Empty: the name."
-          value={draft.displayName}
-          onChange={(event) => set('displayName', event.currentTarget.value)}
-          maxLength={128}
-        />
-        <Switch
-          label="Make programmatic access available"
-          description="Its admins may then switch programmatic access on. You can change this later in the list."
-          checked={draft.available}
-          onChange={(event) => set('available', event.currentTarget.checked)}
-        />
-        <Fieldset legend="First organization admin">
-          <Stack gap="sm">
-            <TextInput
-              label="Admin name"
-              value={draft.adminName}
-              onChange={(event) => set('adminName', event.currentTarget.value)}
-              maxLength={128}
-              required
-            />
-            <TextInput
-              label="Admin email"
-              description="They sign in with it."
-              type="email"
-              value={draft.adminEmail}
-              onChange={(event) => set('adminEmail', event.currentTarget.value)}
-              autoComplete="off"
-              required
-            />
-            <PasswordInput
-              label="Admin password"
-              description={`At least ${minPasswordLength} characters. Pass it on safely; they can change it once signed in.`}
-              value={draft.adminPassword}
-              onChange={(event) => set('adminPassword', event.currentTarget.value)}
-              error={passwordProblem ? `The password ${passwordProblem.message}` : undefined}
-              autoComplete="new-password"
-              required
-            />
-          </Stack>
-        </Fieldset>
-        <RefusalAlert error={refusal} title="The organization was not created" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={pending}>
-            Create organization
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm
+      onSubmit={submit}
+      onCancel={onCancel}
+      submitLabel="Create organization"
+      refusalTitle="The organization was not created"
+    >
+      <TextInput
+        label="Name"
+        description="Lowercase letters, digits and hyphens; it cannot be changed later."
+        value={draft.name}
+        onChange={(event) => set('name', event.currentTarget.value)}
+        error={nameProblem}
+        required
+        data-autofocus
+      />
+      <TextInput
+        label="Display name"
+        description="What its people see. Empty: the name."
+        value={draft.displayName}
+        onChange={(event) => set('displayName', event.currentTarget.value)}
+        maxLength={128}
+      />
+      <Switch
+        label="Make programmatic access available"
+        description="Its admins may then switch programmatic access on. You can change this later in the list."
+        checked={draft.available}
+        onChange={(event) => set('available', event.currentTarget.checked)}
+      />
+      <Fieldset legend="First organization admin">
+        <Stack gap="sm">
+          <TextInput
+            label="Admin name"
+            value={draft.adminName}
+            onChange={(event) => set('adminName', event.currentTarget.value)}
+            maxLength={128}
+            required
+          />
+          <TextInput
+            label="Admin email"
+            description="They sign in with it."
+            type="email"
+            value={draft.adminEmail}
+            onChange={(event) => set('adminEmail', event.currentTarget.value)}
+            autoComplete="off"
+            required
+          />
+          <PasswordInput
+            label="Admin password"
+            description={`At least ${minPasswordLength} characters. Pass it on safely; they can change it once signed in.`}
+            value={draft.adminPassword}
+            onChange={(event) => set('adminPassword', event.currentTarget.value)}
+            error={passwordProblem ? `The password ${passwordProblem.message}` : undefined}
+            autoComplete="new-password"
+            required
+          />
+        </Stack>
+      </Fieldset>
+    </DialogForm>
   );
 }

@@ -1,30 +1,23 @@
 import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
-import { unwrap } from '../../api/api-error';
-import { api } from '../../api/client';
-import { largestPage, loadAllPages } from '../../api/load-all-pages';
-import { RefusalAlert } from '../../api/refusal-alert';
+import { IconBuilding, IconPlus } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { OrganizationRow } from '../../api/api-types';
+import { listOrganizations } from '../../api/full-lists';
 import { useLoaded } from '../../api/use-loaded';
+import { DataTable } from '../../components/data-table';
+import { EmptyList } from '../../components/empty-list';
+import { LoadedContent } from '../../layout/loaded-content';
 import { PageTitle } from '../../layout/page-title';
-import { ScreenLoading } from '../../layout/screen-loading';
 import { CreateOrganizationDialog } from './create-organization-dialog';
-import type { OrganizationRow } from './organization-row';
-import { OrganizationsTable } from './organizations-table';
+import { organizationColumns } from './organization-columns';
 
-const loadOrganizations = () =>
-  loadAllPages(async (cursor) =>
-    unwrap(
-      await api.GET('/api/v1/organizations', {
-        params: { query: { limit: largestPage, ...(cursor ? { cursor } : {}) } },
-      }),
-    ),
-  );
+const byName = [{ id: 'name', desc: false }];
 
 /** The platform operator's organizations: create one with its first admin, make programmatic access available. */
 export function Component() {
-  const loaded = useLoaded(loadOrganizations);
+  const loaded = useLoaded(listOrganizations);
+  // What the operator changes is applied to the list in place, without reading every organization again.
   const [organizations, setOrganizations] = useState<OrganizationRow[]>();
   const [creating, setCreating] = useState(false);
   useEffect(() => setOrganizations(loaded.data), [loaded.data]);
@@ -34,6 +27,7 @@ export function Component() {
       setOrganizations((current) => current?.map((org) => (org.id === updated.id ? updated : org))),
     [],
   );
+  const columns = useMemo(() => organizationColumns(replace), [replace]);
 
   return (
     <>
@@ -46,12 +40,30 @@ export function Component() {
           </Button>
         }
       />
-      <RefusalAlert error={loaded.error} title="The organizations could not be listed" />
-      {organizations ? (
-        <OrganizationsTable organizations={organizations} onChanged={replace} />
-      ) : loaded.error ? null : (
-        <ScreenLoading />
-      )}
+      <LoadedContent
+        loaded={{ ...loaded, data: organizations }}
+        refusalTitle="The organizations could not be listed"
+      >
+        {(rows) => (
+          <DataTable
+            label="Organizations"
+            data={rows}
+            columns={columns}
+            getRowId={(org) => org.id}
+            initialSort={byName}
+            searchLabel="Search organizations"
+            searchPlaceholder="Name or display name"
+            minWidth={640}
+            empty={
+              <EmptyList
+                icon={<IconBuilding size={28} aria-hidden />}
+                title="No organizations yet"
+                description="Create one for each customer, with its first organization admin."
+              />
+            }
+          />
+        )}
+      </LoadedContent>
       <CreateOrganizationDialog
         opened={creating}
         onClose={() => setCreating(false)}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ApiError, unwrap } from '../../api/api-error';
 import { api } from '../../api/client';
 import { RefusalAlert } from '../../api/refusal-alert';
+import { useAttempt } from '../../api/use-attempt';
 
 interface LinkedUser {
   id: string;
@@ -32,22 +33,17 @@ export async function unlinkUser(userId: string): Promise<void> {
  */
 export function LinkedUsersRefusal({ users, onUnlinked }: { users: LinkedUser[]; onUnlinked(): void }) {
   const [unlinked, setUnlinked] = useState<ReadonlySet<string>>(new Set());
-  const [pending, setPending] = useState<string>();
-  const [refusal, setRefusal] = useState<unknown>();
+  const [unlinking, setUnlinking] = useState<string>();
+  const attempt = useAttempt();
   const left = users.filter((u) => !unlinked.has(u.id));
 
-  const unlink = async (user: LinkedUser) => {
-    setPending(user.id);
-    setRefusal(undefined);
-    try {
+  const unlink = (user: LinkedUser) => {
+    setUnlinking(user.id);
+    void attempt.run(async () => {
       await unlinkUser(user.id);
       setUnlinked((previous) => new Set(previous).add(user.id));
       onUnlinked();
-    } catch (error) {
-      setRefusal(error);
-    } finally {
-      setPending(undefined);
-    }
+    });
   };
 
   return (
@@ -72,8 +68,8 @@ export function LinkedUsersRefusal({ users, onUnlinked }: { users: LinkedUser[];
                 <Button
                   size="compact-xs"
                   variant="default"
-                  loading={pending === user.id}
-                  onClick={() => void unlink(user)}
+                  loading={attempt.pending && unlinking === user.id}
+                  onClick={() => unlink(user)}
                   aria-label={`Unlink ${user.name}`}
                 >
                   Unlink
@@ -83,7 +79,7 @@ export function LinkedUsersRefusal({ users, onUnlinked }: { users: LinkedUser[];
           </List.Item>
         ))}
       </List>
-      {refusal ? <RefusalAlert error={refusal} title="Could not unlink" /> : null}
+      <RefusalAlert error={attempt.refusal} title="Could not unlink" />
     </Alert>
   );
 }

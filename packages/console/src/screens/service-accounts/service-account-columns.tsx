@@ -1,14 +1,17 @@
 import { Anchor, Badge, Group, Text, VisuallyHidden } from '@mantine/core';
+import { IconKey, IconPencil, IconTrash } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import type { NetworkPolicy, ServiceAccount, User } from '../../api/api-types';
 import { CopyableId } from '../../components/copyable-id';
 import { LastUsedText } from '../../components/last-used-text';
+import { RowMenu } from '../../components/row-menu';
 import { ValidToText } from '../../components/valid-to-text';
-import { type ServiceAccountAction, ServiceAccountMenu } from './service-account-menu';
 import { ServiceAccountStatusBadge, serviceAccountStatus } from './service-account-status';
 
 const column = createColumnHelper<ServiceAccount>();
+
+export type ServiceAccountAction = 'edit' | 'new-secret' | 'delete';
 
 export interface ServiceAccountColumnsInput {
   linkedUsers: Map<string, User[]>;
@@ -104,8 +107,26 @@ export function serviceAccountColumns({
     column.display({
       id: 'actions',
       header: () => <VisuallyHidden>Actions</VisuallyHidden>,
-      cell: (c) => (
-        <ServiceAccountMenu serviceAccount={c.row.original} allowed={allowed} onAction={onAction} />
+      cell: ({ row: { original: sa } }) => (
+        <RowMenu
+          name={sa.name}
+          items={[
+            { label: 'Edit', icon: IconPencil, disabled: !allowed.edit, onClick: () => onAction('edit', sa) },
+            {
+              label: 'Create a new secret',
+              icon: IconKey,
+              disabled: !allowed['new-secret'],
+              onClick: () => onAction('new-secret', sa),
+            },
+            {
+              label: 'Delete',
+              icon: IconTrash,
+              danger: true,
+              disabled: !allowed.delete,
+              onClick: () => onAction('delete', sa),
+            },
+          ]}
+        />
       ),
     }),
   ];

@@ -1,13 +1,13 @@
-import { Button, Group, Modal, Select, Stack, Switch, Textarea, TextInput } from '@mantine/core';
-import { isObjectName, maxDescriptionLength } from '@portcullis/core/names';
-import { toWallClock } from '@portcullis/core/time';
-import { type FormEvent, useEffect, useState } from 'react';
+import { Modal, Select, Switch, Textarea, TextInput } from '@mantine/core';
+import { maxDescriptionLength } from '@portcullis/core/names';
+import { useState } from 'react';
 import { unwrap } from '../../api/api-error';
 import type { NetworkPolicy, ServiceAccount } from '../../api/api-types';
 import { api } from '../../api/client';
-import { RefusalAlert } from '../../api/refusal-alert';
+import { DialogForm } from '../../components/dialog-form';
 import { ValidToField } from '../../components/valid-to-field';
-import { wallClockText } from '../../time/expiry';
+import { objectNameProblem } from '../../names/object-name-problem';
+import { validToText } from '../../time/expiry';
 import { type ValidToChoice, validToRequest } from '../../time/valid-to-choice';
 
 interface Draft {
@@ -33,10 +33,8 @@ function draftOf(sa: ServiceAccount | undefined): Draft {
 
 /** The valid-to as it is, in the zone it was entered in, for the "keep" choice. */
 function currentValidTo(sa: ServiceAccount): string {
-  if (!sa.validTo) return 'without expiry';
-  return sa.validToLocal && sa.timezone
-    ? `until ${wallClockText(sa.validToLocal)} (${sa.timezone})`
-    : `until ${wallClockText(toWallClock(Date.parse(sa.validTo), 'UTC'))} (UTC)`;
+  const shown = validToText(sa);
+  return shown ? `until ${shown.time} (${shown.zone})` : 'without expiry';
 }
 
 /** The valid-to fields of a request, by the same rules the server applies; a problem blocks the request. */
@@ -77,63 +75,7 @@ export interface ServiceAccountDialogProps {
 }
 
 /** Firebolt's "Create service account" and its Edit: name, description, network policy, admin, valid-to. */
-export function ServiceAccountDialog({
-  opened,
-  editing,
-  policies,
-  mayMakeAdmin,
-  onClose,
-  onSaved,
-}: ServiceAccountDialogProps) {
-  const [draft, setDraft] = useState(() => draftOf(editing));
-  const [refusal, setRefusal] = useState<unknown>();
-  const [pending, setPending] = useState(false);
-  useEffect(() => {
-    if (opened) {
-      setDraft(draftOf(editing));
-      setRefusal(undefined);
-    }
-  }, [opened, editing]);
-  const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
-
-  const nameProblem =
-    draft.name && !isObjectName(draft.name) ? 'Letters, digits, _ . and -; at most 64.' : undefined;
-  const validTo = validToFieldsOf(draft.validTo);
-  const blocked = !draft.name || Boolean(nameProblem) || 'problem' in validTo;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!('fields' in validTo)) return;
-    const { validTo: until, timezone } = validTo.fields;
-    setPending(true);
-    setRefusal(undefined);
-    try {
-      const saved = editing
-        ? unwrap(
-            await api.PATCH('/api/v1/service-accounts/{id}', {
-              params: { path: { id: editing.id } },
-              body: patchOf(draftOf(editing), draft, validTo.fields),
-            }),
-          )
-        : unwrap(
-            await api.POST('/api/v1/service-accounts', {
-              body: {
-                name: draft.name,
-                ...(draft.description ? { description: draft.description } : {}),
-                ...(draft.networkPolicyId ? { networkPolicyId: draft.networkPolicyId } : {}),
-                ...(draft.isOrganizationAdmin ? { isOrganizationAdmin: true } : {}),
-                ...(until ? { validTo: until, timezone } : {}),
-              },
-            }),
-          );
-      onSaved(saved, !editing);
-    } catch (error) {
-      setRefusal(error);
-    } finally {
-      setPending(false);
-    }
-  };
-
+export function ServiceAccountDialog({ opened, editing, onClose, ...form }: ServiceAccountDialogProps) {
   return (
     <Modal
       opened={opened}
@@ -141,75 +83,113 @@ export function ServiceAccountDialog({
       title={editing ? `Edit ${editing.name}` : 'Create service account'}
       size="lg"
     >
-      <form onSubmit={(e) => void submit(e)}>
-        <Stack>
-          <TextInput
-            label="Name"
-            description="Unique in the organization."
-            value={draft.name}
-            onChange={(e) => set({ name: e.currentTarget.value })}
-            error={nameProblem}
-            required
-            data-autofocus
-          />
-          <Textarea
-            label="Description"
-            value={draft.description}
-            onChange={(e) => set({ description: e.currentTarget.value })}
-            maxLength={maxDescriptionLength}
-            autosize
-            minRows={2}
-          />
-          {policies ? (
-            <Select
-              label="Network policy"
-              description={
-                policies.length === 0
-                  ? 'No network policies yet: create one under Network policies to restrict where it may connect from.'
-                  : 'Where it may connect from, besides the organization’s own policy.'
-              }
-              placeholder="None"
-              data={policies.map((p) => ({ value: p.id, label: p.name }))}
-              value={draft.networkPolicyId}
-              onChange={(value) => set({ networkPolicyId: value })}
-              clearable
-              searchable
-            />
-          ) : null}
-          {mayMakeAdmin ? (
-            <Switch
-              label="Organization admin"
-              description="It may do everything in every account of the organization, whatever its users' roles."
-              checked={draft.isOrganizationAdmin}
-              onChange={(e) => set({ isOrganizationAdmin: e.currentTarget.checked })}
-            />
-          ) : null}
-          {editing ? (
-            <Switch
-              label="Enabled"
-              description="Disabling it stops its tokens at once."
-              checked={draft.enabled}
-              onChange={(e) => set({ enabled: e.currentTarget.checked })}
-            />
-          ) : null}
-          <ValidToField
-            value={draft.validTo}
-            onChange={(choice) => set({ validTo: choice })}
-            maximumDays={null}
-            now={Date.now()}
-            current={editing ? currentValidTo(editing) : undefined}
-          />
-          <RefusalAlert error={refusal} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={pending} disabled={blocked}>
-              {editing ? 'Save' : 'Create'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <ServiceAccountForm editing={editing} onCancel={onClose} {...form} />
     </Modal>
+  );
+}
+
+/** Inside the dialog, so each opening starts from the service account as it is (or an empty one). */
+function ServiceAccountForm({
+  editing,
+  policies,
+  mayMakeAdmin,
+  onCancel,
+  onSaved,
+}: Omit<ServiceAccountDialogProps, 'opened' | 'onClose'> & { onCancel(): void }) {
+  const [draft, setDraft] = useState(() => draftOf(editing));
+  const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
+
+  const nameProblem = draft.name ? objectNameProblem(draft.name) : undefined;
+  const validTo = validToFieldsOf(draft.validTo);
+  const blocked = !draft.name || Boolean(nameProblem) || 'problem' in validTo;
+
+  const submit = async () => {
+    if (!('fields' in validTo)) return;
+    const { validTo: until, timezone } = validTo.fields;
+    const saved = editing
+      ? unwrap(
+          await api.PATCH('/api/v1/service-accounts/{id}', {
+            params: { path: { id: editing.id } },
+            body: patchOf(draftOf(editing), draft, validTo.fields),
+          }),
+        )
+      : unwrap(
+          await api.POST('/api/v1/service-accounts', {
+            body: {
+              name: draft.name,
+              ...(draft.description ? { description: draft.description } : {}),
+              ...(draft.networkPolicyId ? { networkPolicyId: draft.networkPolicyId } : {}),
+              ...(draft.isOrganizationAdmin ? { isOrganizationAdmin: true } : {}),
+              ...(until ? { validTo: until, timezone } : {}),
+            },
+          }),
+        );
+    onSaved(saved, !editing);
+  };
+
+  return (
+    <DialogForm
+      onSubmit={submit}
+      onCancel={onCancel}
+      submitLabel={editing ? 'Save' : 'Create'}
+      disabled={blocked}
+    >
+      <TextInput
+        label="Name"
+        description="Unique in the organization."
+        value={draft.name}
+        onChange={(e) => set({ name: e.currentTarget.value })}
+        error={nameProblem}
+        required
+        data-autofocus
+      />
+      <Textarea
+        label="Description"
+        value={draft.description}
+        onChange={(e) => set({ description: e.currentTarget.value })}
+        maxLength={maxDescriptionLength}
+        autosize
+        minRows={2}
+      />
+      {policies ? (
+        <Select
+          label="Network policy"
+          description={
+            policies.length === 0
+              ? 'No network policies yet: create one under Network policies to restrict where it may connect from.'
+              : 'Where it may connect from, besides the organization’s own policy.'
+          }
+          placeholder="None"
+          data={policies.map((p) => ({ value: p.id, label: p.name }))}
+          value={draft.networkPolicyId}
+          onChange={(value) => set({ networkPolicyId: value })}
+          clearable
+          searchable
+        />
+      ) : null}
+      {mayMakeAdmin ? (
+        <Switch
+          label="Organization admin"
+          description="It may do everything in every account of the organization, whatever its users' roles."
+          checked={draft.isOrganizationAdmin}
+          onChange={(e) => set({ isOrganizationAdmin: e.currentTarget.checked })}
+        />
+      ) : null}
+      {editing ? (
+        <Switch
+          label="Enabled"
+          description="Disabling it stops its tokens at once."
+          checked={draft.enabled}
+          onChange={(e) => set({ enabled: e.currentTarget.checked })}
+        />
+      ) : null}
+      <ValidToField
+        value={draft.validTo}
+        onChange={(choice) => set({ validTo: choice })}
+        maximumDays={null}
+        now={Date.now()}
+        current={editing ? currentValidTo(editing) : undefined}
+      />
+    </DialogForm>
   );
 }

@@ -1,10 +1,7 @@
+import { unwrap } from '../../api/api-error';
 import type { NetworkPolicy, ServiceAccount, User } from '../../api/api-types';
-import {
-  listNetworkPolicies,
-  listServiceAccounts,
-  listUsers,
-  unlessForbidden,
-} from '../../api/organization-lists';
+import { api } from '../../api/client';
+import { listNetworkPolicies, listServiceAccounts, listUsers, unlessForbidden } from '../../api/full-lists';
 
 export interface ServiceAccountsData {
   serviceAccounts: ServiceAccount[];
@@ -31,4 +28,14 @@ export function usersByServiceAccount(users: User[] | undefined): Map<string, Us
     linked.set(user.serviceAccountId, [...(linked.get(user.serviceAccountId) ?? []), user]);
   }
   return linked;
+}
+
+/** A new secret for the service account; the previous one goes on working for `gracePeriodSeconds`. */
+export async function generateSecret(id: string, gracePeriodSeconds = 0) {
+  return unwrap(
+    await api.POST('/api/v1/service-accounts/{id}/secrets', {
+      params: { path: { id } },
+      body: gracePeriodSeconds > 0 ? { gracePeriodSeconds } : {},
+    }),
+  );
 }

@@ -7,18 +7,18 @@ import { RefusalAlert } from '../../api/refusal-alert';
 import { useLoaded } from '../../api/use-loaded';
 import { DataTable } from '../../components/data-table';
 import { EmptyList } from '../../components/empty-list';
+import { NewSecretDialog } from '../../components/new-secret-dialog';
 import { ProgrammaticAccessNotice } from '../../components/programmatic-access-notice';
+import { clientSecretShown } from '../../components/shown-credentials';
+import { ShownOnceDialog } from '../../components/shown-once-dialog';
+import { LoadedContent } from '../../layout/loaded-content';
 import { PageTitle } from '../../layout/page-title';
-import { ScreenLoading } from '../../layout/screen-loading';
 import { holds } from '../../session/holds';
 import { useSession } from '../../session/session';
 import { DeleteServiceAccountDialog } from './delete-service-account-dialog';
-import { type GeneratedSecret, generateSecret, NewSecretDialog } from './new-secret-dialog';
-import { serviceAccountColumns } from './service-account-columns';
+import { type ServiceAccountAction, serviceAccountColumns } from './service-account-columns';
 import { ServiceAccountDialog } from './service-account-dialog';
-import type { ServiceAccountAction } from './service-account-menu';
-import { ServiceAccountSecretReveal } from './service-account-secret-reveal';
-import { loadServiceAccountsData, usersByServiceAccount } from './service-accounts-data';
+import { generateSecret, loadServiceAccountsData, usersByServiceAccount } from './service-accounts-data';
 
 type Open =
   | { dialog: 'none' }
@@ -28,9 +28,13 @@ type Open =
 /** Firebolt's service accounts: the table, "Create service account", and the "…" menu per row. */
 export function Component() {
   const { session } = useSession();
-  const { data, error, loading, reload } = useLoaded(loadServiceAccountsData);
+  const loaded = useLoaded(loadServiceAccountsData);
+  const { data, reload } = loaded;
   const [open, setOpen] = useState<Open>({ dialog: 'none' });
-  const [revealed, setRevealed] = useState<{ title: string; secret: GeneratedSecret }>();
+  const [created, setCreated] = useState<{
+    name: string;
+    secret: { clientId: string; clientSecret: string };
+  }>();
   const close = () => setOpen({ dialog: 'none' });
   const may = (action: 'create' | 'update' | 'delete') =>
     holds(session, 'portcullis.service_accounts', action);
@@ -43,14 +47,12 @@ export function Component() {
     onAction: (dialog, serviceAccount) => setOpen({ dialog, serviceAccount }),
   });
 
-  const created = async (serviceAccount: ServiceAccount) => {
+  // A new service account gets its first secret at once, so it can be used straight away.
+  const withFirstSecret = async (serviceAccount: ServiceAccount) => {
     close();
     reload();
     try {
-      setRevealed({
-        title: `${serviceAccount.name} is created: its credentials`,
-        secret: await generateSecret(serviceAccount.id),
-      });
+      setCreated({ name: serviceAccount.name, secret: await generateSecret(serviceAccount.id) });
     } catch (refusal) {
       notifications.show({
         color: 'red',
@@ -75,36 +77,36 @@ export function Component() {
         }
       />
       <ProgrammaticAccessNotice />
-      <RefusalAlert error={error} title="Could not load the service accounts" />
-      {!data && loading ? <ScreenLoading /> : null}
-      {data ? (
-        <>
-          {data.users ? null : (
-            <Text size="sm" c="dimmed" mb="sm">
-              You may not list users, so the users linked to each service account are not shown.
-            </Text>
-          )}
-          <DataTable
-            label="Service accounts"
-            data={data.serviceAccounts}
-            columns={columns}
-            getRowId={(sa) => sa.id}
-            searchLabel="Search service accounts"
-            minWidth={1100}
-            empty={
-              <EmptyList
-                icon={<IconRobot size={28} />}
-                title="No service accounts yet"
-                description={
-                  may('create')
-                    ? 'Create one for each program that calls the API, then link it to a user with the roles it needs.'
-                    : 'An organization admin creates them; ask one if a program of yours needs to call the API.'
-                }
-              />
-            }
-          />
-        </>
-      ) : null}
+      <LoadedContent loaded={loaded} refusalTitle="Could not load the service accounts">
+        {({ users, serviceAccounts }) => (
+          <>
+            {users ? null : (
+              <Text size="sm" c="dimmed" mb="sm">
+                You may not list users, so the users linked to each service account are not shown.
+              </Text>
+            )}
+            <DataTable
+              label="Service accounts"
+              data={serviceAccounts}
+              columns={columns}
+              getRowId={(sa) => sa.id}
+              searchLabel="Search service accounts"
+              minWidth={1100}
+              empty={
+                <EmptyList
+                  icon={<IconRobot size={28} />}
+                  title="No service accounts yet"
+                  description={
+                    may('create')
+                      ? 'Create one for each program that calls the API, then link it to a user with the roles it needs.'
+                      : 'An organization admin creates them; ask one if a program of yours needs to call the API.'
+                  }
+                />
+              }
+            />
+          </>
+        )}
+      </LoadedContent>
       <ServiceAccountDialog
         opened={open.dialog === 'create' || open.dialog === 'edit'}
         editing={open.dialog === 'edit' ? open.serviceAccount : undefined}
@@ -112,29 +114,29 @@ export function Component() {
         mayMakeAdmin={session.login.isOrganizationAdmin}
         onClose={close}
         onSaved={(serviceAccount, isNew) => {
-          if (isNew) return void created(serviceAccount);
+          if (isNew) return void withFirstSecret(serviceAccount);
           close();
           reload();
           notifications.show({ color: 'teal', message: `${serviceAccount.name} is saved.` });
         }}
       />
-      <NewSecretDialog
-        serviceAccount={open.dialog === 'new-secret' ? selected : undefined}
-        onClose={close}
-        onGenerated={(secret) => {
-          setRevealed({ title: `New secret for ${selected?.name}`, secret });
-          reload();
-        }}
-      />
+      {open.dialog === 'new-secret' ? (
+        <NewSecretDialog
+          name={open.serviceAccount.name}
+          create={(grace) => generateSecret(open.serviceAccount.id, grace)}
+          onCreated={reload}
+          onClose={close}
+        />
+      ) : null}
       <DeleteServiceAccountDialog
         serviceAccount={open.dialog === 'delete' ? selected : undefined}
         onClose={close}
         onChanged={reload}
       />
-      <ServiceAccountSecretReveal
-        title={revealed?.title ?? ''}
-        generated={revealed?.secret}
-        onClose={() => setRevealed(undefined)}
+      <ShownOnceDialog
+        title={`${created?.name ?? ''} is created: its credentials`}
+        shown={created ? clientSecretShown(created.secret) : undefined}
+        onClose={() => setCreated(undefined)}
       />
     </>
   );

@@ -3,8 +3,10 @@ import { longestMaxCredentialLifetimeDays, shortestMaxCredentialLifetimeDays } f
 import { longestTokenLifetimeSeconds, shortestTokenLifetimeSeconds } from '@portcullis/core/tokens';
 import { type FormEvent, useState } from 'react';
 import { unwrap } from '../../api/api-error';
+import type { NetworkPolicy } from '../../api/api-types';
 import { api } from '../../api/client';
 import { RefusalAlert } from '../../api/refusal-alert';
+import { useAttempt } from '../../api/use-attempt';
 import {
   type AccessSettings,
   changedSettings,
@@ -13,7 +15,7 @@ import {
   tokenLifetimeProblem,
 } from './access-settings';
 import { AllowedAudiencesField } from './allowed-audiences-field';
-import { type NetworkPolicy, NetworkPolicySelect } from './network-policy-select';
+import { NetworkPolicySelect } from './network-policy-select';
 import { accessSettingsOf, type Organization } from './organization';
 
 /** A NumberInput's value as a setting: empty is null (the default, or no maximum). */
@@ -38,8 +40,7 @@ export function AccessSettingsForm({
 }) {
   const before = accessSettingsOf(organization);
   const [settings, setSettings] = useState<AccessSettings>(before);
-  const [pending, setPending] = useState(false);
-  const [refusal, setRefusal] = useState<unknown>();
+  const saving = useAttempt();
   const set = <Name extends keyof AccessSettings>(name: Name, value: AccessSettings[Name]) =>
     setSettings((current) => ({ ...current, [name]: value }));
 
@@ -50,24 +51,18 @@ export function AccessSettingsForm({
   const changes = changedSettings(before, settings);
   const changed = Object.keys(changes).length > 0;
 
-  const save = async (event: FormEvent<HTMLFormElement>) => {
+  const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!valid || !changed) return;
-    setPending(true);
-    setRefusal(undefined);
-    try {
+    void saving.run(async () => {
       const updated = unwrap(await api.PATCH('/api/v1/organization', { body: changes }));
       onSaved(updated, before, changes);
-    } catch (error) {
-      setRefusal(error);
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
-  const disabled = !mayChange || pending;
+  const disabled = !mayChange || saving.pending;
   return (
-    <form onSubmit={(event) => void save(event)} aria-label="Programmatic access settings">
+    <form onSubmit={save} aria-label="Programmatic access settings">
       <Stack gap="lg" maw={640}>
         <NumberInput
           label="Access-token lifetime (seconds)"
@@ -106,18 +101,18 @@ export function AccessSettingsForm({
           error={lifetimeProblem}
           disabled={disabled}
         />
-        <RefusalAlert error={refusal} title="The settings were not saved" />
+        <RefusalAlert error={saving.refusal} title="The settings were not saved" />
         {mayChange ? (
           <Group>
-            <Button type="submit" loading={pending} disabled={!changed || !valid}>
+            <Button type="submit" loading={saving.pending} disabled={!changed || !valid}>
               Save settings
             </Button>
             <Button
               variant="default"
-              disabled={!changed || pending}
+              disabled={!changed || saving.pending}
               onClick={() => {
                 setSettings(before);
-                setRefusal(undefined);
+                saving.clear();
               }}
             >
               Undo changes

@@ -1,7 +1,5 @@
 import { Select } from '@mantine/core';
-import type { Answer } from '../../api/answer-type';
-
-export type NetworkPolicy = Answer<'/api/v1/network-policies', 'get'>['items'][number];
+import type { NetworkPolicy } from '../../api/api-types';
 
 const none = 'none';
 

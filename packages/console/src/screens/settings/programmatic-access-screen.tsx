@@ -2,10 +2,9 @@ import { Tabs } from '@mantine/core';
 import { useCallback } from 'react';
 import { unwrap } from '../../api/api-error';
 import { api } from '../../api/client';
-import { RefusalAlert } from '../../api/refusal-alert';
 import { useLoaded } from '../../api/use-loaded';
+import { LoadedContent } from '../../layout/loaded-content';
 import { PageTitle } from '../../layout/page-title';
-import { ScreenLoading } from '../../layout/screen-loading';
 import { ProgrammaticAccessTab } from './programmatic-access-tab';
 
 /** Organization settings › Programmatic Access, where FireTail's walkthrough sends an organization admin. */
@@ -22,13 +21,9 @@ export function Component() {
           <Tabs.Tab value="programmatic-access">Programmatic Access</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="programmatic-access">
-          {organization.data ? (
-            <ProgrammaticAccessTab loaded={organization.data} />
-          ) : organization.error ? (
-            <RefusalAlert error={organization.error} title="The organization's settings could not be read" />
-          ) : (
-            <ScreenLoading />
-          )}
+          <LoadedContent loaded={organization} refusalTitle="The organization's settings could not be read">
+            {(loaded) => <ProgrammaticAccessTab loaded={loaded} />}
+          </LoadedContent>
         </Tabs.Panel>
       </Tabs>
     </>

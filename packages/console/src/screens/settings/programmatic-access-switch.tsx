@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { unwrap } from '../../api/api-error';
 import { api } from '../../api/client';
 import { RefusalAlert } from '../../api/refusal-alert';
+import { useAttempt } from '../../api/use-attempt';
 import { ConfirmAction } from '../../components/confirm-action';
 import { useSession } from '../../session/session';
 import type { Organization } from './organization';
@@ -39,8 +40,7 @@ export function ProgrammaticAccessSwitch({
   onChanged(organization: Organization): void;
 }) {
   const { refresh } = useSession();
-  const [pending, setPending] = useState(false);
-  const [refusal, setRefusal] = useState<unknown>();
+  const switchingOn = useAttempt();
   const [confirmingOff, setConfirmingOff] = useState(false);
 
   const change = async (enabled: boolean) => {
@@ -56,18 +56,6 @@ export function ProgrammaticAccessSwitch({
         ? 'Service accounts, client credentials and key pairs of this organization can be used.'
         : 'Every credential of this organization has stopped. Nothing was deleted.',
     });
-  };
-
-  const switchOn = async () => {
-    setPending(true);
-    setRefusal(undefined);
-    try {
-      await change(true);
-    } catch (error) {
-      setRefusal(error);
-    } finally {
-      setPending(false);
-    }
   };
 
   const available = organization.programmaticAccessAvailable;
@@ -93,9 +81,9 @@ export function ProgrammaticAccessSwitch({
             : 'Programmatic access is off: no credential of this organization can obtain a token.'
         }
         checked={organization.programmaticAccessEnabled && available}
-        disabled={!available || !mayChange || pending}
+        disabled={!available || !mayChange || switchingOn.pending}
         onChange={(event) => {
-          if (event.currentTarget.checked) void switchOn();
+          if (event.currentTarget.checked) void switchingOn.run(() => change(true));
           else setConfirmingOff(true);
         }}
       />
@@ -111,7 +99,7 @@ export function ProgrammaticAccessSwitch({
         </Text>
         <WhatOffMeans />
       </Stack>
-      <RefusalAlert error={refusal} title="Could not switch programmatic access on" />
+      <RefusalAlert error={switchingOn.refusal} title="Could not switch programmatic access on" />
       <ConfirmAction
         opened={confirmingOff}
         onClose={() => setConfirmingOff(false)}

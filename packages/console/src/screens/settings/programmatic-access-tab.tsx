@@ -1,8 +1,6 @@
 import { Alert, Divider, List, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useState } from 'react';
-import { unwrap } from '../../api/api-error';
-import { api } from '../../api/client';
-import { largestPage, loadAllPages } from '../../api/load-all-pages';
+import { useState } from 'react';
+import { listNetworkPolicies } from '../../api/full-lists';
 import { RefusalAlert } from '../../api/refusal-alert';
 import { useLoaded } from '../../api/use-loaded';
 import { holds } from '../../session/holds';
@@ -24,19 +22,7 @@ export function ProgrammaticAccessTab({ loaded }: { loaded: Organization }) {
   const [organization, setOrganization] = useState(loaded);
   const [saved, setSaved] = useState<Saved>({ lines: [], generation: 0 });
   const mayChange = holds(session, 'portcullis.organization', 'update');
-  const policies = useLoaded(
-    useCallback(
-      () =>
-        loadAllPages(async (cursor) =>
-          unwrap(
-            await api.GET('/api/v1/network-policies', {
-              params: { query: { limit: largestPage, ...(cursor ? { cursor } : {}) } },
-            }),
-          ),
-        ),
-      [],
-    ),
-  );
+  const policies = useLoaded(listNetworkPolicies);
   const policyName = (id: string) => policies.data?.find((policy) => policy.id === id)?.name ?? id;
 
   const onSaved = (updated: Organization, before: AccessSettings, changes: Partial<AccessSettings>) => {

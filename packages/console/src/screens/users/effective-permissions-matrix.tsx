@@ -2,6 +2,7 @@ import { Group, Switch, Table, Text, TextInput, VisuallyHidden } from '@mantine/
 import type { Catalog } from '@portcullis/core/permissions';
 import { IconCheck, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
+import { matchesResource } from '../../permissions/resource-search';
 import type { EffectivePermissions } from './effective-permissions';
 
 /**
@@ -17,10 +18,9 @@ export function EffectivePermissionsMatrix({
 }) {
   const [search, setSearch] = useState('');
   const [onlyHeld, setOnlyHeld] = useState(false);
-  const needle = search.trim().toLowerCase();
   const rows = catalog.resources.filter(
     (resource) =>
-      (!needle || `${resource.name} ${resource.id}`.toLowerCase().includes(needle)) &&
+      matchesResource(resource, search) &&
       (!onlyHeld || catalog.actions.some((action) => effective.held.has(resource.id, action))),
   );
   const heldCount = effective.held.cells().length;
@@ -94,7 +94,7 @@ export function EffectivePermissionsMatrix({
       </Table.ScrollContainer>
       {rows.length === 0 ? (
         <Text size="sm" c="dimmed" mt="xs">
-          {onlyHeld && !needle ? 'It holds no permission at all.' : `No resource matches "${search}".`}
+          {onlyHeld && !search.trim() ? 'It holds no permission at all.' : `No resource matches "${search}".`}
         </Text>
       ) : null}
     </>

@@ -1,11 +1,14 @@
 import { Anchor, Badge, Group, Text, VisuallyHidden } from '@mantine/core';
+import { IconPencil, IconPlayerPause, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { Link } from 'react-router';
 import type { User } from '../../api/api-types';
-import { type UserAction, UserMenu } from './user-menu';
+import { RowMenu } from '../../components/row-menu';
 import { actingThrough, type UsersData } from './users-data';
 
 const column = createColumnHelper<User>();
+
+export type UserAction = 'edit' | 'deactivate' | 'reactivate' | 'delete';
 
 export function userColumns(
   data: UsersData,
@@ -59,7 +62,39 @@ export function userColumns(
     column.display({
       id: 'actions',
       header: () => <VisuallyHidden>Actions</VisuallyHidden>,
-      cell: (c) => <UserMenu user={c.row.original} allowed={allowed} onAction={onAction} />,
+      cell: ({ row: { original: user } }) => (
+        <RowMenu
+          name={user.name}
+          items={[
+            {
+              label: 'Edit',
+              icon: IconPencil,
+              disabled: !allowed.update,
+              onClick: () => onAction('edit', user),
+            },
+            user.active
+              ? {
+                  label: 'Deactivate',
+                  icon: IconPlayerPause,
+                  disabled: !allowed.update,
+                  onClick: () => onAction('deactivate', user),
+                }
+              : {
+                  label: 'Reactivate',
+                  icon: IconPlayerPlay,
+                  disabled: !allowed.update,
+                  onClick: () => onAction('reactivate', user),
+                },
+            {
+              label: 'Delete',
+              icon: IconTrash,
+              danger: true,
+              disabled: !allowed.delete,
+              onClick: () => onAction('delete', user),
+            },
+          ]}
+        />
+      ),
     }),
   ];
 }

@@ -1,20 +1,10 @@
-import {
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  TextInput,
-} from '@mantine/core';
-import { isObjectName } from '@portcullis/core/names';
-import { type FormEvent, useEffect, useState } from 'react';
+import { Modal, MultiSelect, Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { unwrap } from '../../api/api-error';
 import type { User } from '../../api/api-types';
 import { api } from '../../api/client';
-import { RefusalAlert } from '../../api/refusal-alert';
+import { DialogForm } from '../../components/dialog-form';
+import { objectNameProblem } from '../../names/object-name-problem';
 import { linkableServiceAccounts, type UsersData } from './users-data';
 
 interface Draft {
@@ -92,38 +82,7 @@ export interface UserDialogProps {
  * Firebolt's "Create user" and its edit: name, account, default database and engine, roles, and the
  * "Associate a service account" switch, offering only service accounts not yet linked in that account.
  */
-export function UserDialog({ opened, editing, data, onClose, onSaved }: UserDialogProps) {
-  const [draft, setDraft] = useState(() => draftOf(editing, data));
-  const [refusal, setRefusal] = useState<unknown>();
-  const [pending, setPending] = useState(false);
-  useEffect(() => {
-    if (opened) {
-      setDraft(draftOf(editing, data));
-      setRefusal(undefined);
-    }
-  }, [opened, editing, data]);
-  const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
-
-  const linkable = linkableServiceAccounts(data, draft.accountId, editing?.serviceAccountId);
-  const nameProblem =
-    draft.name && !isObjectName(draft.name) ? 'Letters, digits, _ . and -; at most 64.' : undefined;
-  const blocked = !draft.name || Boolean(nameProblem) || (draft.associate && !draft.serviceAccountId);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setPending(true);
-    setRefusal(undefined);
-    try {
-      if (editing) await editUser(editing, draft);
-      else await createUser(draft);
-      onSaved(draft.name);
-    } catch (error) {
-      setRefusal(error);
-    } finally {
-      setPending(false);
-    }
-  };
-
+export function UserDialog({ opened, editing, onClose, ...form }: UserDialogProps) {
   return (
     <Modal
       opened={opened}
@@ -131,92 +90,111 @@ export function UserDialog({ opened, editing, data, onClose, onSaved }: UserDial
       title={editing ? `Edit ${editing.name}` : 'Create user'}
       size="lg"
     >
-      <form onSubmit={(e) => void submit(e)}>
-        <Stack>
-          <TextInput
-            label="Name"
-            description="Unique in its account."
-            value={draft.name}
-            onChange={(e) => set({ name: e.currentTarget.value })}
-            error={nameProblem}
-            required
-            data-autofocus
-          />
-          <Select
-            label="Account"
-            description={
-              editing ? 'A user stays in the account it was made in.' : 'The account the user acts in.'
-            }
-            data={data.accounts.map((a) => ({
-              value: a.id,
-              label: a.isDefault ? `${a.name} (default)` : a.name,
-            }))}
-            value={draft.accountId}
-            onChange={(accountId) => set({ accountId: accountId ?? draft.accountId, serviceAccountId: null })}
-            allowDeselect={false}
-            disabled={Boolean(editing)}
-          />
-          <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <TextInput
-              label="Default database"
-              value={draft.defaultDatabase}
-              onChange={(e) => set({ defaultDatabase: e.currentTarget.value })}
-              maxLength={256}
-            />
-            <TextInput
-              label="Default engine"
-              value={draft.defaultEngine}
-              onChange={(e) => set({ defaultEngine: e.currentTarget.value })}
-              maxLength={256}
-            />
-          </SimpleGrid>
-          <MultiSelect
-            label="Roles"
-            description="What the user, and every credential acting through it, may do in the account."
-            data={data.roles.map((r) => ({ value: r.id, label: r.name }))}
-            value={draft.roleIds}
-            onChange={(roleIds) => set({ roleIds })}
-            searchable
-            clearable
-          />
-          {editing?.loginId ? null : (
-            <>
-              <Switch
-                label="Associate a service account"
-                description="The service account then acts as this user, with exactly its roles."
-                checked={draft.associate}
-                onChange={(e) => set({ associate: e.currentTarget.checked })}
-                disabled={!data.serviceAccounts}
-              />
-              {draft.associate ? (
-                <Select
-                  label="Service account"
-                  description={
-                    linkable.length === 0
-                      ? 'Every service account already has a user in this account; create another under Service accounts.'
-                      : 'Only service accounts with no user in this account yet.'
-                  }
-                  placeholder="Choose a service account"
-                  data={linkable.map((sa) => ({ value: sa.id, label: sa.name }))}
-                  value={draft.serviceAccountId}
-                  onChange={(serviceAccountId) => set({ serviceAccountId })}
-                  searchable
-                  required
-                />
-              ) : null}
-            </>
-          )}
-          <RefusalAlert error={refusal} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={pending} disabled={blocked}>
-              {editing ? 'Save' : 'Create user'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <UserForm editing={editing} onCancel={onClose} {...form} />
     </Modal>
+  );
+}
+
+/** Inside the dialog, so each opening starts from the user as it is (or an empty one). */
+function UserForm({
+  editing,
+  data,
+  onCancel,
+  onSaved,
+}: Omit<UserDialogProps, 'opened' | 'onClose'> & { onCancel(): void }) {
+  const [draft, setDraft] = useState(() => draftOf(editing, data));
+  const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
+
+  const linkable = linkableServiceAccounts(data, draft.accountId, editing?.serviceAccountId);
+  const nameProblem = draft.name ? objectNameProblem(draft.name) : undefined;
+  const blocked = !draft.name || Boolean(nameProblem) || (draft.associate && !draft.serviceAccountId);
+
+  const submit = async () => {
+    if (editing) await editUser(editing, draft);
+    else await createUser(draft);
+    onSaved(draft.name);
+  };
+
+  return (
+    <DialogForm
+      onSubmit={submit}
+      onCancel={onCancel}
+      submitLabel={editing ? 'Save' : 'Create user'}
+      disabled={blocked}
+    >
+      <TextInput
+        label="Name"
+        description="Unique in its account."
+        value={draft.name}
+        onChange={(e) => set({ name: e.currentTarget.value })}
+        error={nameProblem}
+        required
+        data-autofocus
+      />
+      <Select
+        label="Account"
+        description={
+          editing ? 'A user stays in the account it was made in.' : 'The account the user acts in.'
+        }
+        data={data.accounts.map((a) => ({
+          value: a.id,
+          label: a.isDefault ? `${a.name} (default)` : a.name,
+        }))}
+        value={draft.accountId}
+        onChange={(accountId) => set({ accountId: accountId ?? draft.accountId, serviceAccountId: null })}
+        allowDeselect={false}
+        disabled={Boolean(editing)}
+      />
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
+        <TextInput
+          label="Default database"
+          value={draft.defaultDatabase}
+          onChange={(e) => set({ defaultDatabase: e.currentTarget.value })}
+          maxLength={256}
+        />
+        <TextInput
+          label="Default engine"
+          value={draft.defaultEngine}
+          onChange={(e) => set({ defaultEngine: e.currentTarget.value })}
+          maxLength={256}
+        />
+      </SimpleGrid>
+      <MultiSelect
+        label="Roles"
+        description="What the user, and every credential acting through it, may do in the account."
+        data={data.roles.map((r) => ({ value: r.id, label: r.name }))}
+        value={draft.roleIds}
+        onChange={(roleIds) => set({ roleIds })}
+        searchable
+        clearable
+      />
+      {editing?.loginId ? null : (
+        <>
+          <Switch
+            label="Associate a service account"
+            description="The service account then acts as this user, with exactly its roles."
+            checked={draft.associate}
+            onChange={(e) => set({ associate: e.currentTarget.checked })}
+            disabled={!data.serviceAccounts}
+          />
+          {draft.associate ? (
+            <Select
+              label="Service account"
+              description={
+                linkable.length === 0
+                  ? 'Every service account already has a user in this account; create another under Service accounts.'
+                  : 'Only service accounts with no user in this account yet.'
+              }
+              placeholder="Choose a service account"
+              data={linkable.map((sa) => ({ value: sa.id, label: sa.name }))}
+              value={draft.serviceAccountId}
+              onChange={(serviceAccountId) => set({ serviceAccountId })}
+              searchable
+              required
+            />
+          ) : null}
+        </>
+      )}
+    </DialogForm>
   );
 }

@@ -10,8 +10,13 @@ import type {
   User,
 } from '../../api/api-types';
 import { api } from '../../api/client';
-import { largestPage, loadAllPages } from '../../api/load-all-pages';
-import { listAccounts, listRoles, unlessForbidden } from '../../api/organization-lists';
+import {
+  listAccessKeys,
+  listAccounts,
+  listClientCredentials,
+  listRoles,
+  unlessForbidden,
+} from '../../api/full-lists';
 import { loadCatalog } from '../../permissions/catalog';
 
 export interface UserPageData {
@@ -28,18 +33,7 @@ export interface UserPageData {
 }
 
 async function ownCredentials() {
-  const [clientCredentials, accessKeys] = await Promise.all([
-    loadAllPages(async (cursor) =>
-      unwrap(
-        await api.GET('/api/v1/client-credentials', { params: { query: { limit: largestPage, cursor } } }),
-      ),
-    ),
-    loadAllPages(async (cursor) =>
-      unwrap(
-        await api.GET('/api/v1/users/me/access-keys', { params: { query: { limit: largestPage, cursor } } }),
-      ),
-    ),
-  ]);
+  const [clientCredentials, accessKeys] = await Promise.all([listClientCredentials(), listAccessKeys()]);
   return { clientCredentials, accessKeys };
 }
 

@@ -1,11 +1,10 @@
 import { Anchor, Badge, Breadcrumbs, DataList, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback } from 'react';
 import { Link, useParams } from 'react-router';
-import { RefusalAlert } from '../../api/refusal-alert';
 import { useLoaded } from '../../api/use-loaded';
 import { CopyableId } from '../../components/copyable-id';
+import { LoadedContent } from '../../layout/loaded-content';
 import { PageTitle } from '../../layout/page-title';
-import { ScreenLoading } from '../../layout/screen-loading';
 import { useSession } from '../../session/session';
 import { ActingCredentials } from './acting-credentials';
 import { effectivePermissions, organizationAdminSource } from './effective-permissions';
@@ -80,10 +79,8 @@ export function Component() {
   const { session } = useSession();
   const ownUserId = session.user?.id;
   const load = useCallback(() => loadUserPage(id, ownUserId), [id, ownUserId]);
-  const { data, error, loading } = useLoaded(load);
-  const acting = data ? actingUser(data) : undefined;
-  const effective =
-    data && acting ? effectivePermissions(data.catalog, { ...acting, roles: data.roles }) : undefined;
+  const loaded = useLoaded(load);
+  const { data } = loaded;
 
   return (
     <>
@@ -94,34 +91,40 @@ export function Component() {
         <Text size="sm">{data?.user.name ?? id}</Text>
       </Breadcrumbs>
       <PageTitle title={data ? `User ${data.user.name}` : 'User'} />
-      <RefusalAlert error={error} title="Could not load the user" />
-      {!data && loading ? <ScreenLoading /> : null}
-      {data && effective && acting ? (
-        <Stack gap="lg">
-          <Paper withBorder p="md">
-            <Details data={data} />
-          </Paper>
-          <section aria-labelledby="acting-credentials">
-            <Title order={2} size="h4" id="acting-credentials" mb="xs">
-              Credentials acting through it
-            </Title>
-            <ActingCredentials data={data} />
-          </section>
-          <section aria-labelledby="effective-permissions">
-            <Title order={2} size="h4" id="effective-permissions" mb="xs">
-              Effective permissions
-            </Title>
-            <Text size="sm" c="dimmed" mb="sm">
-              {acting.active
-                ? acting.isOrganizationAdmin
-                  ? `Its ${data.serviceAccount ? 'service account' : 'login'} is an organization admin, so it holds everything ("${organizationAdminSource}"); its roles are listed beside.`
-                  : 'The union of its roles; each held cell names the roles that grant it. Every credential acting through it can do at most this.'
-                : 'It is deactivated, so it holds nothing, whatever its roles.'}
-            </Text>
-            <EffectivePermissionsMatrix catalog={data.catalog} effective={effective} />
-          </section>
-        </Stack>
-      ) : null}
+      <LoadedContent loaded={loaded} refusalTitle="Could not load the user">
+        {(page) => <UserPage data={page} />}
+      </LoadedContent>
     </>
+  );
+}
+
+function UserPage({ data }: { data: UserPageData }) {
+  const acting = actingUser(data);
+  const effective = effectivePermissions(data.catalog, { ...acting, roles: data.roles });
+  return (
+    <Stack gap="lg">
+      <Paper withBorder p="md">
+        <Details data={data} />
+      </Paper>
+      <section aria-labelledby="acting-credentials">
+        <Title order={2} size="h4" id="acting-credentials" mb="xs">
+          Credentials acting through it
+        </Title>
+        <ActingCredentials data={data} />
+      </section>
+      <section aria-labelledby="effective-permissions">
+        <Title order={2} size="h4" id="effective-permissions" mb="xs">
+          Effective permissions
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {acting.active
+            ? acting.isOrganizationAdmin
+              ? `Its ${data.serviceAccount ? 'service account' : 'login'} is an organization admin, so it holds everything ("${organizationAdminSource}"); its roles are listed beside.`
+              : 'The union of its roles; each held cell names the roles that grant it. Every credential acting through it can do at most this.'
+            : 'It is deactivated, so it holds nothing, whatever its roles.'}
+        </Text>
+        <EffectivePermissionsMatrix catalog={data.catalog} effective={effective} />
+      </section>
+    </Stack>
   );
 }

@@ -6,7 +6,7 @@ import {
   listServiceAccounts,
   listUsers,
   unlessForbidden,
-} from '../../api/organization-lists';
+} from '../../api/full-lists';
 
 export interface UsersData {
   users: User[];

@@ -3,17 +3,15 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { User } from '../../api/api-types';
-import { RefusalAlert } from '../../api/refusal-alert';
 import { useLoaded } from '../../api/use-loaded';
 import { DataTable } from '../../components/data-table';
 import { EmptyList } from '../../components/empty-list';
+import { LoadedContent } from '../../layout/loaded-content';
 import { PageTitle } from '../../layout/page-title';
-import { ScreenLoading } from '../../layout/screen-loading';
 import { holds } from '../../session/holds';
 import { useSession } from '../../session/session';
-import { userColumns } from './user-columns';
+import { type UserAction, userColumns } from './user-columns';
 import { UserDialog } from './user-dialog';
-import type { UserAction } from './user-menu';
 import { UserStateDialog } from './user-state-dialogs';
 import { loadUsersData } from './users-data';
 
@@ -22,7 +20,8 @@ type Open = { dialog: 'none' } | { dialog: 'create' } | { dialog: UserAction; us
 /** Firebolt's Govern › Users: who acts in each account, with which roles, and through which login or service account. */
 export function Component() {
   const { session } = useSession();
-  const { data, error, loading, reload } = useLoaded(loadUsersData);
+  const loaded = useLoaded(loadUsersData);
+  const { data, reload } = loaded;
   const [open, setOpen] = useState<Open>({ dialog: 'none' });
   const close = () => setOpen({ dialog: 'none' });
   const allowed = {
@@ -56,34 +55,34 @@ export function Component() {
           ) : undefined
         }
       />
-      <RefusalAlert error={error} title="Could not load the users" />
-      {!data && loading ? <ScreenLoading /> : null}
-      {data ? (
-        <>
-          <DataTable
-            label="Users"
-            data={data.users}
-            columns={columns}
-            getRowId={(u) => u.id}
-            searchLabel="Search users"
-            minWidth={1000}
-            empty={
-              <EmptyList
-                icon={<IconUsers size={28} />}
-                title="No users yet"
-                description="Create a user with the roles a person or a service account needs in an account."
-              />
-            }
-          />
-          <UserDialog
-            opened={open.dialog === 'create' || open.dialog === 'edit'}
-            editing={open.dialog === 'edit' ? selected : undefined}
-            data={data}
-            onClose={close}
-            onSaved={saved}
-          />
-        </>
-      ) : null}
+      <LoadedContent loaded={loaded} refusalTitle="Could not load the users">
+        {(users) => (
+          <>
+            <DataTable
+              label="Users"
+              data={users.users}
+              columns={columns}
+              getRowId={(u) => u.id}
+              searchLabel="Search users"
+              minWidth={1000}
+              empty={
+                <EmptyList
+                  icon={<IconUsers size={28} />}
+                  title="No users yet"
+                  description="Create a user with the roles a person or a service account needs in an account."
+                />
+              }
+            />
+            <UserDialog
+              opened={open.dialog === 'create' || open.dialog === 'edit'}
+              editing={open.dialog === 'edit' ? selected : undefined}
+              data={users}
+              onClose={close}
+              onSaved={saved}
+            />
+          </>
+        )}
+      </LoadedContent>
       {(['deactivate', 'reactivate', 'delete'] as const).map((what) => (
         <UserStateDialog
           key={what}

@@ -2,7 +2,7 @@ import { List, Text } from '@mantine/core';
 import { useRef } from 'react';
 import { ApiError, unwrap } from '../../../api/api-error';
 import { api } from '../../../api/client';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { ConfirmAction } from '../../../components/confirm-action';
 import type { CredentialRow } from './client-credential';
 
 export type CredentialChange = 'disable' | 'delete';
@@ -58,10 +58,9 @@ export function ChangeCredentialsDialog({
     }
     onDone();
     if (refused.length > 0) throw new Error(`Not done for ${refused.join('; ')}`);
-    onClose();
   };
   return (
-    <ConfirmDialog
+    <ConfirmAction
       opened
       title={words.title(credentials.length)}
       confirmLabel={words.confirm}
@@ -82,6 +81,6 @@ export function ChangeCredentialsDialog({
           </List.Item>
         ))}
       </List>
-    </ConfirmDialog>
+    </ConfirmAction>
   );
 }

@@ -1,14 +1,13 @@
 import { type Catalog, PermissionSet } from '@portcullis/core/permissions';
 import type { Answer } from '../../../api/answer-type';
+import type { ClientCredential } from '../../../api/api-types';
 import type { paths } from '../../../api/schema';
 import { ownCredentialEffective } from '../../../permissions/held-permissions';
 import type { Session } from '../../../session/session';
 
-export type ClientCredential = Answer<'/api/v1/client-credentials', 'get'>['items'][number];
 export type CreatedClientCredential = Answer<'/api/v1/client-credentials', 'post'>;
 export type CredentialPatch =
   paths['/api/v1/client-credentials/{id}']['patch']['requestBody']['content']['application/json'];
-export type NewSecret = Answer<'/api/v1/client-credentials/{id}/secrets', 'post'>;
 
 /** A credential as the table shows it: what it was granted, and what it can do now. */
 export interface CredentialRow extends ClientCredential {

@@ -1,21 +1,19 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Modal } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { isObjectName } from '@portcullis/core/names';
 import { type Catalog, PermissionSet } from '@portcullis/core/permissions';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { unwrap } from '../../../api/api-error';
 import { api } from '../../../api/client';
-import { RefusalAlert } from '../../../api/refusal-alert';
-import { LeaveSecretQuestion } from '../../../components/leave-secret-question';
-import { SecretOnce } from '../../../components/secret-once';
+import { DialogForm } from '../../../components/dialog-form';
+import { clientSecretShown } from '../../../components/shown-credentials';
+import { ShownOnce } from '../../../components/shown-once';
 import { useSecretGuard } from '../../../components/use-secret-guard';
 import { ValidToField } from '../../../components/valid-to-field';
+import { objectNameProblem } from '../../../names/object-name-problem';
 import { defaultChoice, type ValidToChoice, validToRequest } from '../../../time/valid-to-choice';
 import type { CreatedClientCredential } from './client-credential';
 import { CredentialFields } from './credential-fields';
 import { PermissionsField } from './permissions-field';
-
-const nameRule = 'Use letters, digits, _ . and - (up to 64, not starting with . or -).';
 
 /**
  * FireTail's "Create New Client Credential": name, description, valid-to, permissions within the person's
@@ -40,15 +38,12 @@ export function CreateCredentialDialog({
   const [validTo, setValidTo] = useState<ValidToChoice>(() => defaultChoice(maximumDays, Date.now()));
   const [permissions, setPermissions] = useState(() => PermissionSet.empty(catalog));
   const [problems, setProblems] = useState<{ name?: string; form?: string }>({});
-  const [error, setError] = useState<unknown>();
-  const [pending, setPending] = useState(false);
   const [created, setCreated] = useState<CreatedClientCredential>();
   const guard = useSecretGuard(onClose);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const checked = validToRequest(validTo, maximumDays, Date.now());
-    const nameProblem = isObjectName(name) ? undefined : nameRule;
+    const nameProblem = objectNameProblem(name);
     const formProblem =
       'problem' in checked
         ? checked.problem
@@ -58,10 +53,8 @@ export function CreateCredentialDialog({
     setProblems({ name: nameProblem, form: formProblem });
     if (nameProblem || formProblem || !('request' in checked)) return;
     const { request } = checked;
-    setPending(true);
-    setError(undefined);
-    try {
-      const answer = unwrap(
+    setCreated(
+      unwrap(
         await api.POST('/api/v1/client-credentials', {
           body: {
             name,
@@ -72,14 +65,9 @@ export function CreateCredentialDialog({
               : {}),
           },
         }),
-      );
-      setCreated(answer);
-      onCreated();
-    } catch (refusal) {
-      setError(refusal);
-    } finally {
-      setPending(false);
-    }
+      ),
+    );
+    onCreated();
   };
 
   return (
@@ -91,51 +79,32 @@ export function CreateCredentialDialog({
       fullScreen={narrow}
     >
       {created ? (
-        <Stack>
-          {guard.asking ? <LeaveSecretQuestion onStay={guard.stay} onLeave={onClose} /> : null}
-          <SecretOnce
-            clientId={created.clientId}
-            clientSecret={created.clientSecret}
-            onCopied={guard.markCopied}
-          />
-          <Group justify="flex-end">
-            <Button onClick={guard.requestClose}>Done</Button>
-          </Group>
-        </Stack>
+        <ShownOnce {...clientSecretShown(created)} guard={guard} />
       ) : (
-        <form onSubmit={(event) => void submit(event)} noValidate>
-          <Stack>
-            <CredentialFields
-              name={name}
-              description={description}
-              nameError={problems.name}
-              onName={setName}
-              onDescription={setDescription}
-              autoFocus
-            />
-            <ValidToField value={validTo} onChange={setValidTo} maximumDays={maximumDays} now={Date.now()} />
-            <PermissionsField
-              catalog={catalog}
-              value={permissions}
-              onChange={setPermissions}
-              assignable={assignable}
-            />
-            {problems.form ? (
-              <Alert color="red" role="alert">
-                {problems.form}
-              </Alert>
-            ) : null}
-            <RefusalAlert error={error} title="Could not create the credential" />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={pending}>
-                Create
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <DialogForm
+          onSubmit={submit}
+          onCancel={onClose}
+          submitLabel="Create"
+          refusalTitle="Could not create the credential"
+          problem={problems.form}
+          noValidate
+        >
+          <CredentialFields
+            name={name}
+            description={description}
+            nameError={problems.name}
+            onName={setName}
+            onDescription={setDescription}
+            autoFocus
+          />
+          <ValidToField value={validTo} onChange={setValidTo} maximumDays={maximumDays} now={Date.now()} />
+          <PermissionsField
+            catalog={catalog}
+            value={permissions}
+            onChange={setPermissions}
+            assignable={assignable}
+          />
+        </DialogForm>
       )}
     </Modal>
   );

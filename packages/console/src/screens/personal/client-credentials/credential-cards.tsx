@@ -1,16 +1,14 @@
-import { Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
+import { Group, Paper, Stack, Text } from '@mantine/core';
 import type { Table as TanStackTable } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
+import { CopyableId } from '../../../components/copyable-id';
+import { NothingMatches } from '../../../components/data-table-grid';
+import { LastUsedText } from '../../../components/last-used-text';
+import { RowCheckbox } from '../../../components/row-selection';
+import { ValidToText } from '../../../components/valid-to-text';
 import type { CredentialRow } from './client-credential';
-import {
-  IdCell,
-  LastUsedCell,
-  NameCell,
-  PermissionsCell,
-  StatusBadge,
-  ValidToCell,
-} from './credential-cells';
-import { type RowAction, RowMenu } from './row-menu';
+import { NameCell, PermissionsCell, StatusBadge } from './credential-cells';
+import { type CredentialAction, CredentialMenu } from './credential-menu';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -29,19 +27,15 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
  */
 export function CredentialCards({
   table,
-  search,
   now,
   onAction,
 }: {
   table: TanStackTable<CredentialRow>;
-  search: string;
   now: number;
-  onAction: (action: RowAction, credential: CredentialRow) => void;
+  onAction: (action: CredentialAction, credential: CredentialRow) => void;
 }) {
   const rows = table.getRowModel().rows;
-  if (rows.length === 0) {
-    return <Text size="sm">No credential matches “{search}”. Clear the search to see them all.</Text>;
-  }
+  if (rows.length === 0) return <NothingMatches table={table} />;
   return (
     <Stack
       gap="sm"
@@ -57,30 +51,26 @@ export function CredentialCards({
           <Paper withBorder p="sm" key={row.id} component="li" data-credential={credential.name}>
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <Group gap="sm" wrap="nowrap" align="flex-start">
-                <Checkbox
-                  aria-label={`Select ${credential.name}`}
-                  checked={row.getIsSelected()}
-                  onChange={row.getToggleSelectedHandler()}
-                />
+                <RowCheckbox row={row} name={credential.name} />
                 <NameCell credential={credential} />
               </Group>
               <Group gap={4} wrap="nowrap">
                 <StatusBadge enabled={credential.enabled} />
-                <RowMenu credential={credential} onAction={onAction} />
+                <CredentialMenu credential={credential} onAction={onAction} />
               </Group>
             </Group>
             <Stack gap={6} mt="xs">
               <Field label="ID">
-                <IdCell credential={credential} />
+                <CopyableId id={credential.id} of={credential.name} />
               </Field>
               <Field label="Valid to">
-                <ValidToCell credential={credential} now={now} />
+                <ValidToText validity={credential} now={now} />
               </Field>
               <Field label="Permissions">
                 <PermissionsCell credential={credential} />
               </Field>
               <Field label="Last used">
-                <LastUsedCell credential={credential} />
+                <LastUsedText at={credential.lastUsedAt} />
               </Field>
             </Stack>
           </Paper>

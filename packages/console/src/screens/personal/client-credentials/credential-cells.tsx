@@ -1,9 +1,6 @@
-import { ActionIcon, Badge, Code, CopyButton, Group, Stack, Text, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { Badge, Stack, Text, Tooltip } from '@mantine/core';
 import { countPermissions, describePermissions } from '../../../permissions/describe-permissions';
-import { expiryOf, localTimeText } from '../../../time/expiry';
 import type { CredentialRow } from './client-credential';
-import { validToText } from './valid-to-text';
 
 export function NameCell({ credential }: { credential: CredentialRow }) {
   return (
@@ -15,55 +12,6 @@ export function NameCell({ credential }: { credential: CredentialRow }) {
         <Text size="xs" c="dimmed" lineClamp={2}>
           {credential.description}
         </Text>
-      ) : null}
-    </Stack>
-  );
-}
-
-export function IdCell({ credential }: { credential: CredentialRow }) {
-  return (
-    <Group gap={4} wrap="nowrap">
-      <Code fz="xs">{credential.id}</Code>
-      <CopyButton value={credential.id} timeout={2000}>
-        {({ copied, copy }) => (
-          <Tooltip label={copied ? 'Copied' : 'Copy ID'} withArrow>
-            <ActionIcon
-              variant="subtle"
-              color={copied ? 'teal.9' : 'gray.8'}
-              size="sm"
-              aria-label={`Copy the ID of ${credential.name}`}
-              onClick={copy}
-            >
-              {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-            </ActionIcon>
-          </Tooltip>
-        )}
-      </CopyButton>
-    </Group>
-  );
-}
-
-/** The valid-to in its own zone, and how long is left: a warning in the last week, "expired" after. */
-export function ValidToCell({ credential, now }: { credential: CredentialRow; now: number }) {
-  const shown = validToText(credential);
-  if (!shown) return <Text size="sm">No expiry</Text>;
-  const expiry = expiryOf(credential.validTo, now);
-  return (
-    <Stack gap={2}>
-      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-        {shown.time}
-      </Text>
-      <Text size="xs">{shown.zone}</Text>
-      {expiry.state === 'expired' ? (
-        <Badge color="red.9" size="sm" miw="max-content">
-          expired
-        </Badge>
-      ) : expiry.state === 'soon' ? (
-        <Badge color="orange.5" autoContrast size="sm" miw="max-content">
-          {expiry.text}
-        </Badge>
-      ) : expiry.state === 'later' ? (
-        <Text size="xs">{expiry.text}</Text>
       ) : null}
     </Stack>
   );
@@ -92,10 +40,6 @@ export function PermissionsCell({ credential }: { credential: CredentialRow }) {
       )}
     </Stack>
   );
-}
-
-export function LastUsedCell({ credential }: { credential: CredentialRow }) {
-  return <Text size="sm">{credential.lastUsedAt ? localTimeText(credential.lastUsedAt) : 'never'}</Text>;
 }
 
 export function StatusBadge({ enabled }: { enabled: boolean }) {

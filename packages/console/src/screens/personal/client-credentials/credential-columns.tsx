@@ -1,16 +1,13 @@
-import { Checkbox, VisuallyHidden } from '@mantine/core';
+import { VisuallyHidden } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
+import { CopyableId } from '../../../components/copyable-id';
+import { LastUsedText } from '../../../components/last-used-text';
+import { selectionColumn } from '../../../components/row-selection';
+import { ValidToText } from '../../../components/valid-to-text';
 import { countPermissions } from '../../../permissions/describe-permissions';
 import type { CredentialRow } from './client-credential';
-import {
-  IdCell,
-  LastUsedCell,
-  NameCell,
-  PermissionsCell,
-  StatusBadge,
-  ValidToCell,
-} from './credential-cells';
-import { type RowAction, RowMenu } from './row-menu';
+import { NameCell, PermissionsCell, StatusBadge } from './credential-cells';
+import { type CredentialAction, CredentialMenu } from './credential-menu';
 
 /** Columns the table keeps out of sight: the description shows under the name. */
 export const hiddenColumns = { description: false };
@@ -18,29 +15,10 @@ export const hiddenColumns = { description: false };
 /** The table's columns; the search box looks in name, ID and description. */
 export function credentialColumns(
   now: number,
-  onAction: (action: RowAction, credential: CredentialRow) => void,
+  onAction: (action: CredentialAction, credential: CredentialRow) => void,
 ): ColumnDef<CredentialRow>[] {
   return [
-    {
-      id: 'select',
-      enableSorting: false,
-      enableGlobalFilter: false,
-      header: ({ table }) => (
-        <Checkbox
-          aria-label="Select every credential on this page"
-          checked={table.getIsAllPageRowsSelected()}
-          indeterminate={table.getIsSomePageRowsSelected()}
-          onChange={table.getToggleAllPageRowsSelectedHandler()}
-        />
-      ),
-      cell: ({ row }) => (
-        <Checkbox
-          aria-label={`Select ${row.original.name}`}
-          checked={row.getIsSelected()}
-          onChange={row.getToggleSelectedHandler()}
-        />
-      ),
-    },
+    selectionColumn((credential) => credential.name, 'Select every credential on this page'),
     {
       id: 'name',
       accessorKey: 'name',
@@ -49,13 +27,18 @@ export function credentialColumns(
     },
     // Shown under the name; a column of its own only so the search box finds it.
     { id: 'description', accessorKey: 'description', header: 'Description', enableSorting: false },
-    { id: 'id', accessorKey: 'id', header: 'ID', cell: ({ row }) => <IdCell credential={row.original} /> },
+    {
+      id: 'id',
+      accessorKey: 'id',
+      header: 'ID',
+      cell: ({ row }) => <CopyableId id={row.original.id} of={row.original.name} />,
+    },
     {
       id: 'validTo',
       header: 'Valid to',
       enableGlobalFilter: false,
       accessorFn: (c) => (c.validTo === null ? Number.POSITIVE_INFINITY : Date.parse(c.validTo)),
-      cell: ({ row }) => <ValidToCell credential={row.original} now={now} />,
+      cell: ({ row }) => <ValidToText validity={row.original} now={now} />,
     },
     {
       id: 'permissions',
@@ -69,7 +52,7 @@ export function credentialColumns(
       header: 'Last used',
       enableGlobalFilter: false,
       accessorFn: (c) => (c.lastUsedAt === null ? 0 : Date.parse(c.lastUsedAt)),
-      cell: ({ row }) => <LastUsedCell credential={row.original} />,
+      cell: ({ row }) => <LastUsedText at={row.original.lastUsedAt} />,
     },
     {
       id: 'status',
@@ -83,7 +66,7 @@ export function credentialColumns(
       header: () => <VisuallyHidden>Actions</VisuallyHidden>,
       enableSorting: false,
       enableGlobalFilter: false,
-      cell: ({ row }) => <RowMenu credential={row.original} onAction={onAction} />,
+      cell: ({ row }) => <CredentialMenu credential={row.original} onAction={onAction} />,
     },
   ];
 }

@@ -1,18 +1,18 @@
-import { Alert, Button, Group, Modal, Stack, Switch, Text } from '@mantine/core';
+import { Modal, Switch, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { isObjectName } from '@portcullis/core/names';
 import type { Catalog, PermissionSet } from '@portcullis/core/permissions';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { unwrap } from '../../../api/api-error';
 import { api } from '../../../api/client';
-import { RefusalAlert } from '../../../api/refusal-alert';
+import { DialogForm } from '../../../components/dialog-form';
 import { ValidToField } from '../../../components/valid-to-field';
+import { objectNameProblem } from '../../../names/object-name-problem';
 import { countPermissions } from '../../../permissions/describe-permissions';
+import { validToText } from '../../../time/expiry';
 import { type ValidToChoice, validToRequest } from '../../../time/valid-to-choice';
 import type { CredentialPatch, CredentialRow } from './client-credential';
 import { CredentialFields } from './credential-fields';
 import { PermissionsField } from './permissions-field';
-import { validToText } from './valid-to-text';
 
 /**
  * Firebolt's Edit: only what the person changed is sent. New permissions are a new grant, so they must lie
@@ -40,27 +40,23 @@ export function EditCredentialDialog({
   const [enabled, setEnabled] = useState(credential.enabled);
   const [validTo, setValidTo] = useState<ValidToChoice>({ kind: 'keep' });
   const [permissions, setPermissions] = useState(credential.granted);
-  const [problem, setProblem] = useState<string>();
-  const [error, setError] = useState<unknown>();
-  const [pending, setPending] = useState(false);
+  const [problems, setProblems] = useState<{ name?: string; form?: string }>({});
   const current = validToText(credential);
   const permissionsChanged = !permissions.equals(credential.granted);
   const dropped = countPermissions(permissions.minus(assignable));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const checked = validToRequest(validTo, maximumDays, Date.now());
     const next = permissions.intersect(assignable);
-    const found =
+    const nameProblem = objectNameProblem(name);
+    const formProblem =
       'problem' in checked
         ? checked.problem
-        : !isObjectName(name)
-          ? 'Use letters, digits, _ . and - for the name (up to 64).'
-          : permissionsChanged && next.isEmpty()
-            ? 'Choose at least one permission you hold.'
-            : undefined;
-    setProblem(found);
-    if (found || !('request' in checked)) return;
+        : permissionsChanged && next.isEmpty()
+          ? 'Choose at least one permission you hold.'
+          : undefined;
+    setProblems({ name: nameProblem, form: formProblem });
+    if (nameProblem || formProblem || !('request' in checked)) return;
     const body: CredentialPatch = {
       ...(name === credential.name ? {} : { name }),
       ...(description === credential.description ? {} : { description }),
@@ -68,74 +64,58 @@ export function EditCredentialDialog({
       ...(checked.request === 'keep' ? {} : checked.request),
       ...(permissionsChanged ? { permissions: next.items() } : {}),
     };
-    if (Object.keys(body).length === 0) return onClose();
-    setPending(true);
-    setError(undefined);
-    try {
+    if (Object.keys(body).length > 0) {
       unwrap(
         await api.PATCH('/api/v1/client-credentials/{id}', { params: { path: { id: credential.id } }, body }),
       );
       onSaved();
-      onClose();
-    } catch (refusal) {
-      setError(refusal);
-    } finally {
-      setPending(false);
     }
+    onClose();
   };
 
   return (
     <Modal opened onClose={onClose} title={`Edit “${credential.name}”`} size="xl" fullScreen={narrow}>
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <Stack>
-          <CredentialFields
-            name={name}
-            description={description}
-            nameError={undefined}
-            onName={setName}
-            onDescription={setDescription}
-          />
-          <Switch
-            label="Enabled"
-            description="A disabled credential gets no tokens and its tokens stop at once."
-            checked={enabled}
-            onChange={(event) => setEnabled(event.currentTarget.checked)}
-          />
-          <ValidToField
-            value={validTo}
-            onChange={setValidTo}
-            maximumDays={maximumDays}
-            now={Date.now()}
-            current={current ? `until ${current.time} (${current.zone})` : 'without expiry'}
-          />
-          <PermissionsField
-            catalog={catalog}
-            value={permissions}
-            onChange={setPermissions}
-            assignable={assignable}
-          />
-          {permissionsChanged && dropped > 0 ? (
-            <Text size="sm">
-              {dropped} permission{dropped === 1 ? '' : 's'} granted earlier you no longer hold will be
-              dropped when you save.
-            </Text>
-          ) : null}
-          {problem ? (
-            <Alert color="red" role="alert">
-              {problem}
-            </Alert>
-          ) : null}
-          <RefusalAlert error={error} title="Could not save the credential" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={pending}>
-              Save
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <DialogForm
+        onSubmit={submit}
+        onCancel={onClose}
+        submitLabel="Save"
+        refusalTitle="Could not save the credential"
+        problem={problems.form}
+        noValidate
+      >
+        <CredentialFields
+          name={name}
+          description={description}
+          nameError={problems.name}
+          onName={setName}
+          onDescription={setDescription}
+        />
+        <Switch
+          label="Enabled"
+          description="A disabled credential gets no tokens and its tokens stop at once."
+          checked={enabled}
+          onChange={(event) => setEnabled(event.currentTarget.checked)}
+        />
+        <ValidToField
+          value={validTo}
+          onChange={setValidTo}
+          maximumDays={maximumDays}
+          now={Date.now()}
+          current={current ? `until ${current.time} (${current.zone})` : 'without expiry'}
+        />
+        <PermissionsField
+          catalog={catalog}
+          value={permissions}
+          onChange={setPermissions}
+          assignable={assignable}
+        />
+        {permissionsChanged && dropped > 0 ? (
+          <Text size="sm">
+            {dropped} permission{dropped === 1 ? '' : 's'} granted earlier you no longer hold will be dropped
+            when you save.
+          </Text>
+        ) : null}
+      </DialogForm>
     </Modal>
   );
 }

@@ -1,10 +1,11 @@
 import type { Catalog, PermissionSet } from '@portcullis/core/permissions';
 import { unwrap } from '../../../api/api-error';
+import type { ClientCredential } from '../../../api/api-types';
 import { api } from '../../../api/client';
+import { listClientCredentials } from '../../../api/full-lists';
 import { loadCatalog } from '../../../permissions/catalog';
 import { heldPermissions } from '../../../permissions/held-permissions';
 import type { Session } from '../../../session/session';
-import type { ClientCredential } from './client-credential';
 
 export interface CredentialsScreenData {
   catalog: Catalog;
@@ -16,19 +17,6 @@ export interface CredentialsScreenData {
   maximumDays: number | null;
 }
 
-async function listAll(): Promise<ClientCredential[]> {
-  const items: ClientCredential[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = unwrap(
-      await api.GET('/api/v1/client-credentials', { params: { query: { limit: 500, cursor } } }),
-    );
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
-}
-
 /**
  * Everything the screen shows. Calls the person may not make are left out rather than refused: the
  * organization's maximum needs `portcullis.organization:get` (without it the server still enforces the
@@ -38,7 +26,7 @@ export async function loadCredentialsScreen(session: Session): Promise<Credentia
   const catalog = await loadCatalog();
   const held = heldPermissions(catalog, session);
   const [credentials, organization] = await Promise.all([
-    held.has('portcullis.client_credentials', 'list') ? listAll() : undefined,
+    held.has('portcullis.client_credentials', 'list') ? listClientCredentials() : undefined,
     held.has('portcullis.organization', 'get') ? api.GET('/api/v1/organization').then(unwrap) : undefined,
   ]);
   return { catalog, held, credentials, maximumDays: organization?.maxCredentialLifetimeDays ?? null };

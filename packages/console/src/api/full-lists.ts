@@ -9,6 +9,7 @@ export const unlessForbidden = <T>(load: Promise<T>): Promise<T | undefined> =>
     throw error;
   });
 
+// Each list the console shows whole, read page after page (see loadAllPages for why whole).
 const page = { limit: largestPage };
 
 export const listServiceAccounts = () =>
@@ -40,4 +41,22 @@ export const listAccounts = () =>
 export const listLogins = () =>
   loadAllPages(async (cursor) =>
     unwrap(await api.GET('/api/v1/logins', { params: { query: { ...page, cursor } } })),
+  );
+
+/** The signed-in person's own client credentials: nobody lists anyone else's. */
+export const listClientCredentials = () =>
+  loadAllPages(async (cursor) =>
+    unwrap(await api.GET('/api/v1/client-credentials', { params: { query: { ...page, cursor } } })),
+  );
+
+/** The signed-in person's own key pairs. */
+export const listAccessKeys = () =>
+  loadAllPages(async (cursor) =>
+    unwrap(await api.GET('/api/v1/users/me/access-keys', { params: { query: { ...page, cursor } } })),
+  );
+
+/** Every organization on the server, for the platform operator. */
+export const listOrganizations = () =>
+  loadAllPages(async (cursor) =>
+    unwrap(await api.GET('/api/v1/organizations', { params: { query: { ...page, cursor } } })),
   );
