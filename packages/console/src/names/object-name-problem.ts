@@ -1,4 +1,4 @@
-import { isObjectName } from '@portcullis/core/names';
+import { isObjectName, maxObjectNameLength } from '@portcullis/core/names';
 
 /**
  * Why a name of a service account, user, policy or credential would be refused, by core's rule (the one
@@ -7,5 +7,5 @@ import { isObjectName } from '@portcullis/core/names';
 export function objectNameProblem(name: string): string | undefined {
   return isObjectName(name)
     ? undefined
-    : 'Use letters, digits, _ . and - (up to 64), not starting with . or -.';
+    : `Use letters, digits, _ . and - (up to ${maxObjectNameLength}), not starting with . or -.`;
 }

@@ -4,12 +4,8 @@ import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-route
 import { unwrap } from '../api/api-error';
 import { api } from '../api/client';
 import { RefusalAlert } from '../api/refusal-alert';
+import { returnPath } from '../session/return-path';
 import { useOptionalSession } from '../session/session';
-
-/** Only a path inside the console: a `next` that points elsewhere would make sign-in an open redirect. */
-function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 export function SignInScreen() {
   const { session, signedIn } = useOptionalSession();
@@ -18,7 +14,7 @@ export function SignInScreen() {
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>();
   const [pending, setPending] = useState(false);
-  const next = safeNext(params.get('next'));
+  const next = returnPath(params.get('next'));
   if (session) return <Navigate to={next} replace />;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {

@@ -62,7 +62,7 @@ async function authenticateSessionCookie(
     }
   } catch (error) {
     if (reply && isPortcullisError(error) && error.code === 'unauthenticated') {
-      clearSessionCookie(request, reply);
+      clearSessionCookie(request, reply, ctx.issuer);
     }
     throw error;
   }

@@ -157,7 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await authenticated.register(lockoutRoutes, { ctx });
       });
       await api.register(async (judged) => {
-        requireBearer(judged, ctx, { anyAudience: true, sessionCookie: true });
+        requireBearer(judged, ctx, { anyAudience: true });
         await judged.register(authorizeRoutes, { ctx });
       });
     },

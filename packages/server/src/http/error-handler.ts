@@ -155,8 +155,8 @@ function wwwAuthenticateFor(request: FastifyRequest, error: PortcullisError): st
   return [bearer, 'Basic realm="portcullis", charset="UTF-8"'];
 }
 
-/** The one place errors become HTTP responses. Internal failures are logged and hidden behind a code. */
 /**
+ * The one place errors become HTTP responses. Internal failures are logged and hidden behind a code.
  * `onNavigation`, when the console is built, answers a browser that navigates to a path no route has (a
  * console screen, reloaded or bookmarked) with the console's page instead of the JSON 404.
  */

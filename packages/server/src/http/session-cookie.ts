@@ -26,13 +26,19 @@ export function sessionCookieOf(request: FastifyRequest): string | undefined {
   return request.cookies?.[sessionCookieName];
 }
 
-/** `Secure` when the request arrived over HTTPS (`request.protocol` honours the trusted proxies). */
-function cookieOptions(request: FastifyRequest) {
+/**
+ * The cookie goes only to Portcullis's own paths: under an issuer with a path (https://host/tenant) to that
+ * path alone, so other applications on the host never receive the session, and two Portcullis tenants on one
+ * host keep a session each. `Secure` when the issuer is HTTPS, or when the request arrived over HTTPS
+ * (`request.protocol` honours the trusted proxies): a proxy missing from that list must not make it plain.
+ */
+function cookieOptions(request: FastifyRequest, issuer: string) {
+  const { pathname, protocol } = new URL(issuer);
   return {
     httpOnly: true,
     sameSite: 'strict',
-    path: '/',
-    secure: request.protocol === 'https',
+    path: pathname.replace(/\/+$/, '') || '/',
+    secure: protocol === 'https:' || request.protocol === 'https',
   } as const;
 }
 
@@ -40,14 +46,15 @@ function cookieOptions(request: FastifyRequest) {
 export function setSessionCookie(
   request: FastifyRequest,
   reply: FastifyReply,
+  issuer: string,
   session: { token: string; expiresAt: number },
   nowMs: number,
 ): void {
   const maxAge = Math.max(0, session.expiresAt - Math.floor(nowMs / 1000));
-  reply.setCookie(sessionCookieName, session.token, { ...cookieOptions(request), maxAge });
+  reply.setCookie(sessionCookieName, session.token, { ...cookieOptions(request, issuer), maxAge });
 }
 
 /** Tells the browser to forget the cookie (`Max-Age=0`), so the console sends the person to sign in. */
-export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
-  reply.clearCookie(sessionCookieName, cookieOptions(request));
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply, issuer: string): void {
+  reply.clearCookie(sessionCookieName, cookieOptions(request, issuer));
 }

@@ -186,6 +186,24 @@ describeOnEachEngine('console sessions on $engine', (engine) => {
     expect(sessionCookieIn(untrusted.setCookies[0]!)!.attributes).not.toContain('Secure');
   });
 
+  it("scopes the cookie to an issuer's path and marks it Secure whenever the issuer is HTTPS", async () => {
+    const tenant = await startTestServer(
+      engine,
+      { PORTCULLIS_MASTER_KEY: masterKey, PORTCULLIS_ISSUER: 'https://portcullis.example/tenant-a' },
+      database,
+    );
+    try {
+      const who = await person();
+      const signedInThere = await signIn(tenant, who);
+      expect(signedInThere.response.status).toBe(200);
+      const cookie = sessionCookieIn(signedInThere.setCookies[0]!)!;
+      expect(cookie.attributes).toEqual(expect.arrayContaining(['Path=/tenant-a', 'Secure']));
+      expect(cookie.attributes).not.toContain('Path=/');
+    } finally {
+      await tenant.close();
+    }
+  });
+
   it('answers the person and a CSRF token, and never the session token', async () => {
     const who = await person({ roleIds: [readOnlyRoleId] });
     const { response, session, csrfToken } = await signIn(server, who);

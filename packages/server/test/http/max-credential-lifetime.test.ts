@@ -211,6 +211,17 @@ describeOnEachEngine('a maximum credential lifetime on $engine', (engine) => {
     expect(accepted.body.validTo).toBe(refused.body.error.details.latest);
   });
 
+  it("allows a client's clock a few minutes ahead of the server's, and no more", async () => {
+    const { admin } = await cappedOrganization(7);
+    const latest = Date.parse((await createClientCredential(admin)).body.error.details.latest);
+    const ahead = await createClientCredential(admin, { validTo: new Date(latest + 60_000).toISOString() });
+    expect(ahead.status).toBe(201);
+    const beyond = await unchanged(() =>
+      createClientCredential(admin, { validTo: new Date(latest + 10 * 60_000).toISOString() }),
+    );
+    expect(beyond.body.error.code).toBe('valid_to_beyond_maximum');
+  });
+
   it('refuses an edit that clears the valid-to or moves it beyond the maximum, changing nothing', async () => {
     const { admin } = await cappedOrganization(30);
     const credential = await createClientCredential(admin, { validTo: daysAhead(10) });

@@ -118,6 +118,7 @@ export async function consoleSignInRoutes(
       setSessionCookie(
         request,
         reply,
+        ctx.issuer,
         { token: issued.accessToken, expiresAt: issued.expiresAt },
         ctx.clock(),
       );
@@ -167,7 +168,7 @@ export async function consoleSessionRoutes(
     },
     async (request, reply) => {
       await logout(ctx, callerOf(request), { allSessions: false });
-      clearSessionCookie(request, reply);
+      clearSessionCookie(request, reply, ctx.issuer);
       return reply.code(204).send();
     },
   );

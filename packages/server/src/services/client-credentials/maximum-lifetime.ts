@@ -9,6 +9,13 @@ import type { ServiceContext } from '../context.js';
  * checked: lowering the cap shortens no credential that exists, and an edit that leaves the valid-to alone
  * is not refused for it. Organization service accounts are made by admins and are not bound by it.
  */
+/**
+ * A client computes "30 days from now" by its own clock, which may run ahead of the server's: a valid-to
+ * this much past the cap still passes, so a dialog's "30 days" preset under a 30-day cap is not refused for
+ * a few seconds of skew. Five minutes in a cap of days is immaterial.
+ */
+const clientClockAllowanceMs = 5 * 60_000;
+
 export async function requireWithinMaximumLifetime(
   tx: ServiceContext,
   organizationId: string,
@@ -27,7 +34,7 @@ export async function requireWithinMaximumLifetime(
       { details },
     );
   }
-  if (validTo > latestMs) {
+  if (validTo > latestMs + clientClockAllowanceMs) {
     throw new PortcullisError(
       'valid_to_beyond_maximum',
       `Personal credentials in this organization last at most ${maximumDays} days: the valid-to may be no later than ${latest}.`,
