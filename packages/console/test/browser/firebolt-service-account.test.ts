@@ -177,4 +177,64 @@ describeInBrowser('Firebolt: service accounts, their secrets and the users they 
     await expectAccessible(page, 'service accounts at 390 px');
     await screenshot(page, flow, '9-narrow');
   });
+
+  it('deletes a selection, names the one refused for its linked user and keeps the rest deleted, then disables a selection', async () => {
+    const { page } = current();
+    const make = async (name: string) => {
+      const made = await apiFetch(server, 'POST', '/api/v1/service-accounts', { token, body: { name } });
+      expect(made.status).toBe(201);
+      return made.body.id as string;
+    };
+    const unlinkedId = await make('bulk-unlinked');
+    const linkedId = await make('bulk-linked');
+    const user = await apiFetch(server, 'POST', '/api/v1/users', {
+      token,
+      body: { name: 'bulk-user', serviceAccountId: linkedId },
+    });
+    expect(user.status).toBe(201);
+
+    await signInAt(page, server, '/service-accounts');
+    await page.getByRole('checkbox', { name: 'Select bulk-unlinked' }).check();
+    await page.getByRole('checkbox', { name: 'Select bulk-linked' }).check();
+    await page.getByRole('button', { name: 'Delete selected' }).click();
+    const remove = page.getByRole('dialog', { name: 'Delete 2 service accounts?' });
+    const affected = remove.getByRole('list', { name: 'Service accounts affected' });
+    expect((await affected.getByRole('listitem').allTextContents()).sort()).toEqual([
+      expect.stringContaining('bulk-linked'),
+      expect.stringContaining('bulk-unlinked'),
+    ]);
+    await expectAccessible(page, 'bulk delete confirmation');
+    await screenshot(page, flow, '10-bulk-delete');
+
+    await remove.getByRole('button', { name: 'Delete', exact: true }).click();
+    const refused = remove.getByRole('list', { name: 'Service accounts refused' });
+    await refused.waitFor();
+    expect(await refused.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringMatching(/^bulk-linked: users are still linked to it \(bulk-user\)/),
+    ]);
+    await expectAccessible(page, 'bulk delete partly refused');
+    await screenshot(page, flow, '11-bulk-delete-refused');
+    expect((await apiFetch(server, 'GET', `/api/v1/service-accounts/${unlinkedId}`, { token })).status).toBe(
+      404,
+    );
+    expect((await apiFetch(server, 'GET', `/api/v1/service-accounts/${linkedId}`, { token })).status).toBe(
+      200,
+    );
+    await remove.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('row', { name: /bulk-unlinked/ }).waitFor({ state: 'detached' });
+
+    await page.getByRole('checkbox', { name: 'Select bulk-linked' }).check();
+    await page.getByRole('button', { name: 'Disable selected' }).click();
+    const disable = page.getByRole('dialog', { name: 'Disable this service account?' });
+    expect(await disable.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('bulk-linked'),
+    ]);
+    await disable.getByRole('button', { name: 'Disable', exact: true }).click();
+    await disable.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.getByRole('row', { name: /bulk-linked/ }).textContent())
+      .toContain('Disabled');
+    const disabled = await apiFetch(server, 'GET', `/api/v1/service-accounts/${linkedId}`, { token });
+    expect(disabled.body.enabled).toBe(false);
+  });
 });

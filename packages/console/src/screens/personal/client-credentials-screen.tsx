@@ -4,14 +4,12 @@ import { useCallback, useMemo, useState } from 'react';
 import { unwrap } from '../../api/api-error';
 import { api } from '../../api/client';
 import { useLoaded } from '../../api/use-loaded';
+import type { BulkChange } from '../../components/bulk-change-dialog';
 import { NewSecretDialog } from '../../components/new-secret-dialog';
 import { LoadedContent } from '../../layout/loaded-content';
 import { PageTitle } from '../../layout/page-title';
 import { useSession } from '../../session/session';
-import {
-  ChangeCredentialsDialog,
-  type CredentialChange,
-} from './client-credentials/change-credentials-dialog';
+import { ChangeCredentialsDialog } from './client-credentials/change-credentials-dialog';
 import { type CredentialRow, credentialRow } from './client-credentials/client-credential';
 import { CreateCredentialDialog } from './client-credentials/create-credential-dialog';
 import type { CredentialAction } from './client-credentials/credential-menu';
@@ -23,7 +21,7 @@ import { loadCredentialsScreen } from './client-credentials/load-credentials';
 type Dialog =
   | { kind: 'create' }
   | { kind: 'edit' | 'secret'; credential: CredentialRow }
-  | { kind: CredentialChange; credentials: CredentialRow[]; done?: () => void };
+  | { kind: BulkChange; credentials: CredentialRow[]; done?: () => void };
 
 const description =
   'Credentials that act as you, with the permissions you choose from your own, for scripts and services: exchange one at /oauth/token for an access token. What a credential can do shrinks when your own rights do.';

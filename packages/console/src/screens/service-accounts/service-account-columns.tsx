@@ -6,6 +6,7 @@ import type { NetworkPolicy, ServiceAccount, User } from '../../api/api-types';
 import { CopyableId } from '../../components/copyable-id';
 import { LastUsedText } from '../../components/last-used-text';
 import { RowMenu } from '../../components/row-menu';
+import { selectionColumn } from '../../components/row-selection';
 import { ValidToText } from '../../components/valid-to-text';
 import { ServiceAccountStatusBadge, serviceAccountStatus } from './service-account-status';
 
@@ -20,6 +21,8 @@ export interface ServiceAccountColumnsInput {
   policies: Map<string, NetworkPolicy>;
   allowed: Record<ServiceAccountAction, boolean>;
   onAction(action: ServiceAccountAction, serviceAccount: ServiceAccount): void;
+  /** Rows get checkboxes only when the person may do something to a selection. */
+  selectable: boolean;
 }
 
 export function serviceAccountColumns({
@@ -28,8 +31,12 @@ export function serviceAccountColumns({
   policies,
   allowed,
   onAction,
+  selectable,
 }: ServiceAccountColumnsInput) {
   return [
+    ...(selectable
+      ? [selectionColumn<ServiceAccount>((sa) => sa.name, 'Select every service account on this page')]
+      : []),
     column.accessor('name', {
       header: 'Name',
       cell: (c) => (

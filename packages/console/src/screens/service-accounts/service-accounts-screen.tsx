@@ -5,16 +5,19 @@ import { useState } from 'react';
 import type { ServiceAccount } from '../../api/api-types';
 import { RefusalAlert } from '../../api/refusal-alert';
 import { useLoaded } from '../../api/use-loaded';
+import type { BulkChange } from '../../components/bulk-change-dialog';
 import { DataTable } from '../../components/data-table';
 import { EmptyList } from '../../components/empty-list';
 import { NewSecretDialog } from '../../components/new-secret-dialog';
 import { ProgrammaticAccessNotice } from '../../components/programmatic-access-notice';
+import { SelectionActions } from '../../components/selection-actions';
 import { clientSecretShown } from '../../components/shown-credentials';
 import { ShownOnceDialog } from '../../components/shown-once-dialog';
 import { LoadedContent } from '../../layout/loaded-content';
 import { PageTitle } from '../../layout/page-title';
 import { holds } from '../../session/holds';
 import { useSession } from '../../session/session';
+import { ChangeServiceAccountsDialog } from './change-service-accounts-dialog';
 import { DeleteServiceAccountDialog } from './delete-service-account-dialog';
 import { type ServiceAccountAction, serviceAccountColumns } from './service-account-columns';
 import { ServiceAccountDialog } from './service-account-dialog';
@@ -23,7 +26,8 @@ import { generateSecret, loadServiceAccountsData, usersByServiceAccount } from '
 type Open =
   | { dialog: 'none' }
   | { dialog: 'create' }
-  | { dialog: ServiceAccountAction; serviceAccount: ServiceAccount };
+  | { dialog: ServiceAccountAction; serviceAccount: ServiceAccount }
+  | { dialog: 'bulk'; change: BulkChange; serviceAccounts: ServiceAccount[]; done(): void };
 
 /** Firebolt's service accounts: the table, "Create service account", and the "…" menu per row. */
 export function Component() {
@@ -38,6 +42,10 @@ export function Component() {
   const close = () => setOpen({ dialog: 'none' });
   const may = (action: 'create' | 'update' | 'delete') =>
     holds(session, 'portcullis.service_accounts', action);
+  const bulkChanges = [
+    ...(may('update') ? (['disable'] as const) : []),
+    ...(may('delete') ? (['delete'] as const) : []),
+  ];
 
   const columns = serviceAccountColumns({
     linkedUsers: usersByServiceAccount(data?.users),
@@ -45,6 +53,7 @@ export function Component() {
     policies: new Map((data?.policies ?? []).map((p) => [p.id, p])),
     allowed: { edit: may('update'), 'new-secret': may('update'), delete: may('delete') },
     onAction: (dialog, serviceAccount) => setOpen({ dialog, serviceAccount }),
+    selectable: bulkChanges.length > 0,
   });
 
   // A new service account gets its first secret at once, so it can be used straight away.
@@ -62,7 +71,7 @@ export function Component() {
     }
   };
 
-  const selected = open.dialog === 'none' || open.dialog === 'create' ? undefined : open.serviceAccount;
+  const deleting = open.dialog === 'delete' ? open.serviceAccount : undefined;
   return (
     <>
       <PageTitle
@@ -92,6 +101,17 @@ export function Component() {
               getRowId={(sa) => sa.id}
               searchLabel="Search service accounts"
               minWidth={1100}
+              selectionActions={({ selected, clearSelection }) => (
+                <SelectionActions
+                  count={selected.length}
+                  label="Selected service accounts"
+                  changes={bulkChanges}
+                  onChange={(change) =>
+                    setOpen({ dialog: 'bulk', change, serviceAccounts: selected, done: clearSelection })
+                  }
+                  onClear={clearSelection}
+                />
+              )}
               empty={
                 <EmptyList
                   icon={<IconRobot size={28} />}
@@ -128,11 +148,18 @@ export function Component() {
           onClose={close}
         />
       ) : null}
-      <DeleteServiceAccountDialog
-        serviceAccount={open.dialog === 'delete' ? selected : undefined}
-        onClose={close}
-        onChanged={reload}
-      />
+      <DeleteServiceAccountDialog serviceAccount={deleting} onClose={close} onChanged={reload} />
+      {open.dialog === 'bulk' ? (
+        <ChangeServiceAccountsDialog
+          change={open.change}
+          serviceAccounts={open.serviceAccounts}
+          onDone={() => {
+            open.done();
+            reload();
+          }}
+          onClose={close}
+        />
+      ) : null}
       <ShownOnceDialog
         title={`${created?.name ?? ''} is created: its credentials`}
         shown={created ? clientSecretShown(created.secret) : undefined}

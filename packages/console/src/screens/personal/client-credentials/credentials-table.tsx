@@ -1,11 +1,12 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Group } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
+import type { BulkChange } from '../../../components/bulk-change-dialog';
 import { DataTableGrid } from '../../../components/data-table-grid';
 import { DataTablePager } from '../../../components/data-table-pager';
 import { DataTableSearch } from '../../../components/data-table-search';
+import { SelectionActions } from '../../../components/selection-actions';
 import { useDataTable } from '../../../components/use-data-table';
-import type { CredentialChange } from './change-credentials-dialog';
 import type { CredentialRow } from './client-credential';
 import { CredentialCards } from './credential-cards';
 import { credentialColumns, hiddenColumns } from './credential-columns';
@@ -27,7 +28,7 @@ export function CredentialsTable({
   credentials: CredentialRow[];
   now: number;
   onAction: (action: CredentialAction, credential: CredentialRow) => void;
-  onBulk: (change: CredentialChange, credentials: CredentialRow[], done: () => void) => void;
+  onBulk: (change: BulkChange, credentials: CredentialRow[], done: () => void) => void;
 }) {
   const narrow = useMediaQuery('(max-width: 48em)');
   const columns = useMemo(() => credentialColumns(now, onAction), [now, onAction]);
@@ -51,20 +52,13 @@ export function CredentialsTable({
           />
           {narrow ? <SortSelect table={table} /> : null}
         </Group>
-        {selected.length > 0 ? (
-          <Group gap="xs" role="group" aria-label="Selected credentials">
-            <Text size="sm">{selected.length} selected</Text>
-            <Button size="xs" variant="default" onClick={() => onBulk('disable', selected, clearSelection)}>
-              Disable selected
-            </Button>
-            <Button size="xs" color="red.9" onClick={() => onBulk('delete', selected, clearSelection)}>
-              Delete selected
-            </Button>
-            <Button size="xs" variant="subtle" onClick={clearSelection}>
-              Clear selection
-            </Button>
-          </Group>
-        ) : null}
+        <SelectionActions
+          count={selected.length}
+          label="Selected credentials"
+          changes={['disable', 'delete']}
+          onChange={(change) => onBulk(change, selected, clearSelection)}
+          onClear={clearSelection}
+        />
       </Group>
       {narrow ? (
         <CredentialCards table={table} now={now} onAction={onAction} />
