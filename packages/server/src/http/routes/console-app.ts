@@ -30,7 +30,10 @@ export function isConsoleNavigation(request: FastifyRequest): boolean {
 function consolePage(directory: string, issuer: string): string {
   const template = readFileSync(path.join(directory, 'index.html'), 'utf8');
   const base = `${new URL(issuer).pathname.replace(/\/+$/, '')}/`;
-  return template.replace('<base href="/" />', `<base href="${base.replace(/"/g, '&quot;')}" />`);
+  const baseElement = /<base href="[^"]*"\s*\/?>/;
+  // Without its <base> the page would load its assets from the root and break under an issuer path, quietly.
+  if (!baseElement.test(template)) throw new Error(`${directory}/index.html has no <base href> to set`);
+  return template.replace(baseElement, `<base href="${base.replace(/"/g, '&quot;')}" />`);
 }
 
 export interface ConsoleApp {
