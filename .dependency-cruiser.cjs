@@ -21,6 +21,21 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'sql-imports-nothing-of-ours',
+      severity: 'error',
+      comment:
+        '@portcullis/sql is the pure parser of the SQL language: it depends on no other package of ours.',
+      from: { path: '^packages/sql/' },
+      to: { path: ['^packages/(?!sql/)', '^(node_modules/)?@portcullis/(?!sql(/|$))'] },
+    },
+    {
+      name: 'sql-no-node-modules',
+      severity: 'error',
+      comment: '@portcullis/sql must bundle for the browser: no Node built-in module.',
+      from: { path: '^packages/sql/src/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'domain-imports-only-core',
       severity: 'error',
       comment:

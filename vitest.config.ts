@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const coreSources = fileURLToPath(new URL('./packages/core/src', import.meta.url));
+const sqlSources = fileURLToPath(new URL('./packages/sql/src', import.meta.url));
 
 /**
  * Three tiers. `unit`: the pure rules (core, the server's domain rules, the console's logic), no server, no database, in
@@ -10,6 +11,7 @@ const coreSources = fileURLToPath(new URL('./packages/core/src', import.meta.url
  */
 const unit = [
   'packages/core/test/**/*.test.ts',
+  'packages/sql/test/**/*.test.ts',
   'packages/server/test/domain/**/*.test.ts',
   'packages/console/test/unit/**/*.test.ts',
 ];
@@ -17,9 +19,12 @@ const unit = [
 const browser = ['packages/console/test/browser/**/*.test.ts'];
 
 export default defineConfig({
-  // Tests read core from its sources, so the unit tier needs no build.
+  // Tests read core and sql from their sources, so the unit tier needs no build.
   resolve: {
-    alias: [{ find: /^@portcullis\/core\/([a-z-]+)$/, replacement: `${coreSources}/$1/index.ts` }],
+    alias: [
+      { find: /^@portcullis\/core\/([a-z-]+)$/, replacement: `${coreSources}/$1/index.ts` },
+      { find: /^@portcullis\/sql$/, replacement: `${sqlSources}/index.ts` },
+    ],
   },
   test: {
     reporters: ['default', './packages/server/test/support/summary-reporter.ts'],
