@@ -1,0 +1,60 @@
+import type { ColumnRef, Literal, OrderByItem, Select, SelectValues, Show, ShownObjects } from '../ast.js';
+import type { Cursor } from '../cursor.js';
+import { acceptColumn, acceptLiteral, parseColumn, parseDottedCatalogName, parseNumber } from '../values.js';
+import { parseCondition } from './where-expression.js';
+
+const shown: [string[], ShownObjects][] = [
+  [['SERVICE', 'ACCOUNTS'], 'service_accounts'],
+  [['USERS'], 'users'],
+  [['LOGINS'], 'logins'],
+  [['NETWORK', 'POLICIES'], 'network_policies'],
+  [['ROLES'], 'roles'],
+];
+
+/** After `SHOW`. */
+export function parseShow(cursor: Cursor): Show {
+  for (const [words, objects] of shown) if (cursor.acceptKeywords(...words)) return { kind: 'show', objects };
+  return cursor.fail();
+}
+
+/**
+ * After `SELECT`: `*` or columns and a FROM clause, or literals and no FROM (`SELECT 1`). The first item
+ * decides which.
+ */
+export function parseSelect(cursor: Cursor): Select | SelectValues {
+  if (cursor.acceptSymbol('*')) return parseFrom(cursor, '*');
+  const literal = acceptLiteral(cursor);
+  if (literal !== undefined) return parseValues(cursor, literal);
+  const columns: ColumnRef[] = [acceptColumn(cursor) ?? cursor.fail()];
+  while (cursor.acceptSymbol(',')) columns.push(parseColumn(cursor));
+  return parseFrom(cursor, columns);
+}
+
+function parseValues(cursor: Cursor, first: Literal): SelectValues {
+  const values = [first];
+  while (cursor.acceptSymbol(',')) values.push(acceptLiteral(cursor) ?? cursor.fail());
+  return { kind: 'select_values', values };
+}
+
+function parseFrom(cursor: Cursor, columns: ColumnRef[] | '*'): Select {
+  cursor.expectKeywords('FROM');
+  const table = parseDottedCatalogName(cursor, 'a table');
+  const where = cursor.acceptKeywords('WHERE') ? parseCondition(cursor) : undefined;
+  const orderBy: OrderByItem[] = [];
+  if (cursor.acceptKeywords('ORDER', 'BY')) {
+    do {
+      const column = parseColumn(cursor);
+      const direction = cursor.acceptOneOf(['ASC', 'DESC'] as const);
+      orderBy.push({ column, direction: direction === 'DESC' ? 'desc' : 'asc' });
+    } while (cursor.acceptSymbol(','));
+  }
+  const limit = cursor.acceptKeywords('LIMIT') ? parseNumber(cursor) : undefined;
+  return {
+    kind: 'select',
+    columns,
+    table,
+    ...(where && { where }),
+    orderBy,
+    ...(limit && { limit }),
+  };
+}
