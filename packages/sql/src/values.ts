@@ -32,8 +32,15 @@ export function parseName(cursor: Cursor, { stringAllowed = false } = {}): Name 
   return { kind: 'name', value: token.value, quoted: token.type !== 'word', start: tokenStart(token) };
 }
 
-/** A name-valued option: a name, a quoted name or a string. */
+/**
+ * A name-valued option: a name, a quoted name or a string. A bare `DEFAULT` is never a name here, also where
+ * the option takes no `DEFAULT`: it is refused rather than read as an object named "DEFAULT".
+ */
 export function parseNameValue(cursor: Cursor): Name {
+  if (cursor.isKeyword('DEFAULT')) {
+    cursor.note(aName);
+    cursor.fail();
+  }
   return parseName(cursor, { stringAllowed: true });
 }
 
