@@ -16,23 +16,6 @@ export type TokenType =
   | 'other'
   | 'end';
 
-export interface Token {
-  type: TokenType;
-  /** As written. */
-  text: string;
-  /** A word as written, a quoted name or string without its quotes and with doubled quotes read as one. */
-  value: string;
-  /** A word in capitals, for matching keywords; empty for other tokens. */
-  upper: string;
-  offset: number;
-  line: number;
-  column: number;
-  /** Just after the token's last character. */
-  endOffset: number;
-  endLine: number;
-  endColumn: number;
-}
-
 enum Char {
   Tab = 9,
   LineFeed = 10,
@@ -75,12 +58,87 @@ function isWordPart(c: number): boolean {
   return isLetter(c) || isDigit(c) || c === Char.Underscore;
 }
 
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
 /** Other Unicode spaces (a no-break space pasted from a web page, a byte-order mark) separate tokens too. */
 const unicodeSpace = /\s/;
 
 /**
- * Reads the script one token at a time, on demand, in one pass over the text: the parser meets a lexical
- * error only when it reaches it, so the first error in the script is the one reported.
+ * A token, read without allocating: its text and value are cut from the script only when asked for. The
+ * lexer fills the objects the cursor hands it and the cursor reuses them, so a token is good only until a
+ * few more have been read: take a position or value out of it at once.
+ */
+export class Token {
+  type: TokenType = 'end';
+  /** For a symbol, which one (`!=` stays `!=`); empty otherwise. */
+  symbol = '';
+  /** Counts the tokens of the script, so a reused object is still told apart from the token it was. */
+  index = -1;
+  offset = 0;
+  line = 1;
+  column = 1;
+  /** Just after the token's last character. */
+  endOffset = 0;
+  endLine = 1;
+  endColumn = 1;
+  /** A quoted name or string holding a doubled quote. */
+  escaped = false;
+  private readonly source: string;
+
+  constructor(source: string) {
+    this.source = source;
+  }
+
+  /** As written. */
+  text(): string {
+    return this.source.slice(this.offset, this.endOffset);
+  }
+
+  /** A word as written; a quoted name or string without its quotes, a doubled quote read as one. */
+  value(): string {
+    if (this.type !== 'string' && this.type !== 'quoted_name') return this.text();
+    const inner = this.source.slice(this.offset + 1, this.endOffset - 1);
+    if (!this.escaped) return inner;
+    return this.type === 'string' ? inner.replaceAll("''", "'") : inner.replaceAll('""', '"');
+  }
+
+  /** A word in small letters (cut once, not twice, when it is written so already). */
+  lowerText(): string {
+    for (let i = this.offset; i < this.endOffset; i++) {
+      const c = this.source.charCodeAt(i);
+      if (c >= Char.UpperA && c <= Char.UpperZ) return this.text().toLowerCase();
+    }
+    return this.text();
+  }
+
+  /** Whether this is the keyword `word` (given in capitals), in any case. */
+  is(word: string): boolean {
+    if (this.type !== 'word' || this.endOffset - this.offset !== word.length) return false;
+    for (let i = 0; i < word.length; i++) {
+      let c = this.source.charCodeAt(this.offset + i);
+      if (c >= Char.LowerA && c <= Char.LowerZ) c -= 32;
+      if (c !== word.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+
+  /** The first of `words` (in capitals) this is, if any. */
+  oneOf<W extends string>(words: readonly W[]): W | undefined {
+    for (const word of words) if (this.is(word)) return word;
+    return undefined;
+  }
+}
+
+/**
+ * Reads the script one token at a time, on demand, in one pass over the text, allocating nothing per token:
+ * the parser meets a lexical error only when it reaches it, so the first error in the script is the one
+ * reported.
  */
 export class Lexer {
   private readonly text: string;
@@ -88,75 +146,55 @@ export class Lexer {
   private line = 1;
   /** Offset of the current line's first character. */
   private lineStart = 0;
+  private count = 0;
 
   constructor(text: string) {
     this.text = text;
   }
 
-  next(): Token {
+  /** Reads the next token into `token`. */
+  next(token: Token): void {
     this.skipSpaceAndComments();
     const { text } = this;
     const start = this.pos;
-    const line = this.line;
-    const column = start - this.lineStart + 1;
-    if (start >= text.length) return this.token('end', start, line, column, '', '');
-    const c = text.charCodeAt(start);
-    if (isLetter(c)) {
-      let i = start + 1;
-      while (i < text.length && isWordPart(text.charCodeAt(i))) i++;
-      this.pos = i;
-      const word = text.slice(start, i);
-      return this.token('word', start, line, column, word, word, word.toUpperCase());
+    token.index = this.count++;
+    token.offset = start;
+    token.line = this.line;
+    token.column = start - this.lineStart + 1;
+    token.symbol = '';
+    token.escaped = false;
+    if (start >= text.length) {
+      token.type = 'end';
+    } else {
+      const c = text.charCodeAt(start);
+      if (isLetter(c)) {
+        let i = start + 1;
+        while (i < text.length && isWordPart(text.charCodeAt(i))) i++;
+        this.pos = i;
+        token.type = 'word';
+      } else if (isDigit(c)) {
+        let i = start + 1;
+        while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+        this.pos = i;
+        token.type = 'number';
+      } else if (c === Char.Quote || c === Char.DoubleQuote) {
+        token.escaped = this.quoted(c);
+        token.type = c === Char.Quote ? 'string' : 'quoted_name';
+      } else {
+        const symbol = this.symbolAt(start, c);
+        if (symbol !== undefined) {
+          this.pos = start + symbol.length;
+          token.type = 'symbol';
+          token.symbol = symbol;
+        } else {
+          this.pos = start + (isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(start + 1)) ? 2 : 1);
+          token.type = 'other';
+        }
+      }
     }
-    if (isDigit(c)) {
-      let i = start + 1;
-      while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-      this.pos = i;
-      const digits = text.slice(start, i);
-      return this.token('number', start, line, column, digits, digits);
-    }
-    if (c === Char.Quote || c === Char.DoubleQuote) {
-      const value = this.quoted(c);
-      return this.token(
-        c === Char.Quote ? 'string' : 'quoted_name',
-        start,
-        line,
-        column,
-        text.slice(start, this.pos),
-        value,
-      );
-    }
-    const symbol = this.symbolAt(start, c);
-    if (symbol !== undefined) {
-      this.pos = start + symbol.length;
-      return this.token('symbol', start, line, column, symbol, symbol);
-    }
-    const other = String.fromCodePoint(text.codePointAt(start)!);
-    this.pos = start + other.length;
-    return this.token('other', start, line, column, other, other);
-  }
-
-  private token(
-    type: TokenType,
-    offset: number,
-    line: number,
-    column: number,
-    text: string,
-    value: string,
-    upper = '',
-  ): Token {
-    return {
-      type,
-      text,
-      value,
-      upper,
-      offset,
-      line,
-      column,
-      endOffset: this.pos,
-      endLine: this.line,
-      endColumn: this.pos - this.lineStart + 1,
-    };
+    token.endOffset = this.pos;
+    token.endLine = this.line;
+    token.endColumn = this.pos - this.lineStart + 1;
   }
 
   private symbolAt(i: number, c: number): string | undefined {
@@ -184,14 +222,13 @@ export class Lexer {
     }
   }
 
-  /** Reads `'…'` or `"…"` from its opening quote; a doubled quote inside stands for one. */
-  private quoted(quote: number): string {
+  /** Reads `'…'` or `"…"` from its opening quote; whether a doubled quote inside stands for one. */
+  private quoted(quote: number): boolean {
     const { text } = this;
     const start = this.pos;
-    const at = this.position();
-    let pieceStart = start + 1;
-    let pieces: string[] | undefined;
-    let i = pieceStart;
+    const at = this.positionOf(start);
+    let escaped = false;
+    let i = start + 1;
     for (;;) {
       if (i >= text.length) {
         const what = quote === Char.Quote ? 'string' : 'quoted name';
@@ -202,20 +239,15 @@ export class Lexer {
       const c = text.charCodeAt(i);
       if (c === quote) {
         if (text.charCodeAt(i + 1) !== quote) break;
-        pieces ??= [];
-        pieces.push(text.slice(pieceStart, i + 1));
+        escaped = true;
         i += 2;
-        pieceStart = i;
         continue;
       }
       this.lineBreakAt(i, c);
       i++;
     }
     this.pos = i + 1;
-    const last = text.slice(pieceStart, i);
-    if (pieces === undefined) return last;
-    pieces.push(last);
-    return pieces.join('');
+    return escaped;
   }
 
   private skipSpaceAndComments(): void {
@@ -270,10 +302,6 @@ export class Lexer {
     }
   }
 
-  private position(): SourcePosition {
-    return this.positionOf(this.pos);
-  }
-
   /** The position of `offset`, which must lie on the current line. */
   private positionOf(offset: number): SourcePosition {
     return { offset, line: this.line, column: offset - this.lineStart + 1 };
@@ -292,5 +320,5 @@ export function tokenEnd(token: Token): SourcePosition {
 
 /** What an error says it found at `token`. */
 export function foundText(token: Token): string {
-  return token.type === 'end' ? endOfInput : token.text;
+  return token.type === 'end' ? endOfInput : token.text();
 }

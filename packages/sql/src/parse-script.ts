@@ -16,17 +16,13 @@ export function parseScript(text: string): ParsedStatement[] {
     while (cursor.isSymbol(';')) cursor.advance();
     const first = cursor.peek();
     if (first.type === 'end') return parsed;
+    const start = tokenStart(first);
     const statement = parseStatement(cursor);
-    const last = cursor.lastTaken()!;
+    const end = tokenEnd(cursor.lastTaken()!);
     if (!cursor.acceptSymbol(';')) {
       cursor.note(endOfInput);
       if (cursor.peek().type !== 'end') cursor.fail();
     }
-    parsed.push({
-      statement,
-      text: text.slice(first.offset, last.endOffset),
-      start: tokenStart(first),
-      end: tokenEnd(last),
-    });
+    parsed.push({ statement, text: text.slice(start.offset, end.offset), start, end });
   }
 }

@@ -19,47 +19,47 @@ import { parseSet, parseUse } from './statements/session.js';
 import { parseAlterUser, parseCreateUser, parseDropUser } from './statements/users.js';
 
 /** Keywords that lead to a statement, tried in order, and what reads the rest. */
-type Branches = [words: string[], parse: (cursor: Cursor) => Statement][];
+type Branches = [phrase: string, parse: (cursor: Cursor) => Statement][];
 
 const created: Branches = [
-  [['SERVICE', 'ACCOUNT'], parseCreateServiceAccount],
-  [['LOGIN'], parseCreateLogin],
-  [['USER'], parseCreateUser],
-  [['NETWORK', 'POLICY'], parseCreateNetworkPolicy],
-  [['ROLE'], parseCreateRole],
+  ['SERVICE ACCOUNT', parseCreateServiceAccount],
+  ['LOGIN', parseCreateLogin],
+  ['USER', parseCreateUser],
+  ['NETWORK POLICY', parseCreateNetworkPolicy],
+  ['ROLE', parseCreateRole],
 ];
 
 const altered: Branches = [
-  [['SERVICE', 'ACCOUNT'], parseAlterServiceAccount],
-  [['LOGIN'], parseAlterLogin],
-  [['USER'], parseAlterUser],
-  [['NETWORK', 'POLICY'], parseAlterNetworkPolicy],
-  [['ORGANIZATION'], parseAlterOrganization],
+  ['SERVICE ACCOUNT', parseAlterServiceAccount],
+  ['LOGIN', parseAlterLogin],
+  ['USER', parseAlterUser],
+  ['NETWORK POLICY', parseAlterNetworkPolicy],
+  ['ORGANIZATION', parseAlterOrganization],
 ];
 
 const dropped: Branches = [
-  [['SERVICE', 'ACCOUNT'], parseDropServiceAccount],
-  [['LOGIN'], parseDropLogin],
-  [['USER'], parseDropUser],
-  [['NETWORK', 'POLICY'], parseDropNetworkPolicy],
-  [['ROLE'], parseDropRole],
+  ['SERVICE ACCOUNT', parseDropServiceAccount],
+  ['LOGIN', parseDropLogin],
+  ['USER', parseDropUser],
+  ['NETWORK POLICY', parseDropNetworkPolicy],
+  ['ROLE', parseDropRole],
 ];
 
 const statements: Branches = [
-  [['CREATE'], (cursor) => branch(cursor, created)],
-  [['ALTER'], (cursor) => branch(cursor, altered)],
-  [['DROP'], (cursor) => branch(cursor, dropped)],
-  [['GRANT'], parseGrant],
-  [['REVOKE'], parseRevoke],
-  [['CALL'], parseCall],
-  [['SHOW'], parseShow],
-  [['SELECT'], parseSelect],
-  [['SET'], parseSet],
-  [['USE'], parseUse],
+  ['CREATE', (cursor) => branch(cursor, created)],
+  ['ALTER', (cursor) => branch(cursor, altered)],
+  ['DROP', (cursor) => branch(cursor, dropped)],
+  ['GRANT', parseGrant],
+  ['REVOKE', parseRevoke],
+  ['CALL', parseCall],
+  ['SHOW', parseShow],
+  ['SELECT', parseSelect],
+  ['SET', parseSet],
+  ['USE', parseUse],
 ];
 
 function branch(cursor: Cursor, branches: Branches): Statement {
-  for (const [words, parse] of branches) if (cursor.acceptKeywords(...words)) return parse(cursor);
+  for (const entry of branches) if (cursor.acceptKeywords(entry[0])) return entry[1](cursor);
   return cursor.fail();
 }
 

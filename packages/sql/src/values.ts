@@ -23,13 +23,14 @@ export function parseName(cursor: Cursor, { stringAllowed = false } = {}): Name 
   const token = cursor.peek();
   const isName =
     token.type === 'word' ||
-    ((token.type === 'quoted_name' || (stringAllowed && token.type === 'string')) && token.value !== '');
+    ((token.type === 'quoted_name' || (stringAllowed && token.type === 'string')) &&
+      token.endOffset - token.offset > 2);
   if (!isName) {
     cursor.note(aName);
     return cursor.fail();
   }
   cursor.advance();
-  return { kind: 'name', value: token.value, quoted: token.type !== 'word', start: tokenStart(token) };
+  return { kind: 'name', value: token.value(), quoted: token.type !== 'word', start: tokenStart(token) };
 }
 
 /**
@@ -51,12 +52,14 @@ export function parseString(cursor: Cursor): StringLiteral {
     return cursor.fail();
   }
   cursor.advance();
-  return { kind: 'string', value: token.value, start: tokenStart(token) };
+  return { kind: 'string', value: token.value(), start: tokenStart(token) };
 }
+
+const booleans = ['TRUE', 'FALSE'] as const;
 
 export function acceptBoolean(cursor: Cursor): BooleanLiteral | undefined {
   const token = cursor.peek();
-  const word = cursor.acceptOneOf(['TRUE', 'FALSE']);
+  const word = cursor.acceptOneOf(booleans);
   return word === undefined
     ? undefined
     : { kind: 'boolean', value: word === 'TRUE', start: tokenStart(token) };
@@ -73,7 +76,7 @@ export function acceptNumber(cursor: Cursor): NumberLiteral | undefined {
     cursor.note(aNumber);
     return undefined;
   }
-  const value = Number(token.value);
+  const value = Number(token.text());
   if (!Number.isSafeInteger(value)) {
     cursor.failAt(token, [aNumber], `number too large (at most ${Number.MAX_SAFE_INTEGER})`);
   }
@@ -124,11 +127,11 @@ export function acceptCatalogPart(cursor: Cursor, what: string): CatalogName | u
   const token = cursor.peek();
   if (token.type === 'word') {
     cursor.advance();
-    return { value: token.value.toLowerCase(), start: tokenStart(token) };
+    return { value: token.lowerText(), start: tokenStart(token) };
   }
-  if (token.type === 'quoted_name' && token.value !== '') {
+  if (token.type === 'quoted_name' && token.endOffset - token.offset > 2) {
     cursor.advance();
-    return { value: token.value, start: tokenStart(token) };
+    return { value: token.value(), start: tokenStart(token) };
   }
   cursor.note(what);
   return undefined;
@@ -143,7 +146,7 @@ export function parseDottedCatalogName(cursor: Cursor, what: string): CatalogNam
 }
 
 /** Words that end or join a column in SELECT's clauses, so a column of that name must be written `"…"`. */
-const notColumns = new Set([
+const notColumns = [
   'FROM',
   'WHERE',
   'ORDER',
@@ -159,11 +162,11 @@ const notColumns = new Set([
   'TRUE',
   'FALSE',
   'NULL',
-]);
+];
 
 export function acceptColumn(cursor: Cursor): ColumnRef | undefined {
   const token = cursor.peek();
-  if (token.type === 'word' && notColumns.has(token.upper)) {
+  if (token.oneOf(notColumns) !== undefined) {
     cursor.note('a column');
     return undefined;
   }

@@ -6,7 +6,7 @@ import type {
   StringLiteral,
 } from '../ast.js';
 import type { Cursor } from '../cursor.js';
-import { type OptionSpecs, parseOptions } from '../option-list.js';
+import { OptionList } from '../option-list.js';
 import { parseList, parseName, parseString } from '../values.js';
 import { acceptIfExists, acceptIfNotExists, acceptRenameTo } from './clauses.js';
 
@@ -15,32 +15,47 @@ function parseIpList(cursor: Cursor): StringLiteral[] {
   return parseList(cursor, parseString, { empty: true });
 }
 
-const createOptions: OptionSpecs<Omit<CreateNetworkPolicy, 'kind' | 'ifNotExists' | 'name'>> = {
-  allowedIpList: { keyword: 'ALLOWED_IP_LIST', parse: parseIpList },
-  blockedIpList: { keyword: 'BLOCKED_IP_LIST', parse: parseIpList },
-  description: { keyword: 'DESCRIPTION', parse: parseString },
-};
+const createOptions = new OptionList<Omit<CreateNetworkPolicy, 'kind' | 'ifNotExists' | 'name'>>(
+  {
+    allowedIpList: { keyword: 'ALLOWED_IP_LIST', parse: parseIpList },
+    blockedIpList: { keyword: 'BLOCKED_IP_LIST', parse: parseIpList },
+    description: { keyword: 'DESCRIPTION', parse: parseString },
+  },
+  { required: ['allowedIpList'] },
+);
 
 type AlterOptions = Omit<AlterNetworkPolicy, 'kind' | 'ifExists' | 'name' | 'operation'>;
 
-const setOptions: OptionSpecs<AlterOptions> = {
+const setOptions = new OptionList<AlterOptions>({
   allowedIpList: { keyword: 'ALLOWED_IP_LIST', parse: parseIpList },
   blockedIpList: { keyword: 'BLOCKED_IP_LIST', parse: parseIpList },
   description: { keyword: 'DESCRIPTION', parse: parseString },
-};
+});
 
-const addOrRemoveOptions: OptionSpecs<Omit<AlterOptions, 'description'>> = {
-  allowedIpList: { keyword: 'ALLOWED_IP_LIST', parse: parseIpList },
-  blockedIpList: { keyword: 'BLOCKED_IP_LIST', parse: parseIpList },
-};
+const addOrRemoveOptions = new OptionList<Omit<AlterOptions, 'description'>>(
+  {
+    allowedIpList: { keyword: 'ALLOWED_IP_LIST', parse: parseIpList },
+    blockedIpList: { keyword: 'BLOCKED_IP_LIST', parse: parseIpList },
+  },
+  { misplaced: { DESCRIPTION: 'DESCRIPTION is changed with SET only' } },
+);
+
+const operations = ['SET', 'ADD', 'REMOVE'] as const;
+const behaviors = ['RESTRICT', 'CASCADE'] as const;
 
 /** After `CREATE NETWORK POLICY`: `WITH ALLOWED_IP_LIST` is required. */
 export function parseCreateNetworkPolicy(cursor: Cursor): CreateNetworkPolicy {
   const ifNotExists = acceptIfNotExists(cursor);
   const name = parseName(cursor);
   cursor.expectKeywords('WITH');
-  const { allowedIpList, ...options } = parseOptions(cursor, createOptions, { required: ['allowedIpList'] });
-  return { kind: 'create_network_policy', ifNotExists, name, allowedIpList: allowedIpList!, ...options };
+  const options = createOptions.parse(cursor);
+  return {
+    kind: 'create_network_policy',
+    ifNotExists,
+    name,
+    ...options,
+    allowedIpList: options.allowedIpList!,
+  };
 }
 
 /** After `ALTER NETWORK POLICY`. */
@@ -49,19 +64,17 @@ export function parseAlterNetworkPolicy(cursor: Cursor): AlterNetworkPolicy | Re
   const name = parseName(cursor);
   const newName = acceptRenameTo(cursor);
   if (newName !== undefined) return { kind: 'rename_network_policy', ifExists, name, newName };
-  const operation = cursor.expectOneOf(['SET', 'ADD', 'REMOVE'] as const);
+  const operation = cursor.expectOneOf(operations);
   if (operation === 'SET') {
     return {
       kind: 'alter_network_policy',
       ifExists,
       name,
       operation: 'set',
-      ...parseOptions(cursor, setOptions),
+      ...setOptions.parse(cursor),
     };
   }
-  const options = parseOptions(cursor, addOrRemoveOptions, {
-    misplaced: { DESCRIPTION: 'DESCRIPTION is changed with SET only' },
-  });
+  const options = addOrRemoveOptions.parse(cursor);
   return {
     kind: 'alter_network_policy',
     ifExists,
@@ -75,11 +88,8 @@ export function parseAlterNetworkPolicy(cursor: Cursor): AlterNetworkPolicy | Re
 export function parseDropNetworkPolicy(cursor: Cursor): DropNetworkPolicy {
   const ifExists = acceptIfExists(cursor);
   const name = parseName(cursor);
-  const behavior = cursor.acceptOneOf(['RESTRICT', 'CASCADE'] as const);
-  return {
-    kind: 'drop_network_policy',
-    ifExists,
-    name,
-    ...(behavior && { behavior: behavior === 'RESTRICT' ? 'restrict' : 'cascade' }),
-  };
+  const statement: DropNetworkPolicy = { kind: 'drop_network_policy', ifExists, name };
+  const behavior = cursor.acceptOneOf(behaviors);
+  if (behavior !== undefined) statement.behavior = behavior === 'RESTRICT' ? 'restrict' : 'cascade';
+  return statement;
 }

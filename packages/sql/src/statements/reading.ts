@@ -3,17 +3,17 @@ import type { Cursor } from '../cursor.js';
 import { acceptColumn, acceptLiteral, parseColumn, parseDottedCatalogName, parseNumber } from '../values.js';
 import { parseCondition } from './where-expression.js';
 
-const shown: [string[], ShownObjects][] = [
-  [['SERVICE', 'ACCOUNTS'], 'service_accounts'],
-  [['USERS'], 'users'],
-  [['LOGINS'], 'logins'],
-  [['NETWORK', 'POLICIES'], 'network_policies'],
-  [['ROLES'], 'roles'],
+const shown: [phrase: string, ShownObjects][] = [
+  ['SERVICE ACCOUNTS', 'service_accounts'],
+  ['USERS', 'users'],
+  ['LOGINS', 'logins'],
+  ['NETWORK POLICIES', 'network_policies'],
+  ['ROLES', 'roles'],
 ];
 
 /** After `SHOW`. */
 export function parseShow(cursor: Cursor): Show {
-  for (const [words, objects] of shown) if (cursor.acceptKeywords(...words)) return { kind: 'show', objects };
+  for (const [phrase, objects] of shown) if (cursor.acceptKeywords(phrase)) return { kind: 'show', objects };
   return cursor.fail();
 }
 
@@ -36,25 +36,23 @@ function parseValues(cursor: Cursor, first: Literal): SelectValues {
   return { kind: 'select_values', values };
 }
 
+const directions = ['ASC', 'DESC'] as const;
+
 function parseFrom(cursor: Cursor, columns: ColumnRef[] | '*'): Select {
   cursor.expectKeywords('FROM');
   const table = parseDottedCatalogName(cursor, 'a table');
   const where = cursor.acceptKeywords('WHERE') ? parseCondition(cursor) : undefined;
   const orderBy: OrderByItem[] = [];
-  if (cursor.acceptKeywords('ORDER', 'BY')) {
+  if (cursor.acceptKeywords('ORDER BY')) {
     do {
       const column = parseColumn(cursor);
-      const direction = cursor.acceptOneOf(['ASC', 'DESC'] as const);
+      const direction = cursor.acceptOneOf(directions);
       orderBy.push({ column, direction: direction === 'DESC' ? 'desc' : 'asc' });
     } while (cursor.acceptSymbol(','));
   }
   const limit = cursor.acceptKeywords('LIMIT') ? parseNumber(cursor) : undefined;
-  return {
-    kind: 'select',
-    columns,
-    table,
-    ...(where && { where }),
-    orderBy,
-    ...(limit && { limit }),
-  };
+  const select: Select = { kind: 'select', columns, table, orderBy };
+  if (where !== undefined) select.where = where;
+  if (limit !== undefined) select.limit = limit;
+  return select;
 }

@@ -28,7 +28,7 @@ export function parseDropRole(cursor: Cursor): DropRole {
 export function parseGrant(cursor: Cursor): GrantRole | GrantPermission {
   if (cursor.acceptKeywords('ROLE')) {
     const role = parseName(cursor);
-    cursor.expectKeywords('TO', 'USER');
+    cursor.expectKeywords('TO USER');
     return { kind: 'grant_role', role, user: parseName(cursor) };
   }
   const { actions, resource } = parsePermission(cursor);
@@ -40,7 +40,7 @@ export function parseGrant(cursor: Cursor): GrantRole | GrantPermission {
 export function parseRevoke(cursor: Cursor): RevokeRole | RevokePermission {
   if (cursor.acceptKeywords('ROLE')) {
     const role = parseName(cursor);
-    cursor.expectKeywords('FROM', 'USER');
+    cursor.expectKeywords('FROM USER');
     return { kind: 'revoke_role', role, user: parseName(cursor) };
   }
   const { actions, resource } = parsePermission(cursor);

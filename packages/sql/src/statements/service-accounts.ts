@@ -6,7 +6,7 @@ import type {
   RenameServiceAccount,
 } from '../ast.js';
 import type { Cursor } from '../cursor.js';
-import { type OptionSpecs, parseOptions } from '../option-list.js';
+import { OptionList } from '../option-list.js';
 import {
   aString,
   oneOfKeywords,
@@ -25,26 +25,26 @@ const connectionPreference = oneOfKeywords([
   'PREFER_PRIVATE',
 ]);
 
-const createOptions: OptionSpecs<Omit<CreateServiceAccount, 'kind' | 'ifNotExists' | 'name'>> = {
+const createOptions = new OptionList<Omit<CreateServiceAccount, 'kind' | 'ifNotExists' | 'name'>>({
   description: { keyword: 'DESCRIPTION', parse: parseString },
   networkPolicy: { keyword: 'NETWORK_POLICY', parse: parseNameValue },
   isOrganizationAdmin: { keyword: 'IS_ORGANIZATION_ADMIN', parse: parseBoolean },
   connectionPreference: { keyword: 'CONNECTION_PREFERENCE', parse: orDefault(connectionPreference) },
-};
+});
 
-const alterOptions: OptionSpecs<Omit<AlterServiceAccount, 'kind' | 'name'>> = {
+const alterOptions = new OptionList<Omit<AlterServiceAccount, 'kind' | 'name'>>({
   networkPolicy: { keyword: 'NETWORK_POLICY', parse: orDefault(parseNameValue) },
   description: { keyword: 'DESCRIPTION', parse: orDefault(parseString) },
   isOrganizationAdmin: { keyword: 'IS_ORGANIZATION_ADMIN', parse: parseBoolean },
   connectionPreference: { keyword: 'CONNECTION_PREFERENCE', parse: orDefault(connectionPreference) },
   isEnabled: { keyword: 'IS_ENABLED', parse: parseBoolean },
-};
+});
 
 /** After `CREATE SERVICE ACCOUNT`. */
 export function parseCreateServiceAccount(cursor: Cursor): CreateServiceAccount {
   const ifNotExists = acceptIfNotExists(cursor);
   const name = parseName(cursor);
-  const options = cursor.acceptKeywords('WITH') ? parseOptions(cursor, createOptions) : {};
+  const options = cursor.acceptKeywords('WITH') ? createOptions.parse(cursor) : {};
   return { kind: 'create_service_account', ifNotExists, name, ...options };
 }
 
@@ -54,7 +54,7 @@ export function parseAlterServiceAccount(cursor: Cursor): AlterServiceAccount | 
   const newName = acceptRenameTo(cursor);
   if (newName !== undefined) return { kind: 'rename_service_account', name, newName };
   cursor.expectKeywords('SET');
-  return { kind: 'alter_service_account', name, ...parseOptions(cursor, alterOptions) };
+  return { kind: 'alter_service_account', name, ...alterOptions.parse(cursor) };
 }
 
 /** After `DROP SERVICE ACCOUNT`. */
@@ -68,7 +68,7 @@ export function parseCall(cursor: Cursor): GenerateServiceAccountKey {
   cursor.expectKeywords('FB_GENERATESERVICEACCOUNTKEY');
   cursor.expectSymbol('(');
   const token = cursor.peek();
-  if (token.type === 'string' && token.value === '') {
+  if (token.type === 'string' && token.endOffset - token.offset === 2) {
     cursor.failAt(token, [aString], "the service account's name is empty");
   }
   const argument = parseString(cursor);

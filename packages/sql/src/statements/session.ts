@@ -9,6 +9,8 @@ import {
   parseString,
 } from '../values.js';
 
+const objectTypes = ['DATABASE', 'ENGINE'] as const;
+
 /** After `SET`: `name = value`, the value a string, a number, TRUE, FALSE or a name. */
 export function parseSet(cursor: Cursor): SetSetting {
   const name = parseDottedCatalogName(cursor, 'a setting');
@@ -25,7 +27,7 @@ export function parseSet(cursor: Cursor): SetSetting {
 export function parseUse(cursor: Cursor): Use {
   const next = cursor.peek(1);
   const typeWritten = next.type === 'word' || next.type === 'quoted_name';
-  const objectType = typeWritten ? cursor.acceptOneOf(['DATABASE', 'ENGINE'] as const) : undefined;
+  const objectType = typeWritten ? cursor.acceptOneOf(objectTypes) : undefined;
   if (!typeWritten) {
     cursor.note('DATABASE');
     cursor.note('ENGINE');

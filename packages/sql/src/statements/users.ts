@@ -1,6 +1,6 @@
 import type { AlterUser, CreateUser, DropUser, Name, RenameUser } from '../ast.js';
 import type { Cursor } from '../cursor.js';
-import { type OptionSpecs, parseOptions } from '../option-list.js';
+import { OptionList } from '../option-list.js';
 import { orDefault, parseList, parseName, parseNameValue } from '../values.js';
 import { acceptIfExists, acceptIfNotExists, acceptRenameTo } from './clauses.js';
 
@@ -11,13 +11,16 @@ function parseRoles(cursor: Cursor): Name[] {
   return cursor.isSymbol('(') ? parseList(cursor, parseNameValue) : [parseNameValue(cursor)];
 }
 
-const createOptions: OptionSpecs<Omit<CreateUser, 'kind' | 'ifNotExists' | 'name'>> = {
-  login: { keyword: 'LOGIN', parse: parseNameValue },
-  serviceAccount: { keyword: 'SERVICE_ACCOUNT', parse: parseNameValue },
-  defaultDatabase: { keyword: 'DEFAULT_DATABASE', parse: parseNameValue },
-  defaultEngine: { keyword: 'DEFAULT_ENGINE', parse: parseNameValue },
-  roles: { keyword: 'ROLE', parse: parseRoles },
-};
+const createOptions = new OptionList<Omit<CreateUser, 'kind' | 'ifNotExists' | 'name'>>(
+  {
+    login: { keyword: 'LOGIN', parse: parseNameValue },
+    serviceAccount: { keyword: 'SERVICE_ACCOUNT', parse: parseNameValue },
+    defaultDatabase: { keyword: 'DEFAULT_DATABASE', parse: parseNameValue },
+    defaultEngine: { keyword: 'DEFAULT_ENGINE', parse: parseNameValue },
+    roles: { keyword: 'ROLE', parse: parseRoles },
+  },
+  { exclusive: [{ options: ['login', 'serviceAccount'], why: loginOrServiceAccount }] },
+);
 
 type AlterOptions = Omit<AlterUser, 'kind' | 'name'>;
 
@@ -34,22 +37,18 @@ function linkedValue(other: 'login' | 'serviceAccount') {
   };
 }
 
-const alterOptions: OptionSpecs<AlterOptions> = {
+const alterOptions = new OptionList<AlterOptions>({
   login: { keyword: 'LOGIN', parse: linkedValue('serviceAccount') },
   serviceAccount: { keyword: 'SERVICE_ACCOUNT', parse: linkedValue('login') },
   defaultDatabase: { keyword: 'DEFAULT_DATABASE', parse: orDefault(parseNameValue) },
   defaultEngine: { keyword: 'DEFAULT_ENGINE', parse: orDefault(parseNameValue) },
-};
+});
 
 /** After `CREATE USER`. */
 export function parseCreateUser(cursor: Cursor): CreateUser {
   const ifNotExists = acceptIfNotExists(cursor);
   const name = parseName(cursor);
-  const options = cursor.acceptKeywords('WITH')
-    ? parseOptions(cursor, createOptions, {
-        exclusive: [{ options: ['login', 'serviceAccount'], why: loginOrServiceAccount }],
-      })
-    : {};
+  const options = cursor.acceptKeywords('WITH') ? createOptions.parse(cursor) : {};
   return { kind: 'create_user', ifNotExists, name, ...options };
 }
 
@@ -59,7 +58,7 @@ export function parseAlterUser(cursor: Cursor): AlterUser | RenameUser {
   const newName = acceptRenameTo(cursor);
   if (newName !== undefined) return { kind: 'rename_user', name, newName };
   cursor.expectKeywords('SET');
-  return { kind: 'alter_user', name, ...parseOptions(cursor, alterOptions) };
+  return { kind: 'alter_user', name, ...alterOptions.parse(cursor) };
 }
 
 /** After `DROP USER`. */

@@ -61,6 +61,8 @@ function parseOperand(cursor: Cursor): Operand {
   return acceptLiteral(cursor) ?? acceptColumn(cursor) ?? cursor.fail();
 }
 
+const matchers = ['LIKE', 'IN'] as const;
+
 function parsePredicate(cursor: Cursor): Predicate {
   const operand = parseOperand(cursor);
   if (cursor.acceptSymbol('='))
@@ -81,7 +83,7 @@ function parsePredicate(cursor: Cursor): Predicate {
     cursor.note('IN');
     cursor.note('NOT IN');
   }
-  const operator = cursor.expectOneOf(['LIKE', 'IN'] as const);
+  const operator = cursor.expectOneOf(matchers);
   if (operator === 'LIKE') return { kind: 'like', negated, operand, pattern: parseOperand(cursor) };
   return { kind: 'in', negated, operand, values: parseList(cursor, parseOperand) };
 }
