@@ -1,6 +1,7 @@
 import { benchAuditReads } from './audit-reads.js';
 import { benchPermissions } from './permissions.js';
 import { benchSigningAlgorithms } from './signing-algorithms.js';
+import { benchSqlParse } from './sql-parse.js';
 import { benchTokenEndpoint } from './token-endpoint.js';
 
 const benchmarks: Record<string, () => Promise<void>> = {
@@ -8,6 +9,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   permissions: benchPermissions,
   'token-endpoint': benchTokenEndpoint,
   'audit-reads': benchAuditReads,
+  'sql-parse': benchSqlParse,
 };
 
 /**
