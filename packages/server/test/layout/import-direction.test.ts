@@ -54,6 +54,9 @@ const fixture: Record<string, string[]> = {
     "import '../services/use-case.js';",
     "import '../runtime/machinery.js';",
   ],
+  'packages/sql/src/parse-script.ts': [],
+  'packages/sql/src/reaches-core.ts': ["import '@portcullis/core/ids';"],
+  'packages/sql/src/uses-node.ts': ["import { readFileSync } from 'node:fs';"],
   'packages/console/src/app.ts': ["import '@portcullis/core/ids';"],
   'packages/console/src/reaches-server.ts': ["import '../../server/src/services/use-case.js';"],
 };
@@ -82,6 +85,8 @@ describe('the import-direction rule of npm run lint', () => {
         'core-imports-nothing-of-ours: packages/core/src/reaches-server.ts → packages/server/src/services/use-case.ts',
         'no-package-reaches-into-the-server: packages/core/src/reaches-server.ts → packages/server/src/services/use-case.ts',
         'core-no-node-modules: packages/core/src/uses-node.ts → fs',
+        'sql-imports-nothing-of-ours: packages/sql/src/reaches-core.ts → node_modules/@portcullis/core',
+        'sql-no-node-modules: packages/sql/src/uses-node.ts → fs',
         'domain-imports-only-core: packages/server/src/domain/reaches-store.ts → packages/server/src/store/database.ts',
         'store-imports-nothing-above-it: packages/server/src/store/reaches-services.ts → packages/server/src/services/use-case.ts',
         'use-cases-not-transport: packages/server/src/services/reaches-http.ts → packages/server/src/http/route.ts',
