@@ -170,6 +170,26 @@ export const errorCatalogue = {
     status: 409,
     meaning: "The organization's default account cannot be deleted.",
   },
+  // The SQL admin language (Firebolt's statements at the query endpoint): a statement that parses but cannot
+  // run as written. details: {line, column} of the offending name or value in the statement.
+  sql_unknown_table: {
+    status: 400,
+    meaning: 'SELECT reads a table Portcullis does not have; the tables are in information_schema.',
+  },
+  sql_unknown_column: {
+    status: 400,
+    meaning: "A column in SELECT, WHERE or ORDER BY is not one of the table's.",
+  },
+  sql_type_mismatch: {
+    status: 400,
+    meaning:
+      'Values of different types are compared (a boolean column with a string, text with a number), LIKE is used on what is not text, or an array column is used other than with IS [NOT] NULL.',
+  },
+  sql_invalid_value: {
+    status: 400,
+    meaning:
+      'A string cannot be read as what it is used as: a timestamp that is not a date and time, or a LIKE pattern that ends with the escape character.',
+  },
   internal_error: {
     status: 500,
     meaning: 'An unexpected failure; the requestId lets an operator find it in the logs.',
