@@ -58,14 +58,14 @@ module.exports = {
       severity: 'error',
       comment: 'A use case does not know which transport called it.',
       from: { path: '^packages/server/src/services/' },
-      to: { path: '^packages/server/src/(http|cli)/|^packages/server/src/server\\.ts$' },
+      to: { path: '^packages/server/src/(http|cli|sql)/|^packages/server/src/server\\.ts$' },
     },
     {
       name: 'runtime-not-transport',
       severity: 'error',
       comment: 'The machinery use cases run on does not know the transports either.',
       from: { path: '^packages/server/src/runtime/' },
-      to: { path: '^packages/server/src/(http|cli)/|^packages/server/src/server\\.ts$' },
+      to: { path: '^packages/server/src/(http|cli|sql)/|^packages/server/src/server\\.ts$' },
     },
     {
       name: 'sql-only-in-store',

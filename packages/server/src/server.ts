@@ -176,6 +176,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       connectionLimits: config,
       version,
       consoleDirectory: config.consoleDir ?? builtConsoleDirectory(),
+      sqlMaxScriptBytes: config.sqlMaxScriptBytes,
     });
     return {
       app,

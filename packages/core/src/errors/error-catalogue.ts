@@ -125,6 +125,20 @@ export const errorCatalogue = {
     meaning: 'The service account cannot be dropped while users are tied to it; details list them.',
   },
   login_already_linked: { status: 409, meaning: 'The login already has a user in this account.' },
+  login_linked: {
+    status: 409,
+    meaning: 'The login cannot be dropped in SQL while users are tied to it; details list them.',
+  },
+  sql_syntax_error: {
+    status: 400,
+    meaning:
+      'A SQL script does not parse; details give the line, column, the token found and what was expected.',
+  },
+  sql_script_too_large: { status: 413, meaning: 'A SQL script is longer than the configured maximum.' },
+  sql_unknown_setting: {
+    status: 400,
+    meaning: 'SET, or a Firebolt driver query parameter, names a setting Portcullis does not have.',
+  },
   user_principal_conflict: {
     status: 400,
     meaning: 'A user is tied to a login or to a service account, never both.',

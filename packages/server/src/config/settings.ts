@@ -46,6 +46,7 @@ export interface Settings {
   idleTimeoutSeconds: number;
   maxConnections: number;
   maxConnectionsPerAddress: number;
+  sqlMaxScriptBytes: number;
 }
 
 type Parser<T> = (raw: unknown) => T;
@@ -392,6 +393,14 @@ export const settingSpecs = [
       'Open connections at most from one client address (an IPv6 /64 counts as one); trusted proxies are exempt; 0: no per-address cap.',
     parse: integerIn(0, 1_000_000),
     fallback: 256,
+  }),
+  spec({
+    key: 'sqlMaxScriptBytes',
+    env: 'PORTCULLIS_SQL_MAX_SCRIPT_BYTES',
+    description:
+      'The longest SQL script `POST /api/v1/sql` and the Firebolt query endpoint accept, in bytes (docs/sql.md).',
+    parse: integerIn(1024, 64 * 1024 * 1024),
+    fallback: 1024 * 1024,
   }),
   spec({
     key: 'catalogFile',

@@ -5,6 +5,7 @@ import { addressMatcher } from '@portcullis/core/network-policies';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { apiReferencePath } from '../config/settings.js';
 import type { ServiceContext } from '../services/context.js';
+import { defaultMaxScriptBytes } from '../sql/run-sql-script.js';
 import { type AuthenticationOptions, authenticateRequest } from './authenticate-request.js';
 import { type ConnectionLimits, capConnections, connectionTimeoutOptions } from './connection-limits.js';
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from './error-handler.js';
@@ -38,6 +39,7 @@ import { networkPolicyRoutes } from './routes/network-policies.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { roleRoutes } from './routes/roles.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
+import { sqlRoutes } from './routes/sql.js';
 import { userRoutes } from './routes/users.js';
 import { validatorCompiler } from './validation.js';
 
@@ -51,6 +53,8 @@ export interface AppOptions {
   version: string;
   /** The built web console; without one, `/` is a small page of links. */
   consoleDirectory?: string | undefined;
+  /** The longest SQL script accepted (docs/sql.md); the default when left out. */
+  sqlMaxScriptBytes?: number | undefined;
 }
 
 /**
@@ -155,6 +159,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await authenticated.register(loginRoutes, { ctx });
         await authenticated.register(accessKeyRoutes, { ctx });
         await authenticated.register(lockoutRoutes, { ctx });
+        await authenticated.register(sqlRoutes, {
+          ctx,
+          maxScriptBytes: options.sqlMaxScriptBytes ?? defaultMaxScriptBytes,
+        });
       });
       await api.register(async (judged) => {
         requireBearer(judged, ctx, { anyAudience: true });

@@ -9,6 +9,7 @@ import * as lockouts from './migrations/0007-lockouts.js';
 import * as normalisedEmails from './migrations/0008-normalised-emails.js';
 import * as boundedLists from './migrations/0009-bounded-lists.js';
 import * as maxCredentialLifetime from './migrations/0010-max-credential-lifetime.js';
+import * as connectionPreference from './migrations/0011-connection-preference.js';
 
 /** Ordered, versioned migrations. Append; never edit or reorder a landed entry. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0008-normalised-emails': normalisedEmails,
   '0009-bounded-lists': boundedLists,
   '0010-max-credential-lifetime': maxCredentialLifetime,
+  '0011-connection-preference': connectionPreference,
 };
 
 export interface MigrationReport {

@@ -85,6 +85,7 @@ export interface ServiceAccountRow {
   granted_permissions: string | null;
   owner_user_id: string | null;
   network_policy_id: string | null;
+  connection_preference: string | null;
   valid_to: number | null;
   valid_to_timezone: string | null;
   last_used_at: number | null;

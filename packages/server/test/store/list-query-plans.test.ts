@@ -161,6 +161,7 @@ describeOnEachEngine('list, filter and export query plans on $engine', (engine) 
         ownerUserId: null,
         grantedPermissions: null,
         networkPolicyId: null,
+        connectionPreference: null,
         validTo: null,
         validToTimezone: null,
         lastUsedAt: null,

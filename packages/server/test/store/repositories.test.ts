@@ -102,6 +102,7 @@ describeOnEachEngine('repositories on $engine', (engine) => {
     ownerUserId: null,
     grantedPermissions: null,
     networkPolicyId: null,
+    connectionPreference: null,
     validTo: null,
     validToTimezone: null,
     lastUsedAt: null,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { notFound, PortcullisError, permissionDenied, validationFailed } from '@portcullis/core/errors';
 import { newId } from '@portcullis/core/ids';
 import { newPasswordProblem } from '@portcullis/core/passwords';
@@ -7,16 +8,27 @@ import { findOrganizationById } from '../../store/repositories/organizations.js'
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { requireMayGrantOrganizationAdmin, requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
+import { findPolicyOfOrganization } from '../network-policies/policy-lookup.js';
 import { asConflict } from '../unique-conflicts.js';
 import { hashPassword } from './password-hashing.js';
+
+/** 256 random bits, never shown: a password nobody can type until an administrator sets a real one. */
+function unknowablePassword(): string {
+  return randomBytes(32).toString('base64url');
+}
 
 export interface CreateLoginInput {
   organizationId: string;
   email: string;
   name: string;
-  password: string;
+  /**
+   * Left out (Firebolt's CREATE LOGIN, which invites the person by email): no password anyone knows, so the
+   * login signs in once an administrator sets one.
+   */
+  password?: string | undefined;
   isOrganizationAdmin?: boolean;
   isPlatformOperator?: boolean;
+  networkPolicyId?: string | undefined;
 }
 
 /** A login ready to insert: validated, with the password already hashed. */
@@ -41,11 +53,13 @@ export async function prepareLogin(
     requirePermission(caller.actor, 'portcullis.logins', 'create');
   }
   if (input.isOrganizationAdmin) requireMayGrantOrganizationAdmin(caller.actor);
+  // As for a service account: a policy may let the person in from addresses the organization's does not.
+  if (input.networkPolicyId) requirePermission(caller.actor, 'portcullis.logins', 'update');
   if (input.isPlatformOperator && !caller.actor.isPlatformOperator) {
     throw permissionDenied('Only a platform operator can create another operator.');
   }
   const email = normaliseEmail(input.email);
-  const passwordProblem = newPasswordProblem(input.password);
+  const passwordProblem = input.password === undefined ? undefined : newPasswordProblem(input.password);
   const problems = [
     ...(email ? [] : [{ field: 'email', message: 'not an email address' }]),
     ...(passwordProblem ? [passwordProblem] : []),
@@ -62,12 +76,12 @@ export async function prepareLogin(
       name: input.name,
       isOrganizationAdmin: input.isOrganizationAdmin ?? false,
       isPlatformOperator: input.isPlatformOperator ?? false,
-      networkPolicyId: null,
+      networkPolicyId: input.networkPolicyId ?? null,
       active: true,
       createdAt: now,
       updatedAt: now,
     },
-    passwordHash: await hashPassword(input.password),
+    passwordHash: await hashPassword(input.password ?? unknowablePassword()),
     emailSkeleton: emailSkeleton(email),
   };
 }
@@ -81,6 +95,7 @@ export async function createLoginStep(
   if (!(await findOrganizationById(tx.db, login.organizationId))) {
     throw notFound('Organization');
   }
+  if (login.networkPolicyId) await findPolicyOfOrganization(tx, login.organizationId, login.networkPolicyId);
   // Asked first: SQLite may check the skeleton's unique index before the email's, and the same email is
   // login_exists, not a look-alike of itself.
   if (await isEmailTaken(tx.db, login.email)) {

@@ -7,11 +7,13 @@ import {
 } from '@portcullis/core/errors';
 import { lockRemainingSeconds } from '@portcullis/core/lockouts';
 import { newPasswordProblem } from '@portcullis/core/passwords';
+import { emailSkeleton, normaliseEmail } from '../../domain/names/email-rules.js';
 import { findLockout } from '../../store/repositories/lockouts.js';
 import {
   deleteLogin as deleteLoginRow,
   findLoginById,
   findPasswordHash,
+  isEmailTaken,
   type Login,
   type LoginChanges,
   listLogins,
@@ -20,6 +22,7 @@ import {
 } from '../../store/repositories/logins.js';
 import type { Page, PageRequest } from '../../store/repositories/page.js';
 import { usersOfLogin } from '../../store/repositories/revocation-subjects.js';
+import { listUsersOfLogin } from '../../store/repositories/users.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { organizationOf, requireMayGrantOrganizationAdmin, requirePermission } from '../authorization.js';
 import { type Caller, inTransaction, type ServiceContext } from '../context.js';
@@ -34,6 +37,16 @@ async function loginOfCaller(ctx: ServiceContext, caller: Caller, id: string): P
   const login = await findLoginById(ctx.db, id);
   if (!login || login.organizationId !== organizationOf(caller.actor)) throw notFound('Login');
   return login;
+}
+
+/** A login's fields as a caller edits them: the email as typed, checked and normalised here. */
+export type LoginUpdate = Omit<LoginChanges, 'email'> & { email?: string | undefined };
+
+function emailChange(typed: string): { email: string; skeleton: string } {
+  const email = normaliseEmail(typed);
+  if (!email)
+    throw validationFailed('The login is invalid.', [{ field: 'email', message: 'not an email address' }]);
+  return { email, skeleton: emailSkeleton(email) };
 }
 
 function checkNewPassword(password: string, field: string): void {
@@ -63,13 +76,25 @@ export async function updateLogin(
   ctx: ServiceContext,
   caller: Caller,
   id: string,
-  changes: LoginChanges,
+  update: LoginUpdate,
 ): Promise<Login> {
   requirePermission(caller.actor, 'portcullis.logins', 'update');
-  if (changes.isOrganizationAdmin) requireMayGrantOrganizationAdmin(caller.actor);
+  if (update.isOrganizationAdmin) requireMayGrantOrganizationAdmin(caller.actor);
+  const { email: newEmail, ...rest } = update;
+  const changes: LoginChanges = {
+    ...rest,
+    ...(newEmail === undefined ? {} : { email: emailChange(newEmail) }),
+  };
   const now = ctx.clock();
   return inTransaction(ctx, async (tx) => {
     const login = await loginOfCaller(tx, caller, id);
+    if (
+      changes.email &&
+      changes.email.email !== login.email &&
+      (await isEmailTaken(tx.db, changes.email.email))
+    ) {
+      throw new PortcullisError('login_exists', 'A login with this email already exists.');
+    }
     // Reactivating gives the person back everything they held.
     if (changes.active === true && !login.active) await requireHoldsLoginRights(tx, caller.actor, login);
     if (changes.networkPolicyId)
@@ -90,7 +115,7 @@ export async function updateLogin(
       action: changes.active === false ? 'login.deactivated' : 'login.updated',
       targetType: 'login',
       targetId: login.id,
-      details: { changes },
+      details: { changes: update },
     });
     return (await findLoginById(tx.db, login.id))!;
   });
@@ -197,12 +222,28 @@ export async function changeOwnPassword(
   return session;
 }
 
-/** Its users go with it (and with them, every personal credential acting through them). */
-export async function deleteLogin(ctx: ServiceContext, caller: Caller, id: string): Promise<void> {
+/**
+ * Its users go with it (and with them, every personal credential acting through them) — unless `restrict`
+ * (Firebolt's DROP LOGIN), which refuses while users are tied to it.
+ */
+export async function deleteLogin(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+  options: { restrict?: boolean } = {},
+): Promise<void> {
   requirePermission(caller.actor, 'portcullis.logins', 'delete');
   const now = ctx.clock();
   await inTransaction(ctx, async (tx) => {
     const login = await loginOfCaller(tx, caller, id);
+    if (options.restrict) {
+      const users = await listUsersOfLogin(tx.db, login.id);
+      if (users.length > 0) {
+        throw new PortcullisError('login_linked', 'Unlink the users tied to this login first.', {
+          details: { users: users.map((u) => ({ id: u.id, name: u.name, accountId: u.accountId })) },
+        });
+      }
+    }
     await revokeThroughUsers(tx, login.organizationId, await usersOfLogin(tx.db, login.id), 'login_deleted');
     await deleteLoginRow(tx.db, login.id);
     await recordAuditEvent(tx.db, caller, now, {

@@ -19,6 +19,14 @@ import { type Caller, inTransaction, type ServiceContext } from '../context.js';
 import { asConflict } from '../unique-conflicts.js';
 import { findPolicyOfOrganization } from './policy-lookup.js';
 
+/**
+ * A policy's edit. The lists replace the current ones, or with `entries` (Firebolt's ALTER NETWORK POLICY …
+ * ADD | REMOVE) are added to them or taken from them.
+ */
+export interface NetworkPolicyUpdate extends Partial<NetworkPolicyInput> {
+  entries?: 'add' | 'remove' | undefined;
+}
+
 export interface NetworkPolicyInput {
   name: string;
   description?: string | undefined;
@@ -98,7 +106,7 @@ export async function updatePolicy(
   ctx: ServiceContext,
   caller: Caller,
   id: string,
-  changes: Partial<NetworkPolicyInput>,
+  changes: NetworkPolicyUpdate,
 ): Promise<NetworkPolicy> {
   requirePermission(caller.actor, 'portcullis.network_policies', 'update');
   const now = ctx.clock();
@@ -107,12 +115,20 @@ export async function updatePolicy(
   try {
     return await inTransaction(ctx, async (tx) => {
       const policy = await findPolicyOfOrganization(tx, organizationOf(caller.actor), id);
+      // Entry by entry, on the lists as they are now, inside the transaction.
+      const edit = (field: 'allowed' | 'blocked', current: readonly string[], given?: readonly string[]) => {
+        if (!given || !changes.entries) return undefined;
+        const list = entries(field, given);
+        return changes.entries === 'add'
+          ? entries(field, [...current, ...list.filter((entry) => !current.includes(entry))])
+          : current.filter((entry) => !list.includes(entry));
+      };
       const updated: NetworkPolicy = {
         ...policy,
         name: changes.name ?? policy.name,
         description: changes.description ?? policy.description,
-        allowed: allowed ?? policy.allowed,
-        blocked: blocked ?? policy.blocked,
+        allowed: edit('allowed', policy.allowed, changes.allowed) ?? allowed ?? policy.allowed,
+        blocked: edit('blocked', policy.blocked, changes.blocked) ?? blocked ?? policy.blocked,
         updatedAt: now,
       };
       await updateNetworkPolicy(tx.db, updated);

@@ -24,6 +24,12 @@ export interface RoleInput {
   permissions: readonly string[];
 }
 
+/** A role's edit: a new name, description or whole set, or (SQL's GRANT and REVOKE) items added or taken away. */
+export interface RoleUpdate extends Partial<RoleInput> {
+  grant?: readonly string[] | undefined;
+  revoke?: readonly string[] | undefined;
+}
+
 async function roleOfCaller(ctx: ServiceContext, caller: Caller, id: string): Promise<Role> {
   const role = await findRoleInOrganization(ctx.db, organizationOf(caller.actor), id);
   if (!role) throw notFound('Role');
@@ -95,15 +101,25 @@ export async function updateRole(
   ctx: ServiceContext,
   caller: Caller,
   id: string,
-  changes: Partial<RoleInput>,
+  changes: RoleUpdate,
 ): Promise<Role> {
   requirePermission(caller.actor, 'portcullis.roles', 'update');
-  const permissions = changes.permissions && PermissionSet.parse(ctx.catalog, changes.permissions);
+  const replaced = changes.permissions && PermissionSet.parse(ctx.catalog, changes.permissions);
+  const added = changes.grant && PermissionSet.parse(ctx.catalog, changes.grant);
+  const removed = changes.revoke && PermissionSet.parse(ctx.catalog, changes.revoke);
   const now = ctx.clock();
   try {
     return await inTransaction(ctx, async (tx) => {
       const role = await roleOfCaller(tx, caller, id);
       mutable(role);
+      // Grants and revokes apply to the permissions as they are now, inside the transaction, so two of
+      // them at once both count.
+      let permissions = replaced;
+      if (added || removed) {
+        permissions = replaced ?? PermissionSet.parseStored(ctx.catalog, role.permissions);
+        if (added) permissions = permissions.union(added);
+        if (removed) permissions = permissions.minus(removed);
+      }
       if (permissions)
         requireWithinGrantor(
           caller.actor,

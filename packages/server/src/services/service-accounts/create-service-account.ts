@@ -14,6 +14,8 @@ export interface CreateServiceAccountInput {
   description?: string | undefined;
   isOrganizationAdmin?: boolean | undefined;
   networkPolicyId?: string | undefined;
+  /** Firebolt's CONNECTION_PREFERENCE (lower-case); left out, its DEFAULT. */
+  connectionPreference?: string | undefined;
   /** Wall-clock `YYYY-MM-DDTHH:mm[:ss]` read in `timezone`, or an absolute instant, in the future. */
   validTo?: string | undefined;
   /** IANA zone the valid-to is entered in; UTC if left out. */
@@ -46,6 +48,7 @@ export async function createServiceAccount(
       isOrganizationAdmin: input.isOrganizationAdmin,
       kind: 'organization',
       networkPolicyId,
+      connectionPreference: input.connectionPreference,
       ...validToChanges(input.validTo, input.timezone, now),
     },
     now,

@@ -13,6 +13,7 @@ export type NewServiceAccountFields = Pick<ServiceAccount, 'organizationId' | 'k
       | 'ownerUserId'
       | 'grantedPermissions'
       | 'networkPolicyId'
+      | 'connectionPreference'
       | 'validTo'
       | 'validToTimezone'
     >
@@ -37,6 +38,7 @@ export function newServiceAccount(fields: NewServiceAccountFields, now: number):
     ownerUserId: fields.ownerUserId ?? null,
     grantedPermissions: fields.grantedPermissions ?? null,
     networkPolicyId: fields.networkPolicyId ?? null,
+    connectionPreference: fields.connectionPreference ?? null,
     validTo: fields.validTo ?? null,
     validToTimezone: fields.validToTimezone ?? null,
     lastUsedAt: null,

@@ -28,6 +28,8 @@ export interface ServiceAccountUpdate {
   platformIntrospection?: boolean | undefined;
   enabled?: boolean | undefined;
   networkPolicyId?: string | null | undefined;
+  /** Firebolt's CONNECTION_PREFERENCE (lower-case); null goes back to its DEFAULT. */
+  connectionPreference?: string | null | undefined;
   /** Wall-clock `YYYY-MM-DDTHH:mm[:ss]` read in `timezone`, or an absolute instant, in the future; null clears it. */
   validTo?: string | null | undefined;
   /** IANA zone the valid-to was entered in; defaults to UTC. */

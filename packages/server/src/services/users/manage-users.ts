@@ -1,4 +1,5 @@
 import { notFound } from '@portcullis/core/errors';
+import { findLoginById } from '../../store/repositories/logins.js';
 import type { Page, PageRequest } from '../../store/repositories/page.js';
 import {
   assignRole,
@@ -9,7 +10,6 @@ import {
   type Role,
   unassignRole,
 } from '../../store/repositories/roles.js';
-import type { ServiceAccount } from '../../store/repositories/service-accounts.js';
 import {
   deleteUser as deleteUserRow,
   findUserInOrganization,
@@ -130,6 +130,8 @@ export interface UserUpdate {
   defaultEngine?: string | null | undefined;
   /** Firebolt's "Associate a service account" toggle: an id links one, null unlinks it. */
   serviceAccountId?: string | null | undefined;
+  /** Firebolt's ALTER USER … SET LOGIN: an id ties the user to that person, null unties it. */
+  loginId?: string | null | undefined;
 }
 
 /**
@@ -147,9 +149,24 @@ export async function updateUser(
   try {
     return await inTransaction(ctx, async (tx) => {
       const user = await userOfCaller(tx, caller, userId);
+      const loginId = update.loginId === undefined ? user.loginId : update.loginId;
+      const serviceAccountId =
+        update.serviceAccountId === undefined ? user.serviceAccountId : update.serviceAccountId;
+      if (loginId && serviceAccountId) throw principalConflict();
       if (update.serviceAccountId && update.serviceAccountId !== user.serviceAccountId) {
-        const sa = await checkServiceAccountLink(tx, user, update.serviceAccountId);
+        const sa = await linkableServiceAccount(tx.db, {
+          organizationId: user.organizationId,
+          accountId: user.accountId,
+          serviceAccountId: update.serviceAccountId,
+          userId: user.id,
+        });
         requireMayLink(caller.actor, sa, await rightsThroughUser(tx, user, false));
+      }
+      if (update.loginId && update.loginId !== user.loginId) {
+        const login = await findLoginById(tx.db, update.loginId);
+        if (login?.organizationId !== user.organizationId) throw notFound('Login');
+        // The person gains whatever the user's roles give.
+        requireWithinGrantor(caller.actor, await rightsThroughUser(tx, user, false));
       }
       if (update.active === true && !user.active) {
         await requireHoldsRightsThroughUser(tx, caller.actor, {
@@ -170,6 +187,10 @@ export async function updateUser(
       ) {
         revokeSubjects(tx, user.organizationId, [user.serviceAccountId], 'user_unlinked');
       }
+      // The person's own credentials acted through this user as them; tied to someone else, they stop.
+      if (update.loginId !== undefined && user.loginId && update.loginId !== user.loginId) {
+        await revokeThroughUsers(tx, user.organizationId, [user.id], 'user_unlinked');
+      }
       await recordAuditEvent(tx.db, caller, now, {
         organizationId: user.organizationId,
         action: active === false ? 'user.deactivated' : 'user.updated',
@@ -185,20 +206,6 @@ export async function updateUser(
   } catch (error) {
     throw asConflict(error);
   }
-}
-
-async function checkServiceAccountLink(
-  ctx: ServiceContext,
-  user: User,
-  serviceAccountId: string,
-): Promise<ServiceAccount> {
-  if (user.loginId) throw principalConflict();
-  return linkableServiceAccount(ctx.db, {
-    organizationId: user.organizationId,
-    accountId: user.accountId,
-    serviceAccountId,
-    userId: user.id,
-  });
 }
 
 /** Personal credentials owned by this user lose their owner and stop working (FireTail). */

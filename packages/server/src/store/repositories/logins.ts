@@ -92,6 +92,8 @@ export async function listLogins(db: Db, organizationId: string, page: PageReque
 }
 
 export interface LoginChanges {
+  /** Normalised, with its look-alike skeleton (the sign-in name: Firebolt's ALTER LOGIN … RENAME TO). */
+  email?: { email: string; skeleton: string };
   name?: string;
   isOrganizationAdmin?: boolean;
   networkPolicyId?: string | null;
@@ -103,6 +105,9 @@ export async function updateLogin(db: Db, id: string, changes: LoginChanges, now
     .updateTable('logins')
     .set({
       updated_at: now,
+      ...(changes.email === undefined
+        ? {}
+        : { email: changes.email.email, email_skeleton: changes.email.skeleton }),
       ...(changes.name === undefined ? {} : { name: changes.name }),
       ...(changes.isOrganizationAdmin === undefined
         ? {}

@@ -19,6 +19,8 @@ export interface ServiceAccount {
   /** Canonical permission text, or null for "not narrowed". */
   grantedPermissions: string | null;
   networkPolicyId: string | null;
+  /** Firebolt's CONNECTION_PREFERENCE, lower-case; null is its DEFAULT (migration 0011). */
+  connectionPreference: string | null;
   /** Epoch ms after which the credential no longer authenticates; with the zone it was entered in. */
   validTo: number | null;
   validToTimezone: string | null;
@@ -40,6 +42,7 @@ function toServiceAccount(row: ServiceAccountRow): ServiceAccount {
     ownerUserId: row.owner_user_id,
     grantedPermissions: row.granted_permissions,
     networkPolicyId: row.network_policy_id,
+    connectionPreference: row.connection_preference,
     validTo: row.valid_to,
     validToTimezone: row.valid_to_timezone,
     lastUsedAt: row.last_used_at,
@@ -63,6 +66,7 @@ export async function insertServiceAccount(db: Db, sa: ServiceAccount): Promise<
       owner_user_id: sa.ownerUserId,
       granted_permissions: sa.grantedPermissions,
       network_policy_id: sa.networkPolicyId,
+      connection_preference: sa.connectionPreference,
       valid_to: sa.validTo,
       valid_to_timezone: sa.validToTimezone,
       last_used_at: sa.lastUsedAt,
@@ -213,6 +217,7 @@ export interface ServiceAccountChanges {
   platformIntrospection?: boolean;
   enabled?: boolean;
   networkPolicyId?: string | null;
+  connectionPreference?: string | null;
   validTo?: number | null;
   validToTimezone?: string | null;
   grantedPermissions?: string | null;
@@ -233,6 +238,7 @@ export async function updateServiceAccount(
     set.platform_introspection = changes.platformIntrospection ? 1 : 0;
   if (changes.enabled !== undefined) set.enabled = changes.enabled ? 1 : 0;
   if (changes.networkPolicyId !== undefined) set.network_policy_id = changes.networkPolicyId;
+  if (changes.connectionPreference !== undefined) set.connection_preference = changes.connectionPreference;
   if (changes.validTo !== undefined) set.valid_to = changes.validTo;
   if (changes.validToTimezone !== undefined) set.valid_to_timezone = changes.validToTimezone;
   if (changes.grantedPermissions !== undefined) set.granted_permissions = changes.grantedPermissions;
