@@ -100,6 +100,11 @@ export function openapiDocument(issuer: string, version: string): OpenApiDocumen
         description:
           'Service accounts and logins locked after wrong secrets or passwords in a row, and clearing them.',
       },
+      {
+        name: 'sql',
+        description:
+          "Firebolt's SQL admin language: the same changes as the other operations, as statements (docs/sql.md).",
+      },
       { name: 'health', description: 'Liveness for load balancers and for the access-key login API.' },
     ],
     components: {

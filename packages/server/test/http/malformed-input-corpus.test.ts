@@ -214,7 +214,7 @@ function casesFor(operation: Operation, ids: Ids): Case[] {
   if (method !== 'GET') {
     add(
       'a body with a Content-Type no route accepts',
-      { target: path, headers: { 'content-type': 'text/plain' }, body: 'hello' },
+      { target: path, headers: { 'content-type': 'text/csv' }, body: 'hello' },
       { expected: { status: 415, code: 'unsupported_media_type' } },
     );
     add(
@@ -389,7 +389,9 @@ describeOnEachEngine('malformed input corpus on $engine', (engine) => {
   let ids: Ids;
 
   beforeAll(async () => {
-    server = await startTestServer(engine);
+    // The SQL route takes longer bodies than the rest (a script, up to twice the maximum): at this maximum
+    // its limit lies between the deeply nested bodies, which must reach the schema, and the huge one.
+    server = await startTestServer(engine, { PORTCULLIS_SQL_MAX_SCRIPT_BYTES: '31000' });
     admin = await adminToken(server.baseUrl);
     const token = admin;
     const post = async (path: string, body?: unknown) =>

@@ -117,6 +117,14 @@ const routes: Record<string, Route> = {
     stranger: 404,
   },
   'GET /api/v1/roles': { path: () => '/api/v1/roles', stranger: 'own' },
+  // A stranger's script acts in their own organization: acme's objects are not found by name there.
+  'POST /api/v1/sql': {
+    path: () => '/api/v1/sql',
+    body: {
+      query: 'CREATE ROLE sql_intruder; SELECT service_account_id FROM information_schema.service_accounts',
+    },
+    stranger: 'own',
+  },
   'POST /api/v1/roles': {
     path: () => '/api/v1/roles',
     body: { name: 'intruder', permissions: ['incidents:get'] },

@@ -52,9 +52,14 @@ const SqlFailureView = Type.Object(
     failedStatement: Type.Optional(
       Type.Object(StatementPlace, { description: 'Absent when the script does not parse: nothing ran.' }),
     ),
-    statements: Type.Array(StatementResultView, { description: 'The statements that ran before it.' }),
+    statements: Type.Optional(
+      Type.Array(StatementResultView, { description: 'The statements that ran before it.' }),
+    ),
   },
-  { description: 'The first failure stops the script; what ran before it stays done.' },
+  {
+    description:
+      'The first failure stops the script; what ran before it stays done. A request refused before any statement ran (its body, its size, the caller) has the error alone.',
+  },
 );
 
 const placeOf = (span: StatementSpan) => ({
