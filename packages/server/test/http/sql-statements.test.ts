@@ -56,6 +56,11 @@ describeOnEachEngine('SQL admin statements on $engine', (engine) => {
     const issued = await token(clientId, secret);
     expect(issued.status).toBe(200);
     expect(decodeJwt(issued.body.access_token).sub).toMatch(/^sa_/);
+    // The answer that made it is the only place the secret appears.
+    expect(created.headers.get('cache-control')).toBe('no-store');
+    expect(server.logs.join('')).not.toContain(secret);
+    const audit = await db().selectFrom('audit_events').select('details').execute();
+    expect(JSON.stringify(audit)).not.toContain(secret);
 
     // Dropping is refused while a user is tied to it, and the refusal says how to untie it.
     const refused = await sql('DROP SERVICE ACCOUNT "service_account_name";');
