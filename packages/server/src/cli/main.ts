@@ -2,15 +2,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config/load-config.js';
-import { deriveKeys, resolveMasterKey } from '../config/master-key.js';
-import { ChangeGeneration } from '../runtime/cache/change-generation.js';
-import { openKeyRing } from '../runtime/signing/open-key-ring.js';
-import { rotateKeys } from '../runtime/signing/rotation-schedule.js';
-import { createPortcullis } from '../server.js';
-import { openDatabase } from '../store/database.js';
-import { migrateToLatest } from '../store/migrate.js';
+import { CommandFailure } from './command-failure.js';
+import { addSqlCommand } from './sql-command.js';
+
+/*
+ * The server's modules take about a second to load, and `portcullis sql` needs none of them: the commands
+ * that run the server or open its database load them when they run.
+ */
+const server = () => import('../server.js');
+const store = async () => ({
+  ...(await import('../store/database.js')),
+  ...(await import('../store/migrate.js')),
+});
 
 const program = new Command('portcullis').description('Portcullis programmatic-access server');
 
@@ -19,6 +24,7 @@ program
   .description('Migrate the database, bootstrap it if empty, and serve HTTP')
   .action(async () => {
     const config = loadConfig();
+    const { createPortcullis } = await server();
     const portcullis = await createPortcullis(config);
     const { bootstrap } = portcullis;
     if (bootstrap.created && bootstrap.generatedPassword) {
@@ -45,6 +51,7 @@ program
   .description('Apply pending database migrations and exit')
   .action(async () => {
     const config = loadConfig();
+    const { openDatabase, migrateToLatest } = await store();
     const database = openDatabase(config.databaseUrl);
     try {
       const { applied } = await migrateToLatest(database);
@@ -59,6 +66,7 @@ program
   .description('Print the OpenAPI document of this version, for code generators, and exit')
   .action(async () => {
     // The document depends on the routes, not on any data: a throwaway database serves to build them.
+    const { createPortcullis } = await server();
     const dataDir = mkdtempSync(path.join(tmpdir(), 'portcullis-openapi-'));
     try {
       const portcullis = await createPortcullis(
@@ -83,6 +91,11 @@ keys
   .description('Make the next signing key current now; the old one stays published until its tokens expire')
   .action(async () => {
     const config = loadConfig();
+    const { openDatabase, migrateToLatest } = await store();
+    const { deriveKeys, resolveMasterKey } = await import('../config/master-key.js');
+    const { ChangeGeneration } = await import('../runtime/cache/change-generation.js');
+    const { openKeyRing } = await import('../runtime/signing/open-key-ring.js');
+    const { rotateKeys } = await import('../runtime/signing/rotation-schedule.js');
     const database = openDatabase(config.databaseUrl);
     try {
       await migrateToLatest(database);
@@ -103,7 +116,19 @@ keys
     }
   });
 
+addSqlCommand(program);
+
 program.parseAsync().catch((error: unknown) => {
+  // Commander has printed its message already.
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+    return;
+  }
+  if (error instanceof CommandFailure) {
+    process.stderr.write(`portcullis: ${error.message}\n`);
+    process.exitCode = error.exitCode;
+    return;
+  }
   if (error instanceof ConfigError) {
     process.stderr.write(`portcullis: configuration error: ${error.message}\n`);
     process.exit(78); // EX_CONFIG

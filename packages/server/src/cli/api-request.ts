@@ -1,0 +1,76 @@
+import { CommandFailure, exitCodes } from './command-failure.js';
+
+/** A server's answer: its status, its body as sent, and that body parsed when it is JSON. */
+export interface ApiAnswer {
+  status: number;
+  text: string;
+  json: unknown;
+  /** Where a redirect points. */
+  location: string | null;
+}
+
+function reasonOf(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof Error) return cause.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * One HTTP exchange with the server. Not reaching it, or losing it before the answer is read, is
+ * `unreachable`; any answer, whatever its status, is the caller's to judge. Redirects are not followed: a
+ * script and a token are sent to the address given, nowhere else.
+ */
+export async function requestApi(
+  url: URL,
+  init: { headers: Record<string, string>; body: string },
+): Promise<ApiAnswer> {
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(url, { method: 'POST', redirect: 'manual', ...init });
+    text = await response.text();
+  } catch (error) {
+    throw new CommandFailure(exitCodes.unreachable, `cannot reach ${url.origin}: ${reasonOf(error)}`);
+  }
+  let json: unknown;
+  if ((response.headers.get('content-type') ?? '').includes('json')) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+  }
+  return { status: response.status, text, json, location: response.headers.get('location') };
+}
+
+/** What an answer that is not the one hoped for says: Portcullis's `{error: {code, message}}`, OAuth's form, or its status. */
+export function refusalOf(answer: ApiAnswer): { code: string; message: string; requestId?: string } {
+  const body = answer.json as { error?: unknown; error_description?: unknown } | undefined;
+  const error = body?.error;
+  if (error && typeof error === 'object') {
+    const { code, message, requestId } = error as { code?: unknown; message?: unknown; requestId?: unknown };
+    if (typeof code === 'string') {
+      return {
+        code,
+        message: typeof message === 'string' ? message : '',
+        ...(typeof requestId === 'string' ? { requestId } : {}),
+      };
+    }
+  }
+  if (typeof error === 'string') {
+    return {
+      code: error,
+      message: typeof body?.error_description === 'string' ? body.error_description : '',
+    };
+  }
+  if (answer.location) {
+    return {
+      code: `http_${answer.status}`,
+      message: `The server redirects to ${answer.location}: give that address with --url.`,
+    };
+  }
+  return {
+    code: `http_${answer.status}`,
+    message: 'The answer is not one Portcullis gives: is this its address?',
+  };
+}
