@@ -10712,6 +10712,292 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sql": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run SQL admin statements
+         * @description Firebolt’s statements for service accounts, logins, users, roles, network policies and the organization, and `SELECT` from `information_schema` (docs/sql.md). Send the script as `text/plain`, or as JSON `{query, account}`. Statements run in order, each in its own transaction with the caller’s permissions; the first failure stops the script and the answer says which statements ran and why the next failed. A script that does not parse runs nothing. `fb_GENERATESERVICEACCOUNTKEY` returns the new secret in its row, once.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description As `account` in a JSON body. */
+                    account?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "query": "CREATE SERVICE ACCOUNT IF NOT EXISTS \"reporting\" WITH DESCRIPTION = 'nightly reports';\nSELECT service_account_name, is_enabled FROM information_schema.service_accounts;"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description One or more statements, separated by `;`. */
+                        query: string;
+                        /** @description The account user statements act in (name or id). */
+                        account?: string;
+                    };
+                    /**
+                     * @example {
+                     *       "query": "CREATE SERVICE ACCOUNT IF NOT EXISTS \"reporting\" WITH DESCRIPTION = 'nightly reports';\nSELECT service_account_name, is_enabled FROM information_schema.service_accounts;"
+                     *     }
+                     */
+                    "text/plain": {
+                        /** @description One or more statements, separated by `;`. */
+                        query: string;
+                        /** @description The account user statements act in (name or id). */
+                        account?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every statement, in order, with its rows. */
+                            statements: {
+                                /** @description The statement’s number in the script, from 0. */
+                                index: number;
+                                /** @description Its text, as written. */
+                                statement: string;
+                                line: number;
+                                column: number;
+                                columns: {
+                                    name: string;
+                                    type: string;
+                                }[];
+                                rows: unknown[][];
+                            }[];
+                        };
+                    };
+                };
+                /** @description The first failure stops the script; what ran before it stays done. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                            /** @description Absent when the script does not parse: nothing ran. */
+                            failedStatement?: {
+                                /** @description The statement’s number in the script, from 0. */
+                                index: number;
+                                /** @description Its text, as written. */
+                                statement: string;
+                                line: number;
+                                column: number;
+                            };
+                            /** @description The statements that ran before it. */
+                            statements: {
+                                /** @description The statement’s number in the script, from 0. */
+                                index: number;
+                                /** @description Its text, as written. */
+                                statement: string;
+                                line: number;
+                                column: number;
+                                columns: {
+                                    name: string;
+                                    type: string;
+                                }[];
+                                rows: unknown[][];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The first failure stops the script; what ran before it stays done. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                            /** @description Absent when the script does not parse: nothing ran. */
+                            failedStatement?: {
+                                /** @description The statement’s number in the script, from 0. */
+                                index: number;
+                                /** @description Its text, as written. */
+                                statement: string;
+                                line: number;
+                                column: number;
+                            };
+                            /** @description The statements that ran before it. */
+                            statements: {
+                                /** @description The statement’s number in the script, from 0. */
+                                index: number;
+                                /** @description Its text, as written. */
+                                statement: string;
+                                line: number;
+                                column: number;
+                                columns: {
+                                    name: string;
+                                    type: string;
+                                }[];
+                                rows: unknown[][];
+                            }[];
+                        };
+                    };
+                };
+                /** @description The first failure stops the script; what ran before it stays done. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                            /** @description Absent when the script does not parse: nothing ran. */
+                            failedStatement?: {
+                                /** @description The statement’s number in the script, from 0. */
+                                index: number;
+                                /** @description Its text, as written. */
+                                statement: string;
+                                line: number;
+                                column: number;
+                            };
+                            /** @description The statements that ran before it. */
+                            statements: {
+                                /** @description The statement’s number in the script, from 0. */
+                                index: number;
+                                /** @description Its text, as written. */
+                                statement: string;
+                                line: number;
+                                column: number;
+                                columns: {
+                                    name: string;
+                                    type: string;
+                                }[];
+                                rows: unknown[][];
+                            }[];
+                        };
+                    };
+                };
+                /** @description The first failure stops the script; what ran before it stays done. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                            /** @description Absent when the script does not parse: nothing ran. */
+                            failedStatement?: {
+                                /** @description The statement’s number in the script, from 0. */
+                                index: number;
+                                /** @description Its text, as written. */
+                                statement: string;
+                                line: number;
+                                column: number;
+                            };
+                            /** @description The statements that ran before it. */
+                            statements: {
+                                /** @description The statement’s number in the script, from 0. */
+                                index: number;
+                                /** @description Its text, as written. */
+                                statement: string;
+                                line: number;
+                                column: number;
+                                columns: {
+                                    name: string;
+                                    type: string;
+                                }[];
+                                rows: unknown[][];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every API error: a stable code (docs/errors.md), a message, and the request id. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                                requestId: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/authorize": {
         parameters: {
             query?: never;

@@ -225,6 +225,11 @@ const routes: Record<string, Route> = {
   },
   'GET /api/v1/lockouts': { path: () => '/api/v1/lockouts', stranger: 'own' },
   'DELETE /api/v1/lockouts/{id}': { path: (i) => `/api/v1/lockouts/${i.serviceAccount}`, stranger: 404 },
+  'POST /api/v1/sql': {
+    path: () => '/api/v1/sql',
+    body: { query: 'CREATE ROLE sql_intruder' },
+    stranger: 'own',
+  },
   'POST /api/v1/authorize': {
     path: () => '/api/v1/authorize',
     body: { permissions: ['incidents:get'] },
