@@ -9,6 +9,9 @@ import { defaultMaxScriptBytes } from '../sql/run-sql-script.js';
 import { type AuthenticationOptions, authenticateRequest } from './authenticate-request.js';
 import { type ConnectionLimits, capConnections, connectionTimeoutOptions } from './connection-limits.js';
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from './error-handler.js';
+import { engineUrlRoute } from './firebolt/engine-url.js';
+import { fireboltApiAudience } from './firebolt/firebolt-audience.js';
+import { queryEndpoint } from './firebolt/query-endpoint.js';
 import { parseFormEncoded } from './input/form-encoding.js';
 import { acceptedInput } from './input/input-rule.js';
 import { useStrictJsonBodies } from './input/strict-body-parsers.js';
@@ -124,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const { ctx } = options;
+  const maxScriptBytes = options.sqlMaxScriptBytes ?? defaultMaxScriptBytes;
   const limits = await rateLimiting(app, options.rateLimits);
   if (consoleApp) await app.register(consoleAppRoutes, { consoleApp });
   else await app.register(homePageRoutes, { issuer: ctx.issuer });
@@ -136,6 +140,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await feed.register(revocationFeedRoutes, { ctx, authenticate: authenticateRequest(ctx) });
   });
   await app.register(accessKeyLoginRoutes, { ctx, tokenLimits: limits.token });
+  // Firebolt's protocol (docs/sql.md, "Firebolt's drivers"), at the root, where the drivers look for it:
+  // tokens meant for this API or for Firebolt's, which is the audience the drivers ask for.
+  await app.register(async (firebolt) => {
+    requireBearer(firebolt, ctx, { audiences: [fireboltApiAudience] });
+    await firebolt.register(engineUrlRoute, { ctx });
+    await firebolt.register(queryEndpoint, { ctx, maxScriptBytes });
+  });
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -159,10 +170,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         await authenticated.register(loginRoutes, { ctx });
         await authenticated.register(accessKeyRoutes, { ctx });
         await authenticated.register(lockoutRoutes, { ctx });
-        await authenticated.register(sqlRoutes, {
-          ctx,
-          maxScriptBytes: options.sqlMaxScriptBytes ?? defaultMaxScriptBytes,
-        });
+        await authenticated.register(sqlRoutes, { ctx, maxScriptBytes });
       });
       await api.register(async (judged) => {
         requireBearer(judged, ctx, { anyAudience: true });

@@ -11,6 +11,7 @@ import {
   validationFailed,
 } from '@portcullis/core/errors';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { fireboltErrorBody, fireboltRefusalStatus } from './firebolt/firebolt-errors.js';
 import { newRequestId } from './request-context.js';
 
 /** Fastify's own failures (body parsing, limits, schema validation) expressed in our catalogue. */
@@ -100,7 +101,7 @@ function asAccessKeyLoginRefusal(error: PortcullisError): PortcullisError {
   return unauthenticated(error.message, { details: error.details });
 }
 
-type ErrorFormat = 'oauth' | 'access-key-login' | undefined;
+type ErrorFormat = 'oauth' | 'access-key-login' | 'firebolt' | undefined;
 
 function send(
   request: FastifyRequest,
@@ -121,6 +122,11 @@ function send(
     const keepsHttpStatus = error.code === 'payload_too_large' || error.code === 'route_not_found';
     const oauthStatus = keepsHttpStatus ? status : statusOf(code);
     return reply.code(oauthStatus).send({ error: code, error_description: oauthDescription(error) });
+  }
+  if (format === 'firebolt') {
+    const fireboltStatus = fireboltRefusalStatus(error);
+    if (fireboltStatus === 401) reply.header('www-authenticate', wwwAuthenticateFor(request, error));
+    return reply.code(fireboltStatus).send(fireboltErrorBody(error, { requestId: request.id }));
   }
   if (status === 401) {
     // /v2/login takes its key pair in the body: there was no token to call invalid, and Basic is not taken.

@@ -10,9 +10,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * OAuth endpoints render errors per RFC 6749 §5.2 instead of the API's envelope; the access-key login
-     * (POST /v2/login) keeps the envelope but refuses everything with 401.
+     * (POST /v2/login) keeps the envelope but refuses everything with 401; the routes of Firebolt's
+     * protocol answer as Firebolt does (http/firebolt/firebolt-errors.ts).
      */
-    errorFormat?: 'oauth' | 'access-key-login';
+    errorFormat?: 'oauth' | 'access-key-login' | 'firebolt';
   }
 }
 

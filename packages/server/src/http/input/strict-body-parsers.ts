@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { parseFormEncoded, undecodableParameters } from './form-encoding.js';
 import { undecodableField } from './input-rule.js';
 
-function decodeUtf8(body: Buffer): string {
+/** A body as text, refused unless it is valid UTF-8. */
+export function decodeUtf8(body: Buffer): string {
   if (!isUtf8(body)) throw new PortcullisError('malformed_body', 'The request body is not valid UTF-8.');
   return body.toString('utf8');
 }

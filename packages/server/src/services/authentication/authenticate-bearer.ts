@@ -19,6 +19,11 @@ export interface BearerOptions {
    * judges any token Portcullis issued, whatever API it was meant for.
    */
   anyAudience?: boolean;
+  /**
+   * Audiences accepted besides the issuer: Firebolt's drivers ask for tokens meant for Firebolt's API and
+   * send them to the routes that speak Firebolt's protocol.
+   */
+  audiences?: readonly string[];
 }
 
 async function verified(ctx: ServiceContext, token: string, options: BearerOptions): Promise<TokenClaims> {
@@ -29,7 +34,9 @@ async function verified(ctx: ServiceContext, token: string, options: BearerOptio
     throw unauthenticated('The access token is invalid or expired.');
   }
   const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-  if (!options.anyAudience && !audiences.includes(ctx.issuer)) {
+  const accepted = (audience: string) =>
+    audience === ctx.issuer || (options.audiences?.includes(audience) ?? false);
+  if (!options.anyAudience && !audiences.some(accepted)) {
     throw unauthenticated('The access token is not meant for this API.');
   }
   return claims;
