@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
+import { type ReaderStats, readAuditLogInChild } from './audit-reader-client.js';
 import { describeMachine } from './machine.js';
 import { type OpenLoopResult, openLoopInChild } from './open-loop.js';
 import { benchLimits, freePort, postgresSchema, start, stop } from './processes.js';
@@ -200,73 +201,6 @@ async function loadEvents(server: Server): Promise<number> {
   return performance.now() - started;
 }
 
-interface ReaderStats {
-  pages: number;
-  pageLatencies: number[];
-  exportedEvents: number;
-  seconds: number;
-}
-
-/**
- * The Read-only person: one loop lists pages back to back — the whole log and the filters a person uses,
- * ten pages of each, following the cursor — and another exports the whole log again and again.
- */
-function readAuditLog(server: Server): { stop(): Promise<ReaderStats> } {
-  const abort = new AbortController();
-  const stats: ReaderStats = { pages: 0, pageLatencies: [], exportedEvents: 0, seconds: 0 };
-  const started = performance.now();
-  const day = 86_400_000;
-  const queries = [
-    '',
-    'action=token.refused',
-    'result=failure',
-    `actor=${server.adminLoginId}`,
-    `target=${server.serviceAccountId}&action=service_account.*`,
-    'action=token.*&result=failure',
-    `from=${new Date(Date.now() - 7 * day).toISOString()}&to=${new Date(Date.now() - 6 * day).toISOString()}`,
-  ];
-  const session = login(server.base, 'reader@acme.example', readerPassword);
-  const listing = (async () => {
-    if (!reading.has('list')) return;
-    const headers = { authorization: `Bearer ${await session}` };
-    for (let q = 0; !abort.signal.aborted; q = (q + 1) % queries.length) {
-      let cursor: string | null = null;
-      for (let page = 0; page < 10 && !abort.signal.aborted; page++) {
-        const t = performance.now();
-        const response = await fetch(
-          `${server.base}/api/v1/audit-events?${queries[q]}${cursor ? `&cursor=${cursor}` : ''}`,
-          { headers, signal: abort.signal },
-        );
-        cursor = ((await response.json()) as { nextCursor: string | null }).nextCursor;
-        stats.pageLatencies.push(performance.now() - t);
-        stats.pages++;
-        if (cursor === null) break;
-      }
-    }
-  })().catch(() => undefined);
-  const exporting = (async () => {
-    if (!reading.has('export')) return;
-    const headers = { authorization: `Bearer ${await session}` };
-    while (!abort.signal.aborted) {
-      const response = await fetch(`${server.base}/api/v1/audit-events/export`, {
-        headers,
-        signal: abort.signal,
-      });
-      for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-        for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) stats.exportedEvents++;
-      }
-    }
-  })().catch(() => undefined);
-  return {
-    stop: async () => {
-      abort.abort();
-      await Promise.all([listing, exporting]);
-      stats.seconds = (performance.now() - started) / 1000;
-      return stats;
-    },
-  };
-}
-
 const fixedLoad = (server: Server, seconds: number) =>
   openLoopInChild({
     url: `${server.base}/oauth/token`,
@@ -281,7 +215,14 @@ async function whileReading(
   server: Server,
   seconds: number,
 ): Promise<{ run: OpenLoopResult; readers: ReaderStats }> {
-  const readers = readAuditLog(server);
+  const readers = readAuditLogInChild({
+    base: server.base,
+    email: 'reader@acme.example',
+    password: readerPassword,
+    adminLoginId: server.adminLoginId,
+    serviceAccountId: server.serviceAccountId,
+    reading: [...reading],
+  });
   await new Promise((r) => setTimeout(r, 1000));
   const run = await fixedLoad(server, seconds);
   return { run, readers: await readers.stop() };
