@@ -29,7 +29,12 @@ describe('token checks', () => {
     header: { alg?: string; typ?: string | undefined; kid?: string } = {},
     key: CryptoKey = es256,
   ) => {
-    const protectedHeader = { alg: 'ES256', typ: 'at+jwt', kid: 'es', ...header };
+    const protectedHeader: { alg: string; typ?: string; kid: string } = {
+      alg: 'ES256',
+      typ: 'at+jwt',
+      kid: 'es',
+      ...header,
+    };
     if (header.typ === undefined && 'typ' in header) delete protectedHeader.typ;
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({
