@@ -66,7 +66,8 @@ export class FeedCredentials {
       );
     }
     const lifetimeMs = (typeof body.expires_in === 'number' ? body.expires_in : 300) * 1000;
-    // Renewed at three quarters of its life, at most a minute early: never used in its last seconds.
+    // Renewed a minute before it expires (at three quarters of a life shorter than four minutes): never used in
+    // its last seconds, where a clock difference or a slow request would find it expired.
     const refreshAt = requestedAt + Math.max(lifetimeMs * 0.75, lifetimeMs - 60_000);
     this.token = { value: body.access_token, refreshAt };
     return body.access_token;

@@ -102,6 +102,30 @@ describe('the verifier against a real Portcullis', () => {
     expect(await outcome(verifier, token)).toMatchObject({ description: 'The access token was revoked.' });
   });
 
+  it('follows the feed by long-polls when told to, as fast', async () => {
+    const polling = verifierFor(server, false, {
+      revocations: {
+        clientId: feedReader.clientId,
+        clientSecret: feedReader.clientSecret,
+        transport: 'long-poll',
+      },
+    });
+    try {
+      expect(await polling.ready()).toBe(true);
+      const token = await admin.tokenOf(writer);
+      expect(await outcome(polling, token)).toHaveProperty('subject');
+      await admin.revoke(writer, token);
+      await eventually(async () => (await outcome(polling, token)).error === 'invalid_token', {
+        what: 'the long-polling follower refuses the revoked token',
+        timeoutMs: 2_000,
+      });
+      expect(polling.status().revocations).toMatchObject({ state: 'live', transport: 'long-poll' });
+      expect(polling.stalenessSeconds()).toBe(0);
+    } finally {
+      await polling.close();
+    }
+  });
+
   it("refuses a downgraded credential's existing tokens within two seconds, and accepts its fresh ones", async () => {
     const downgraded = await admin.credential('downgraded-writer', 'Admin');
     const token = await admin.tokenOf(downgraded);
