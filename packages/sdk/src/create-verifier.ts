@@ -65,10 +65,15 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const resolved = resolveOptions(options);
   const { realm, logger } = resolved;
   let metadata: Promise<AuthorizationServerMetadata> | undefined;
-  /** Fetched when first needed and again after a failure, so a Portcullis down at start-up is retried. */
+  /**
+   * Fetched when first needed; a failure is answered for a second and then fetched again, so a Portcullis
+   * down at start-up is retried without a request to it per API call.
+   */
   const readMetadata = () => {
     metadata ??= fetchMetadata(resolved.issuer, resolved.fetch).catch((error) => {
-      metadata = undefined;
+      setTimeout(() => {
+        metadata = undefined;
+      }, 1_000).unref();
       throw error;
     });
     return metadata;
@@ -149,7 +154,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     }
     if (typeof kid !== 'string') return refuse(invalidToken(realm, 'The access token names no signing key.'));
     if (!jwks.hasKeys) await keysLoaded;
-    if (!jwks.hasKeys) {
+    if (!(await jwks.ensureLoaded())) {
       refuse(
         temporarilyUnavailable('The signing keys could not be fetched from the authorization server.', 5),
       );

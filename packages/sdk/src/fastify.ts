@@ -16,13 +16,14 @@ declare module 'fastify' {
  * The principal is then `request.portcullis`.
  */
 export function requirePermissions(verifier: Verifier, requirement?: RequirementInput) {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     const outcome = await verifier.authorize(request.headers.authorization, requirement);
+    // Fastify's rule for async hooks that answer early: send, then return the reply.
     if (!outcome.ok) {
-      await reply.code(outcome.refusal.status).headers(outcome.refusal.headers).send(outcome.refusal.body);
-      return;
+      return reply.code(outcome.refusal.status).headers(outcome.refusal.headers).send(outcome.refusal.body);
     }
     request.portcullis = outcome.principal;
+    return undefined;
   };
 }
 

@@ -21,6 +21,8 @@ export interface JwksCacheOptions {
   now?: () => number;
 }
 
+const retryUnloadedAfterMs = 1_000;
+
 interface Jwk {
   kid?: unknown;
   kty?: unknown;
@@ -86,6 +88,18 @@ export class JwksCache {
       await this.refresh().catch(() => undefined);
     }
     return this.verifiers.get(kid);
+  }
+
+  /**
+   * Until the first fetch succeeds (Portcullis was down when the API started), each request may start one,
+   * at most one a second, rather than waiting for the background refresh.
+   */
+  async ensureLoaded(): Promise<boolean> {
+    if (this.loaded) return true;
+    if (this.fetching) await this.fetching.catch(() => undefined);
+    else if (this.now() - this.lastFetchStartedAt >= retryUnloadedAfterMs)
+      await this.refresh().catch(() => undefined);
+    return this.loaded;
   }
 
   /** One fetch at a time: callers during a fetch share it. */
