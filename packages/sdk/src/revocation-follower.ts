@@ -40,6 +40,8 @@ const longPollWaitSeconds = 25;
 const longPollMarginMs = 5_000;
 const firstBackoffMs = 250;
 const longestBackoffMs = 30_000;
+/** A connection that lasted this long before failing was healthy: its failure starts the backoff over. */
+const healthyConnectionMs = 30_000;
 /** A stream that ends sooner than this counts as a failure, so a flapping proxy gets backoff. */
 const shortestHealthyStreamMs = 1_000;
 
@@ -152,11 +154,8 @@ export class RevocationFollower {
   /** Logs once when the bound is crossed and once when the feed is back; returns whether stale. */
   private announceStaleness(): boolean {
     const stale = this.isStale();
-    if (
-      stale &&
-      !this.staleAnnounced &&
-      (this.caughtUp || this.stalenessSeconds() > this.options.maxStalenessSeconds)
-    ) {
+    // Before the first catch-up it is stale too, but start-up is not an outage until the bound has passed.
+    if (stale && !this.staleAnnounced && this.stalenessSeconds() > this.options.maxStalenessSeconds) {
       this.staleAnnounced = true;
       this.options.logger.error(
         this.options.onStale === 'closed'
@@ -191,6 +190,8 @@ export class RevocationFollower {
       } catch (error) {
         if (this.stopped) return;
         this.connectionLost(error);
+        // A connection that served a while starts the backoff over; one that failed at once continues it.
+        if (this.now() - began >= healthyConnectionMs) attempt = 0;
         const ceiling = Math.min(longestBackoffMs, firstBackoffMs * 2 ** attempt++);
         await sleep(ceiling / 2 + Math.random() * (ceiling / 2), undefined, {
           signal: this.pause.signal,
