@@ -29,12 +29,22 @@ export interface Shortfall {
  */
 export class PermissionChecks {
   private readonly required = new Map<string, PermissionSet>();
+  private readonly scopes = new Map<string, PermissionSet>();
 
   constructor(readonly catalog: Catalog) {}
 
-  /** A token's `scope`; items naming resources this catalog lacks are dropped, as Portcullis drops them. */
+  /**
+   * A token's `scope`; items naming resources this catalog lacks are dropped, as Portcullis drops them.
+   * Parsed once per distinct text: every token of a credential carries the same one (sets are immutable).
+   */
   held(scope: string): PermissionSet {
-    return PermissionSet.parseStored(this.catalog, scope);
+    let set = this.scopes.get(scope);
+    if (!set) {
+      set = PermissionSet.parseStored(this.catalog, scope);
+      if (this.scopes.size >= 1_000) this.scopes.clear();
+      this.scopes.set(scope, set);
+    }
+    return set;
   }
 
   private requiredSet(item: string): PermissionSet {
