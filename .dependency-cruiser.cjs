@@ -82,11 +82,30 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'sdk-imports-only-core-of-ours',
+      severity: 'error',
+      comment:
+        '@portcullis/sdk is published on its own with core bundled in: it may use core, nothing else of ours.',
+      from: { path: '^packages/sdk/src/' },
+      to: { path: ['^packages/(?!core/|sdk/)', '^(node_modules/)?@portcullis/(?!core(/|$))'] },
+    },
+    {
+      name: 'sdk-adapters-import-frameworks-for-types-only',
+      severity: 'error',
+      comment:
+        "The SDK's adapters work with whichever Express, Fastify or Hono the application has: their types only.",
+      from: { path: '^packages/sdk/src/' },
+      to: {
+        path: '^node_modules/(@types/)?(express|fastify|hono)(/|$)',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'no-package-reaches-into-the-server',
       severity: 'error',
       comment:
-        "Other packages use the server over HTTP or through @portcullis/core, never the server's files.",
-      from: { path: '^packages/(?!server/)' },
+        "Other packages use the server over HTTP or through @portcullis/core, never the server's files. The SDK's suites are the exception: they run a real Portcullis in-process.",
+      from: { path: '^packages/(?!server/)', pathNot: '^packages/sdk/test/' },
       to: { path: ['^packages/server/', '^(node_modules/)?@portcullis/server(/|$)'] },
     },
   ],

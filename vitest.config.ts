@@ -14,6 +14,7 @@ const unit = [
   'packages/sql/test/**/*.test.ts',
   'packages/server/test/domain/**/*.test.ts',
   'packages/console/test/unit/**/*.test.ts',
+  'packages/sdk/test/unit/**/*.test.ts',
 ];
 /** The console in real Chromium, against the built server and console (`npm test` builds them first). */
 const browser = ['packages/console/test/browser/**/*.test.ts'];

@@ -59,6 +59,11 @@ const fixture: Record<string, string[]> = {
   'packages/sql/src/uses-node.ts': ["import { readFileSync } from 'node:fs';"],
   'packages/console/src/app.ts': ["import '@portcullis/core/ids';"],
   'packages/console/src/reaches-server.ts': ["import '../../server/src/services/use-case.js';"],
+  'packages/sdk/src/uses-core.ts': ["import '@portcullis/core/permissions';"],
+  'packages/sdk/src/reaches-sql.ts': ["import '@portcullis/sql';"],
+  'packages/sdk/src/runs-express.ts': ["import express from 'express';"],
+  'packages/sdk/src/types-fastify.ts': ["import type { FastifyRequest } from 'fastify';"],
+  'packages/sdk/test/runs-portcullis.ts': ["import '../../server/src/server.js';"],
 };
 
 describe('the import-direction rule of npm run lint', () => {
@@ -93,6 +98,8 @@ describe('the import-direction rule of npm run lint', () => {
         'sql-only-in-store: packages/server/src/services/runs-sql.ts → node_modules/kysely',
         'runtime-not-transport: packages/server/src/runtime/reaches-http.ts → packages/server/src/http/route.ts',
         'no-package-reaches-into-the-server: packages/console/src/reaches-server.ts → packages/server/src/services/use-case.ts',
+        'sdk-imports-only-core-of-ours: packages/sdk/src/reaches-sql.ts → node_modules/@portcullis/sql',
+        'sdk-adapters-import-frameworks-for-types-only: packages/sdk/src/runs-express.ts → node_modules/express',
       ].sort(),
     );
   });

@@ -78,13 +78,14 @@ export async function startTestServer(
   let portcullis: Portcullis;
   try {
     portcullis = await createPortcullis(config, { logStream });
-    await portcullis.app.listen({ host: '127.0.0.1', port });
+    // `config.port`: a suite that restarts Portcullis passes the port it had, so followers find it again.
+    await portcullis.app.listen({ host: '127.0.0.1', port: config.port });
   } catch (error) {
     if (!existing) await database.drop();
     throw error;
   }
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `http://127.0.0.1:${config.port}`,
     portcullis,
     database,
     logs,
