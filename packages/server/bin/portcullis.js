@@ -14,7 +14,7 @@ const main = new URL('../dist/cli/main.js', import.meta.url);
 const buildConfig = new URL('../tsconfig.build.json', import.meta.url);
 
 if (!existsSync(main) && existsSync(buildConfig)) {
-  process.stderr.write('portcullis: first run in this clone: compiling the server (about a minute)…\n');
+  process.stderr.write('portcullis: first run in this clone: compiling the server, once (under a minute)…\n');
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const built = spawnSync(process.execPath, [tsc, '-b', fileURLToPath(buildConfig)], { stdio: 'inherit' });
   if (built.status !== 0) {

@@ -24,6 +24,12 @@ const store = async () => ({
   ...(await import('../store/migrate.js')),
 });
 
+// `portcullis users list | head` closes the pipe early: the reader has what it wanted, and that is no crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
