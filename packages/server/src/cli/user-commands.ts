@@ -4,7 +4,7 @@ import { type ApiCommandOptions, withApiOptions } from './api-command-options.js
 import { openApiConnection } from './api-connection.js';
 import { CommandFailure, exitCodes } from './command-failure.js';
 import { roleIdOf, serviceAccountIdOf, userIdOf } from './name-lookup.js';
-import { type Column, printDone, printRecord, printRecords } from './record-output.js';
+import { type Column, type OutputOptions, printDone, printRecord, printRecords } from './record-output.js';
 
 /** A user as `/api/v1/users` shows it. */
 export interface UserRecord {
@@ -20,17 +20,24 @@ export interface UserRecord {
   createdAt: string;
 }
 
-const columns: Column<UserRecord>[] = [
+/** Role names, for people; `--json` keeps the API's ids and saves the request. */
+async function roleNamesOf(api: ApiClient, options: OutputOptions): Promise<Map<string, string>> {
+  if (options.json) return new Map();
+  const roles = await api.listAll<{ id: string; name: string }>('roles');
+  return new Map(roles.map((role) => [role.id, role.name]));
+}
+
+const columnsOf = (roleNames: Map<string, string>): Column<UserRecord>[] => [
   { heading: 'id', value: (u) => u.id },
   { heading: 'name', value: (u) => u.name },
   { heading: 'active', value: (u) => u.active },
   { heading: 'service account', value: (u) => u.serviceAccountId },
   { heading: 'login', value: (u) => u.loginId },
-  { heading: 'roles', value: (u) => u.roleIds },
+  { heading: 'roles', value: (u) => u.roleIds.map((id) => roleNames.get(id) ?? id) },
 ];
 
-const fields: Column<UserRecord>[] = [
-  ...columns,
+const fieldsOf = (roleNames: Map<string, string>): Column<UserRecord>[] => [
+  ...columnsOf(roleNames),
   { heading: 'account', value: (u) => u.accountId },
   { heading: 'default database', value: (u) => u.defaultDatabase },
   { heading: 'default engine', value: (u) => u.defaultEngine },
@@ -87,7 +94,9 @@ export function addUserCommands(program: Command): void {
     'portcullis users list',
     "portcullis users list --json | jq -r '.[] | select(.serviceAccountId) | .name'",
   ]).action(async (options: ApiCommandOptions) => {
-    printRecords(await (await api(options)).listAll<UserRecord>('users'), columns, options);
+    const client = await api(options);
+    const users = await client.listAll<UserRecord>('users');
+    printRecords(users, columnsOf(await roleNamesOf(client, options)), options);
   });
 
   withApiOptions(
@@ -96,7 +105,8 @@ export function addUserCommands(program: Command): void {
   ).action(async (nameOrId: string, options: ApiCommandOptions) => {
     const client = await api(options);
     const id = await userIdOf(client, nameOrId);
-    printRecord(await client.call<UserRecord>('GET', `users/${id}`), fields, options);
+    const user = await client.call<UserRecord>('GET', `users/${id}`);
+    printRecord(user, fieldsOf(await roleNamesOf(client, options)), options);
   });
 
   withApiOptions(
@@ -124,7 +134,7 @@ export function addUserCommands(program: Command): void {
       ...(options.account ? { accountId: options.account } : {}),
       ...(options.login ? { loginId: options.login } : {}),
     });
-    printRecord(created, fields, options);
+    printRecord(created, fieldsOf(await roleNamesOf(client, options)), options);
   });
 
   withApiOptions(
@@ -168,7 +178,7 @@ export function addUserCommands(program: Command): void {
     for (const role of options.removeRole ?? []) {
       user = await client.call<UserRecord>('DELETE', `users/${id}/roles/${await roleIdOf(client, role)}`);
     }
-    printRecord(user, fields, options);
+    printRecord(user, fieldsOf(await roleNamesOf(client, options)), options);
   });
 
   withApiOptions(

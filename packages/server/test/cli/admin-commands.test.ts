@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,6 +52,40 @@ function portcullis(
   return new Promise((resolve) =>
     child.once('close', (code) => {
       const finished = { args, code, stdout, stderr };
+      runs.push(finished);
+      resolve(finished);
+    }),
+  );
+}
+
+/**
+ * `portcullis login` on a terminal (util-linux `script` gives it a pseudo-terminal), answering each prompt
+ * once it shows, as a person would.
+ */
+function loginOnTerminal(url: string, config: string, answers: Record<string, string>): Promise<Finished> {
+  const args = ['login', '--url', url];
+  const child = spawn(
+    'script',
+    ['-qec', `"${process.execPath}" "${launcher}" ${args.join(' ')}`, '/dev/null'],
+    {
+      env: { ...process.env, XDG_CONFIG_HOME: config, HOME: emptyHome },
+      stdio: 'pipe',
+    },
+  );
+  let stdout = '';
+  const pending = new Map(Object.entries(answers));
+  child.stdout.on('data', (d) => {
+    stdout += String(d);
+    for (const [prompt, answer] of pending) {
+      if (stdout.includes(prompt)) {
+        pending.delete(prompt);
+        child.stdin.write(`${answer}\n`);
+      }
+    }
+  });
+  return new Promise((resolve) =>
+    child.once('close', (code) => {
+      const finished = { args, code, stdout, stderr: '' };
       runs.push(finished);
       resolve(finished);
     }),
@@ -168,6 +202,41 @@ describeOnEachEngine('portcullis admin commands against a server on $engine', (e
       expect(JSON.parse(listed.stdout).map((sa: { id: string }) => sa.id)).toContain(clientId);
     } finally {
       rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('login on a terminal asks for the email and the password, and does not show the password', async () => {
+    const config = mkdtempSync(path.join(tmpdir(), 'portcullis-cli-config-'));
+    try {
+      const login = await loginOnTerminal(server.baseUrl, config, {
+        'Email:': adminEmail,
+        'Password:': adminPassword,
+      });
+      expect(login.code).toBe(0);
+      expect(login.stdout).toContain(`Logged in to ${server.baseUrl}/ as ${adminEmail}`);
+      expect(login.stdout).not.toContain(adminPassword);
+      const stored = JSON.parse(readFileSync(path.join(config, 'portcullis', 'config.json'), 'utf8'));
+      expect((await api(server.baseUrl, 'GET', '/api/v1/roles', { token: stored.token })).status).toBe(200);
+    } finally {
+      rmSync(config, { recursive: true, force: true });
+    }
+  });
+
+  it('a stored login past its expiry exits 2 and says to log in again', async () => {
+    const config = mkdtempSync(path.join(tmpdir(), 'portcullis-cli-config-'));
+    try {
+      mkdirSync(path.join(config, 'portcullis'));
+      writeFileSync(
+        path.join(config, 'portcullis', 'config.json'),
+        JSON.stringify({ url: `${server.baseUrl}/`, token: admin, expiresAt: 1, signedInAs: adminEmail }),
+      );
+      const run = await portcullis(['roles', 'list'], { env: { XDG_CONFIG_HOME: config } });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        `expired at 1970-01-01T00:00:01.000Z: run "portcullis login --url ${server.baseUrl}/" again`,
+      );
+    } finally {
+      rmSync(config, { recursive: true, force: true });
     }
   });
 
@@ -318,6 +387,7 @@ describeOnEachEngine('portcullis admin commands against a server on $engine', (e
 
     const got = await portcullis(['users', 'get', 'loader'], { env: env() });
     expect(field(got.stdout, 'service account')).toBe(user.serviceAccountId);
+    expect(field(got.stdout, 'roles')).toBe('Read only');
 
     const edited = await portcullis(
       [
