@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { CommandFailure, exitCodes } from './command-failure.js';
 import { addLoginCommands } from './login-commands.js';
+import { addNetworkPolicyCommands } from './network-policy-commands.js';
 import { addQuickstartCommand } from './quickstart-command.js';
 import { addRoleCommands } from './role-commands.js';
 import { addSecretCommands } from './secret-commands.js';
@@ -177,6 +178,7 @@ addServiceAccountCommands(program);
 addSecretCommands(program);
 addUserCommands(program);
 addRoleCommands(program);
+addNetworkPolicyCommands(program);
 addTokenCommand(program);
 addSqlCommand(program);
 

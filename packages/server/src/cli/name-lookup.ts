@@ -12,6 +12,7 @@ const nouns: Partial<Record<IdKind, string>> = {
   serviceAccount: 'service account',
   user: 'user',
   role: 'role',
+  networkPolicy: 'network policy',
 };
 
 /**
@@ -20,7 +21,7 @@ const nouns: Partial<Record<IdKind, string>> = {
  */
 export async function idOf(
   api: ApiClient,
-  kind: 'serviceAccount' | 'user' | 'role',
+  kind: 'serviceAccount' | 'user' | 'role' | 'networkPolicy',
   listPath: string,
   nameOrId: string,
   query: Record<string, string> = {},
@@ -38,3 +39,5 @@ export const serviceAccountIdOf = (api: ApiClient, nameOrId: string) =>
   idOf(api, 'serviceAccount', 'service-accounts', nameOrId, { name: nameOrId });
 export const userIdOf = (api: ApiClient, nameOrId: string) => idOf(api, 'user', 'users', nameOrId);
 export const roleIdOf = (api: ApiClient, nameOrId: string) => idOf(api, 'role', 'roles', nameOrId);
+export const networkPolicyIdOf = (api: ApiClient, nameOrId: string) =>
+  idOf(api, 'networkPolicy', 'network-policies', nameOrId);

@@ -3,7 +3,7 @@ import { ApiClient } from './api-client.js';
 import { type ApiCommandOptions, withApiOptions } from './api-command-options.js';
 import { openApiConnection } from './api-connection.js';
 import { CommandFailure, exitCodes } from './command-failure.js';
-import { serviceAccountIdOf } from './name-lookup.js';
+import { networkPolicyIdOf, serviceAccountIdOf } from './name-lookup.js';
 import { type Column, printDone, printRecord, printRecords } from './record-output.js';
 
 /** A service account as `/api/v1/service-accounts` shows it. */
@@ -53,8 +53,8 @@ interface EditOptions extends CreateOptions {
 
 const api = async (options: ApiCommandOptions) => new ApiClient(await openApiConnection(options));
 
-/** The fields of a create or edit body that the options set, and only those. */
-function bodyOf(options: EditOptions): Record<string, unknown> {
+/** The fields of a create or edit body that the options set, and only those; a policy named by its id. */
+async function bodyOf(client: ApiClient, options: EditOptions): Promise<Record<string, unknown>> {
   if (options.enable && options.disable) {
     throw new CommandFailure(exitCodes.usage, 'give --enable or --disable, not both');
   }
@@ -64,7 +64,10 @@ function bodyOf(options: EditOptions): Record<string, unknown> {
     description: options.description,
     isOrganizationAdmin: options.admin,
     enabled: options.enable ? true : options.disable ? false : undefined,
-    networkPolicyId: none(options.networkPolicy),
+    networkPolicyId:
+      options.networkPolicy && options.networkPolicy !== 'none'
+        ? await networkPolicyIdOf(client, options.networkPolicy)
+        : none(options.networkPolicy),
     validTo: none(options.validTo),
     timezone: options.timezone,
   };
@@ -119,7 +122,7 @@ export function addServiceAccountCommands(program: Command): void {
       .argument('<name>', 'unique in the organization')
       .option('--description <text>', 'what it is for')
       .option('--admin', 'an organization admin: everything in every account (needs an organization admin)')
-      .option('--network-policy <id>', 'the network policy its tokens are asked from within')
+      .option('--network-policy <id>', 'the network policy (name or id) its tokens are asked from within')
       .option('--valid-to <time>', 'when it stops working, e.g. 2027-06-30T18:00 or 2027-06-30T18:00Z')
       .option('--timezone <zone>', 'the IANA zone --valid-to is read in (default UTC)'),
     [
@@ -129,7 +132,7 @@ export function addServiceAccountCommands(program: Command): void {
   ).action(async (name: string, options: CreateOptions) => {
     const client = await api(options);
     const created = await client.call<ServiceAccountRecord>('POST', 'service-accounts', {
-      ...bodyOf(options),
+      ...(await bodyOf(client, options)),
       name,
     });
     printRecord(created, fields, options);
@@ -146,7 +149,7 @@ export function addServiceAccountCommands(program: Command): void {
       .option('--no-admin', 'make it no organization admin')
       .option('--enable', 'let it get tokens again')
       .option('--disable', 'stop it and its tokens')
-      .option('--network-policy <id>', 'a network policy id, or none to remove it')
+      .option('--network-policy <id>', 'a network policy (name or id), or none to remove it')
       .option('--valid-to <time>', 'when it stops working, or none for never')
       .option('--timezone <zone>', 'the IANA zone --valid-to is read in (default UTC)'),
     [
@@ -154,9 +157,9 @@ export function addServiceAccountCommands(program: Command): void {
       'portcullis service-accounts edit nightly-etl --valid-to 2027-06-30T18:00 --timezone Europe/Berlin',
     ],
   ).action(async (nameOrId: string, options: EditOptions) => {
-    const body = bodyOf(options);
-    if (Object.keys(body).length === 0) throw new CommandFailure(exitCodes.usage, 'nothing to change');
     const client = await api(options);
+    const body = await bodyOf(client, options);
+    if (Object.keys(body).length === 0) throw new CommandFailure(exitCodes.usage, 'nothing to change');
     const id = await serviceAccountIdOf(client, nameOrId);
     printRecord(
       await client.call<ServiceAccountRecord>('PATCH', `service-accounts/${id}`, body),

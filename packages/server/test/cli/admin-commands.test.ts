@@ -440,6 +440,56 @@ describeOnEachEngine('portcullis admin commands against a server on $engine', (e
     expect(missing.stderr).toMatch(/^portcullis: not_found: /);
   });
 
+  it('network-policies create, edit, get, delete; a service account takes one by name', async () => {
+    const made = await portcullis(
+      [
+        'network-policies',
+        'create',
+        'office',
+        '--allow',
+        '203.0.113.0/24',
+        '--block',
+        '203.0.113.7',
+        '--json',
+      ],
+      { env: env() },
+    );
+    expect(made.code).toBe(0);
+    const policy = JSON.parse(made.stdout);
+    expect(policy).toMatchObject({
+      name: 'office',
+      allowed: ['203.0.113.0/24'],
+      blocked: ['203.0.113.7/32'],
+    });
+
+    const edited = await portcullis(
+      ['network-policies', 'edit', 'office', '--allow', '198.51.100.0/24', '--json'],
+      {
+        env: env(),
+      },
+    );
+    expect(JSON.parse(edited.stdout).allowed).toEqual(['198.51.100.0/24']);
+
+    await portcullis(['service-accounts', 'create', 'fenced'], { env: env() });
+    const attached = await portcullis(
+      ['service-accounts', 'edit', 'fenced', '--network-policy', 'office', '--json'],
+      {
+        env: env(),
+      },
+    );
+    expect(JSON.parse(attached.stdout).networkPolicyId).toBe(policy.id);
+    const got = await portcullis(['network-policies', 'get', 'office'], { env: env() });
+    expect(field(got.stdout, 'service accounts')).toBe('fenced');
+
+    const refused = await portcullis(['network-policies', 'delete', 'office'], { env: env() });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^portcullis: \w+: /);
+    const cascaded = await portcullis(['network-policies', 'delete', 'office', '--cascade'], { env: env() });
+    expect(cascaded.code).toBe(0);
+    const listed = await portcullis(['network-policies', 'list', '--json'], { env: env() });
+    expect(JSON.parse(listed.stdout)).toEqual([]);
+  });
+
   it('token prints only an access token, which works as a Bearer token; a wrong secret exits 1 without echoing it', async () => {
     const made = await portcullis(['quickstart', 'scripted', '--json'], { env: env() });
     const { clientId, clientSecret } = JSON.parse(made.stdout);
@@ -516,6 +566,7 @@ describe('the portcullis command before any server answers', () => {
     ...['generate', 'list', 'revoke'].map((verb) => ['secrets', verb]),
     ...['list', 'get', 'create', 'edit', 'delete'].map((verb) => ['users', verb]),
     ...['list', 'get'].map((verb) => ['roles', verb]),
+    ...['list', 'get', 'create', 'edit', 'delete'].map((verb) => ['network-policies', verb]),
   ];
 
   it('shows examples in the help of every command', async () => {
