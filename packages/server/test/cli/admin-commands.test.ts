@@ -440,6 +440,40 @@ describeOnEachEngine('portcullis admin commands against a server on $engine', (e
     expect(missing.stderr).toMatch(/^portcullis: not_found: /);
   });
 
+  it('roles create, edit and delete a custom role; a built-in role cannot change (exit 1)', async () => {
+    const made = await portcullis(
+      [
+        'roles',
+        'create',
+        'incident-reader',
+        '--permission',
+        'incidents:get',
+        '--permission',
+        'incidents:list',
+        '--json',
+      ],
+      { env: env() },
+    );
+    expect(made.code).toBe(0);
+    expect(JSON.parse(made.stdout)).toMatchObject({ name: 'incident-reader', builtin: false });
+    const edited = await portcullis(['roles', 'edit', 'incident-reader', '--permission', 'incidents:list'], {
+      env: env(),
+    });
+    expect(edited.code).toBe(0);
+    expect(field(edited.stdout, 'permissions')).toBe('incidents:list');
+    const builtin = await portcullis(['roles', 'edit', 'Read only', '--description', 'mine now'], {
+      env: env(),
+    });
+    expect(builtin.code).toBe(1);
+    expect(builtin.stderr).toMatch(/^portcullis: \w+: .+\(request id req_\w+\)\n$/);
+    const deleted = await portcullis(['roles', 'delete', 'incident-reader'], { env: env() });
+    expect(deleted.code).toBe(0);
+    const names = (await api(server.baseUrl, 'GET', '/api/v1/roles', { token: admin })).body.items.map(
+      (role: { name: string }) => role.name,
+    );
+    expect(names).not.toContain('incident-reader');
+  });
+
   it('network-policies create, edit, get, delete; a service account takes one by name', async () => {
     const made = await portcullis(
       [
@@ -565,7 +599,7 @@ describe('the portcullis command before any server answers', () => {
     ...['list', 'get', 'create', 'edit', 'delete'].map((verb) => ['service-accounts', verb]),
     ...['generate', 'list', 'revoke'].map((verb) => ['secrets', verb]),
     ...['list', 'get', 'create', 'edit', 'delete'].map((verb) => ['users', verb]),
-    ...['list', 'get'].map((verb) => ['roles', verb]),
+    ...['list', 'get', 'create', 'edit', 'delete'].map((verb) => ['roles', verb]),
     ...['list', 'get', 'create', 'edit', 'delete'].map((verb) => ['network-policies', verb]),
   ];
 
