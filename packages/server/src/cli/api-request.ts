@@ -22,7 +22,7 @@ function reasonOf(error: unknown): string {
  */
 export async function requestApi(
   url: URL,
-  init: { headers: Record<string, string>; body: string },
+  init: { method?: string; headers: Record<string, string>; body?: string },
 ): Promise<ApiAnswer> {
   let response: Response;
   let text: string;

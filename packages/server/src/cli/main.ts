@@ -1,11 +1,19 @@
 #!/usr/bin/env node
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config/load-config.js';
-import { CommandFailure } from './command-failure.js';
+import { CommandFailure, exitCodes } from './command-failure.js';
+import { addLoginCommands } from './login-commands.js';
+import { addNetworkPolicyCommands } from './network-policy-commands.js';
+import { addQuickstartCommand } from './quickstart-command.js';
+import { addRoleCommands } from './role-commands.js';
+import { addSecretCommands } from './secret-commands.js';
+import { addServiceAccountCommands } from './service-account-commands.js';
 import { addSqlCommand } from './sql-command.js';
+import { addTokenCommand } from './token-command.js';
+import { addUserCommands } from './user-commands.js';
 
 /*
  * The server's modules take about a second to load, and `portcullis sql` needs none of them: the commands
@@ -17,11 +25,50 @@ const store = async () => ({
   ...(await import('../store/migrate.js')),
 });
 
-const program = new Command('portcullis').description('Portcullis programmatic-access server');
+// `portcullis users list | head` closes the pipe early: the reader has what it wanted, and that is no crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+const examples = (...lines: string[]) => `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+
+const program = new Command('portcullis')
+  .description('Portcullis programmatic-access server, and the command line of its API')
+  .version(version, '-v, --version')
+  .showHelpAfterError('(add --help for usage)')
+  // Set before the commands are added, which inherit it: commander ends a usage error with 1, which here
+  // means a refusal by the server.
+  .exitOverride((error) => {
+    throw error.exitCode === 0 ? error : new CommanderError(exitCodes.usage, error.code, error.message);
+  })
+  .addHelpText(
+    'after',
+    `${examples(
+      'portcullis start',
+      'portcullis login --url http://127.0.0.1:8080',
+      'portcullis quickstart reporting --role "Read only"',
+      'portcullis service-accounts list',
+    )}
+Every command has --help, with examples. docs/cli.md describes them all.
+Exit codes of the commands that call a server: 0 done, ${exitCodes.failed} refused, ${exitCodes.usage} usage, ${exitCodes.unreachable} server unreachable.
+`,
+  );
 
 program
   .command('start')
   .description('Migrate the database, bootstrap it if empty, and serve HTTP')
+  .addHelpText(
+    'after',
+    `${examples(
+      'portcullis start',
+      'PORTCULLIS_DATABASE_URL=postgres://postgres@127.0.0.1:5432/portcullis PORTCULLIS_PORT=9000 portcullis start',
+    )}\nSettings come from PORTCULLIS_* variables: docs/configuration.md.\n`,
+  )
   .action(async () => {
     const config = loadConfig();
     const { createPortcullis } = await server();
@@ -49,6 +96,10 @@ program
 program
   .command('migrate')
   .description('Apply pending database migrations and exit')
+  .addHelpText(
+    'after',
+    examples('portcullis migrate', 'PORTCULLIS_DATABASE_URL=postgres://… portcullis migrate'),
+  )
   .action(async () => {
     const config = loadConfig();
     const { openDatabase, migrateToLatest } = await store();
@@ -64,6 +115,7 @@ program
 program
   .command('openapi')
   .description('Print the OpenAPI document of this version, for code generators, and exit')
+  .addHelpText('after', examples('portcullis openapi > openapi.json'))
   .action(async () => {
     // The document depends on the routes, not on any data: a throwaway database serves to build them.
     const { createPortcullis } = await server();
@@ -85,10 +137,14 @@ program
     }
   });
 
-const keys = program.command('keys').description('Signing keys');
+const keys = program
+  .command('keys')
+  .description('Signing keys')
+  .addHelpText('after', examples('portcullis keys rotate'));
 keys
   .command('rotate')
   .description('Make the next signing key current now; the old one stays published until its tokens expire')
+  .addHelpText('after', examples('portcullis keys rotate'))
   .action(async () => {
     const config = loadConfig();
     const { openDatabase, migrateToLatest } = await store();
@@ -116,6 +172,14 @@ keys
     }
   });
 
+addLoginCommands(program);
+addQuickstartCommand(program);
+addServiceAccountCommands(program);
+addSecretCommands(program);
+addUserCommands(program);
+addRoleCommands(program);
+addNetworkPolicyCommands(program);
+addTokenCommand(program);
 addSqlCommand(program);
 
 program.parseAsync().catch((error: unknown) => {

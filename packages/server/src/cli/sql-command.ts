@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { text } from 'node:stream/consumers';
 import { type Command, CommanderError, Option } from 'commander';
-import { connectionEnvironment, defaultApiUrl, openApiConnection } from './api-connection.js';
+import { connectionEnvironment, connectionHelp, defaultApiUrl, openApiConnection } from './api-connection.js';
 import { type ApiAnswer, refusalOf, requestApi } from './api-request.js';
 import { CommandFailure, exitCodes } from './command-failure.js';
 import { renderFailure, renderStatements, type SqlFailure, type StatementResult } from './sql-output.js';
@@ -23,8 +23,8 @@ Examples:
   $ portcullis sql --format json -e "CALL fb_GENERATESERVICEACCOUNTKEY('ci')" | jq -r '.statements[0].rows[0][2]'
   $ PORTCULLIS_URL=https://portcullis.example.com ${connectionEnvironment.clientId}=… ${connectionEnvironment.clientSecret}=… portcullis sql setup.sql
 
-Credentials, first found: --token, ${connectionEnvironment.token}, then ${connectionEnvironment.clientId} and
-${connectionEnvironment.clientSecret}, exchanged at the server's /oauth/token for a token (client_credentials).
+${connectionHelp}
+
 Statements run in order, each with the caller's permissions; the first failure stops the script, and what
 ran before it stays done. A script that does not parse runs nothing. The secret fb_GENERATESERVICEACCOUNTKEY
 makes is printed with its row, once: keep the output safe.

@@ -24,7 +24,7 @@ const longestSummary = 100;
  * Values and names come from the server, where anyone allowed to name a role may have put escape
  * sequences: control characters are shown as `\uXXXX`, never sent to the terminal. Line breaks stay.
  */
-function printable(text: string): string {
+export function printable(text: string): string {
   let shown = '';
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
