@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api, tokenRequest } from '../support/http-client.js';
+import { type ProcessRun, runProcess } from '../support/run-process.js';
 import { adminEmail, adminPassword, startTestServer, type TestServer } from '../support/test-server.js';
 
 const launcher = fileURLToPath(new URL('../../bin/portcullis.js', import.meta.url));
@@ -14,11 +15,8 @@ const compiled = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url
 const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 
-interface Finished {
+interface Finished extends ProcessRun {
   args: string[];
-  code: number | null;
-  stdout: string;
-  stderr: string;
 }
 
 /** Every run of the command in this file, to show afterwards where each secret was printed. */
@@ -36,32 +34,16 @@ function portcullis(
     Object.entries(process.env).filter(([k]) => !k.startsWith('PORTCULLIS_') && k !== 'XDG_CONFIG_HOME'),
   );
   const home = options.home ?? emptyHome;
-  const child = spawn(process.execPath, [launcher, ...args], {
+  return runProcess(process.execPath, [launcher, ...args], {
     env: { ...scrubbed, HOME: home, ...options.env },
-    stdio: 'pipe',
+    stdin: options.stdin,
+  }).then((run) => {
+    const finished = { args, ...run };
+    runs.push(finished);
+    return finished;
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += String(d);
-  });
-  child.stderr.on('data', (d) => {
-    stderr += String(d);
-  });
-  child.stdin.end(options.stdin ?? '');
-  return new Promise((resolve) =>
-    child.once('close', (code) => {
-      const finished = { args, code, stdout, stderr };
-      runs.push(finished);
-      resolve(finished);
-    }),
-  );
 }
 
-/**
- * `portcullis login` on a terminal (util-linux `script` gives it a pseudo-terminal), answering each prompt
- * once it shows, as a person would.
- */
 function loginOnTerminal(url: string, config: string, answers: Record<string, string>): Promise<Finished> {
   const args = ['login', '--url', url];
   const child = spawn(

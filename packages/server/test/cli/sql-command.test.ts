@@ -7,15 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api, createUsableServiceAccount, tokenRequest } from '../support/http-client.js';
+import { type ProcessRun, runProcess } from '../support/run-process.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const cli = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Finished = ProcessRun;
 
 /** `portcullis sql …` as a subprocess, with only the PORTCULLIS_ variables given here. */
 function portcullisSql(
@@ -25,20 +22,10 @@ function portcullisSql(
   const scrubbed = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('PORTCULLIS_')),
   );
-  const child = spawn(process.execPath, [cli, 'sql', ...args], {
+  return runProcess(process.execPath, [cli, 'sql', ...args], {
     env: { ...scrubbed, ...options.env },
-    stdio: 'pipe',
+    stdin: options.stdin,
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += String(d);
-  });
-  child.stderr.on('data', (d) => {
-    stderr += String(d);
-  });
-  child.stdin.end(options.stdin ?? '');
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
 }
 
 /** The same, on a terminal: util-linux `script` gives the command a pseudo-terminal for its input. */

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api, tokenRequest } from '../support/http-client.js';
+import { type ProcessRun, runProcess } from '../support/run-process.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -39,27 +40,13 @@ function walkthroughAdmin(): Record<string, string> {
   return { PORTCULLIS_ADMIN_EMAIL: email, PORTCULLIS_ADMIN_PASSWORD: password };
 }
 
-interface ShellRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type ShellRun = ProcessRun;
 
 /** As a script that stops at the first failure would run it, from a folder that is not the clone. */
 async function runShell(script: string): Promise<ShellRun> {
   const cwd = mkdtempSync(path.join(tmpdir(), 'portcullis-readme-'));
   try {
-    const child = spawn('bash', ['-e', '-o', 'pipefail', '-c', script], { cwd, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += String(d);
-    });
-    child.stderr.on('data', (d) => {
-      stderr += String(d);
-    });
-    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
-    return { code, stdout, stderr };
+    return await runProcess('bash', ['-e', '-o', 'pipefail', '-c', script], { cwd });
   } finally {
     rmSync(cwd, { recursive: true, force: true });
   }

@@ -167,6 +167,26 @@ describeOnEachEngine('SQL admin statements on $engine', (engine) => {
     expect(answer.body.statements).toEqual([]);
   });
 
+  it('drops a missing object quietly with IF EXISTS and refuses it as not_found without', async () => {
+    const quiet = await expectUnchanged(db(), () =>
+      sql(
+        'DROP SERVICE ACCOUNT IF EXISTS gone; DROP LOGIN IF EXISTS "gone@acme.example"; DROP USER IF EXISTS gone; DROP ROLE IF EXISTS gone; DROP NETWORK POLICY IF EXISTS gone; ALTER NETWORK POLICY IF EXISTS gone SET DESCRIPTION = \'x\'',
+      ),
+    );
+    expect(quiet.status, JSON.stringify(quiet.body)).toBe(200);
+    for (const statement of [
+      'DROP SERVICE ACCOUNT gone',
+      'DROP LOGIN "gone@acme.example"',
+      'DROP USER gone',
+      'DROP ROLE gone',
+      'DROP NETWORK POLICY gone',
+    ]) {
+      const refused = await expectUnchanged(db(), () => sql(statement));
+      expect(refused.status, statement).toBe(404);
+      expect(refused.body.error.message, statement).toContain('"gone');
+    }
+  });
+
   it('takes a text/plain script', async () => {
     const answer = await api<Json>(server.baseUrl, 'POST', '/api/v1/sql', {
       token: admin,

@@ -91,6 +91,18 @@ export async function accountNamed(
   return account.id;
 }
 
+/** The id, or undefined for a missing object when the statement said IF EXISTS; not_found otherwise. */
+export async function unlessMissing(
+  lookup: Promise<string | undefined>,
+  ifExists: boolean,
+  what: string,
+  name: string,
+): Promise<string | undefined> {
+  const id = await lookup;
+  if (id === undefined && !ifExists) throw missing(what, name);
+  return id;
+}
+
 /** The same lookups, for a statement that needs the object to exist. */
 export async function required(
   lookup: Promise<string | undefined>,

@@ -3,7 +3,7 @@ import type { AlterLogin, CreateLogin, DropLogin, RenameLogin } from '@portculli
 import { organizationOf } from '../../services/authorization.js';
 import { createLogin } from '../../services/logins/create-login.js';
 import { deleteLogin, getLogin, updateLogin } from '../../services/logins/manage-logins.js';
-import { loginNamed, required } from '../../services/object-names/objects-named.js';
+import { loginNamed, required, unlessMissing } from '../../services/object-names/objects-named.js';
 import { noRows, type StatementResult } from '../sql-outcome.js';
 import { joinName, splitName } from './person-names.js';
 import { policyId } from './service-account-statements.js';
@@ -69,12 +69,9 @@ export async function renameLoginStatement(s: StatementContext, st: RenameLogin)
 }
 
 export async function dropLoginStatement(s: StatementContext, st: DropLogin): Promise<StatementResult> {
-  const id = await loginNamed(s.ctx, s.caller, st.name.value, 'delete');
-  if (id === undefined) {
-    if (st.ifExists) return noRows;
-    await login(s, st.name.value, 'delete');
-    return noRows;
-  }
+  const lookup = loginNamed(s.ctx, s.caller, st.name.value, 'delete');
+  const id = await unlessMissing(lookup, st.ifExists, 'Login', st.name.value);
+  if (id === undefined) return noRows;
   try {
     await deleteLogin(s.ctx, s.caller, id, { restrict: true });
   } catch (error) {

@@ -12,7 +12,7 @@ import {
   deletePolicy,
   updatePolicy,
 } from '../../services/network-policies/manage-network-policies.js';
-import { networkPolicyNamed, required } from '../../services/object-names/objects-named.js';
+import { networkPolicyNamed, required, unlessMissing } from '../../services/object-names/objects-named.js';
 import {
   getOwnOrganization,
   updateOwnOrganization,
@@ -24,11 +24,17 @@ import { type StatementContext, unlessExists } from './statement-context.js';
 const values = (list: StringLiteral[] | undefined) => list?.map((item) => item.value);
 
 /** The policy's id, or undefined when it is missing and the statement said IF EXISTS. */
-async function existingPolicy(s: StatementContext, st: { ifExists: boolean; name: { value: string } }) {
-  const id = await networkPolicyNamed(s.ctx, s.caller, st.name.value, 'update');
-  if (id === undefined && !st.ifExists) await required(Promise.resolve(id), 'Network policy', st.name.value);
-  return id;
-}
+const existingPolicy = (
+  s: StatementContext,
+  st: { ifExists: boolean; name: { value: string } },
+  action: 'update' | 'delete' = 'update',
+) =>
+  unlessMissing(
+    networkPolicyNamed(s.ctx, s.caller, st.name.value, action),
+    st.ifExists,
+    'Network policy',
+    st.name.value,
+  );
 
 export async function createNetworkPolicyStatement(
   s: StatementContext,
@@ -74,11 +80,8 @@ export async function dropNetworkPolicyStatement(
   s: StatementContext,
   st: DropNetworkPolicy,
 ): Promise<StatementResult> {
-  const id = await networkPolicyNamed(s.ctx, s.caller, st.name.value, 'delete');
-  if (id === undefined) {
-    if (!st.ifExists) await required(Promise.resolve(id), 'Network policy', st.name.value);
-    return noRows;
-  }
+  const id = await existingPolicy(s, st, 'delete');
+  if (id === undefined) return noRows;
   try {
     await deletePolicy(s.ctx, s.caller, id, st.behavior === 'cascade');
   } catch (error) {

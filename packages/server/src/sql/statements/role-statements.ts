@@ -1,5 +1,5 @@
 import type { CreateRole, DropRole, GrantPermission, RevokePermission } from '@portcullis/sql';
-import { required, roleNamed } from '../../services/object-names/objects-named.js';
+import { required, roleNamed, unlessMissing } from '../../services/object-names/objects-named.js';
 import { createRole, deleteRole, updateRole } from '../../services/roles/manage-roles.js';
 import { noRows, type StatementResult } from '../sql-outcome.js';
 import { type StatementContext, unlessExists } from './statement-context.js';
@@ -13,11 +13,9 @@ export async function createRoleStatement(s: StatementContext, st: CreateRole): 
 }
 
 export async function dropRoleStatement(s: StatementContext, st: DropRole): Promise<StatementResult> {
-  const id = await roleNamed(s.ctx, s.caller, st.name.value, 'delete');
-  if (id === undefined) {
-    if (!st.ifExists) await required(Promise.resolve(id), 'Role', st.name.value);
-    return noRows;
-  }
+  const lookup = roleNamed(s.ctx, s.caller, st.name.value, 'delete');
+  const id = await unlessMissing(lookup, st.ifExists, 'Role', st.name.value);
+  if (id === undefined) return noRows;
   await deleteRole(s.ctx, s.caller, id);
   return noRows;
 }

@@ -10,6 +10,7 @@ import {
   networkPolicyNamed,
   required,
   serviceAccountNamed,
+  unlessMissing,
 } from '../../services/object-names/objects-named.js';
 import { createServiceAccount } from '../../services/service-accounts/create-service-account.js';
 import { deleteServiceAccount } from '../../services/service-accounts/delete-service-account.js';
@@ -89,12 +90,9 @@ export async function dropServiceAccountStatement(
   s: StatementContext,
   st: DropServiceAccount,
 ): Promise<StatementResult> {
-  const id = await serviceAccountNamed(s.ctx, s.caller, st.name.value, 'delete');
-  if (id === undefined) {
-    if (st.ifExists) return noRows;
-    await serviceAccount(s, st.name.value, 'delete');
-    return noRows;
-  }
+  const lookup = serviceAccountNamed(s.ctx, s.caller, st.name.value, 'delete');
+  const id = await unlessMissing(lookup, st.ifExists, 'Service account', st.name.value);
+  if (id === undefined) return noRows;
   try {
     await deleteServiceAccount(s.ctx, s.caller, id);
   } catch (error) {

@@ -14,6 +14,7 @@ import {
   required,
   roleNamed,
   serviceAccountNamed,
+  unlessMissing,
   userNamed,
 } from '../../services/object-names/objects-named.js';
 import { createUser } from '../../services/users/create-user.js';
@@ -81,12 +82,9 @@ export async function renameUserStatement(s: StatementContext, st: RenameUser): 
 }
 
 export async function dropUserStatement(s: StatementContext, st: DropUser): Promise<StatementResult> {
-  const id = await userNamed(s.ctx, s.caller, await account(s), st.name.value, 'delete');
-  if (id === undefined) {
-    if (st.ifExists) return noRows;
-    await user(s, st.name.value, 'delete');
-    return noRows;
-  }
+  const lookup = userNamed(s.ctx, s.caller, await account(s), st.name.value, 'delete');
+  const id = await unlessMissing(lookup, st.ifExists, 'User', st.name.value);
+  if (id === undefined) return noRows;
   await deleteUser(s.ctx, s.caller, id);
   return noRows;
 }
