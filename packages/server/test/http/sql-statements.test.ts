@@ -242,6 +242,54 @@ describeOnEachEngine('SQL admin statements on $engine', (engine) => {
     expect(exceeds.status).toBe(403);
   });
 
+  it('holds a role manager to the grantor rule: GRANT gives only what they hold, ALTER USER … SET LOGIN hands on no more', async () => {
+    const password = 'a manager password 1';
+    await sql(
+      `CREATE ROLE grant_manager;
+       GRANT * ON portcullis.roles TO grant_manager;
+       GRANT * ON portcullis.users TO grant_manager;
+       GRANT get ON portcullis.logins TO grant_manager;
+       GRANT get ON incidents TO grant_manager;
+       CREATE ROLE managed;
+       CREATE LOGIN "manager@acme.example" WITH FIRST_NAME = 'Role' LAST_NAME = 'Manager';
+       CREATE USER manager WITH LOGIN = "manager@acme.example" ROLE = grant_manager;
+       CREATE LOGIN "bystander@acme.example" WITH FIRST_NAME = 'By' LAST_NAME = 'Stander';
+       CREATE USER admin_seat WITH ROLE = "Admin";`,
+    );
+    const managerId = (
+      await db()
+        .selectFrom('logins')
+        .select('id')
+        .where('email', '=', 'manager@acme.example')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await api(server.baseUrl, 'PUT', `/api/v1/logins/${managerId}/password`, {
+      token: admin,
+      body: { password },
+    });
+    const manager = (
+      await api<Json>(server.baseUrl, 'POST', '/api/v1/auth/login', {
+        body: { email: 'manager@acme.example', password },
+      })
+    ).body.accessToken as string;
+
+    expect((await sql('GRANT get ON incidents TO managed', manager)).status).toBe(200);
+    const beyond = await expectUnchanged(db(), () => sql('GRANT create ON incidents TO managed', manager));
+    expect(beyond.status).toBe(403);
+    expect(beyond.body.error.code).toBe('permission_exceeds_grantor');
+    // Tying a person to the Admin user would hand them everything the manager does not hold.
+    const handOn = await expectUnchanged(db(), () =>
+      sql('ALTER USER admin_seat SET LOGIN = "bystander@acme.example"', manager),
+    );
+    expect(handOn.status).toBe(403);
+    expect(handOn.body.error.code).toBe('permission_exceeds_grantor');
+    expect((await sql('ALTER USER admin_seat SET LOGIN = "bystander@acme.example"')).status).toBe(200);
+    const seat = await rowsOf(
+      "SELECT login_name FROM information_schema.users WHERE user_name = 'admin_seat'",
+    );
+    expect(seat.rows).toEqual([['bystander@acme.example']]);
+  });
+
   describe('the account user statements act in', () => {
     it('is the default account, or the one SET account names', async () => {
       const created = await sql("SET account = 'no_such_account'; CREATE USER elsewhere;");

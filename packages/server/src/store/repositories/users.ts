@@ -137,6 +137,7 @@ export interface UserChanges {
   defaultDatabase?: string | null;
   defaultEngine?: string | null;
   serviceAccountId?: string | null;
+  loginId?: string | null;
 }
 
 export async function updateUser(db: Db, id: string, changes: UserChanges, now: number): Promise<void> {
@@ -148,6 +149,7 @@ export async function updateUser(db: Db, id: string, changes: UserChanges, now: 
       ...(changes.defaultDatabase === undefined ? {} : { default_database: changes.defaultDatabase }),
       ...(changes.defaultEngine === undefined ? {} : { default_engine: changes.defaultEngine }),
       ...(changes.serviceAccountId === undefined ? {} : { service_account_id: changes.serviceAccountId }),
+      ...(changes.loginId === undefined ? {} : { login_id: changes.loginId }),
     })
     .where('id', '=', id)
     .execute();
