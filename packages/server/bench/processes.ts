@@ -31,10 +31,19 @@ const profiling = process.env.BENCH_CPU_PROF_DIR
   ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
   : [];
 
-/** Resolves when the child prints `ready`, or at once when there is nothing to wait for. */
-export function start(args: string[], env: Record<string, string>, ready?: RegExp): Promise<ChildProcess> {
+/**
+ * Resolves when the child prints `ready`, or at once when there is nothing to wait for. `profileDir` makes
+ * this one child write its CPU profiles (every thread's) there when it stops.
+ */
+export function start(
+  args: string[],
+  env: Record<string, string>,
+  ready?: RegExp,
+  profileDir?: string,
+): Promise<ChildProcess> {
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : profiling;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...profiling, ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -4,35 +4,48 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { cpuByPhase, type Phase, phases } from './cpu-phases.js';
 import { describeMachine } from './machine.js';
 import { type OpenLoopResult, openLoopInChild } from './open-loop.js';
+import { cpuSeconds } from './process-cpu.js';
 import { benchLimits, freePort, postgresSchema, start, stop } from './processes.js';
 
 /**
- * Token issuance under load (issue 5): Portcullis on SQLite and PostgreSQL — the whole pipeline — against
- * node-oidc-provider and a bare Fastify probe (form + one HMAC + one JWT): autocannon, 64 connections for
- * 10 s each, for throughput; and a fixed offered load of 2,000 req/s, open loop (open-loop.ts), for
- * latency, the targets taking turns. Every server runs in its own process on 127.0.0.1; autocannon runs in
- * this process, each fixed-rate run in a process of its own.
+ * Token issuance (issues 5 and 18): Portcullis on SQLite and PostgreSQL — the whole pipeline — against
+ * node-oidc-provider, a bare Fastify probe (form + one HMAC + one JWT) and the HTTP ceiling (Fastify with
+ * the form parser answering a fixed token-sized JSON). Every target is up from the start and they take
+ * turns, round after round, so each meets the same minutes of a machine whose speed moves with the hour:
+ * throughput (autocannon, 64 connections, the median of the rounds), then the tail at a fixed offered load
+ * of 60% of the probe's measured capacity (open loop, open-loop.ts; Portcullis's p99 ÷ the probe's p99 in
+ * the same round), then where a token's CPU goes, phase by phase, from CPU profiles. Every server runs in
+ * its own process on 127.0.0.1; autocannon runs in this process, each fixed-rate run in a process of its
+ * own. CPU time per token comes from `/proc`, every thread of the target included.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, '..', 'dist', 'cli', 'main.js');
-const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
-const fixedRate = 2000;
+const throughputSeconds = Number(process.env.BENCH_SECONDS ?? 8);
+const throughputRounds = Number(process.env.BENCH_THROUGHPUT_ROUNDS ?? 3);
+const tailSeconds = Number(process.env.BENCH_TAIL_SECONDS ?? 10);
+const tailRounds = Number(process.env.BENCH_ROUNDS ?? 5);
+/** The fixed offered load, as a share of the probe's measured capacity (issue 18). */
+const tailLoad = 0.6;
+const connections = 64;
 
 interface Target {
   name: string;
   url: string;
   body: string;
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
 interface Result {
-  name: string;
   rps: number;
   p50: number;
   p99: number;
   errors: number;
+  /** Target CPU seconds over the run ÷ tokens issued, in µs. */
+  cpuPerToken: number | undefined;
 }
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -48,6 +61,7 @@ async function helperTarget(name: string, file: string): Promise<Target> {
     name,
     url: `http://127.0.0.1:${port}/oauth/token`,
     body: form({ grant_type: 'client_credentials', client_id: 'bench', client_secret: 'bench-secret' }),
+    pid: child.pid,
     stop: () => stop(child),
   };
 }
@@ -56,19 +70,25 @@ async function portcullisTarget(
   name: string,
   databaseUrl: string | undefined,
   dataDir: string,
+  profileDir?: string,
 ): Promise<Target> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = await start([cli, 'start'], {
-    PORTCULLIS_PORT: String(port),
-    PORTCULLIS_DATA_DIR: dataDir,
-    PORTCULLIS_MASTER_KEY: randomBytes(32).toString('hex'),
-    PORTCULLIS_ADMIN_PASSWORD: 'benchmark password',
-    // Per-request log lines are off in every target alike.
-    PORTCULLIS_LOG_LEVEL: 'warn',
-    ...benchLimits,
-    ...(databaseUrl ? { PORTCULLIS_DATABASE_URL: databaseUrl } : {}),
-  });
+  const child = await start(
+    [cli, 'start'],
+    {
+      PORTCULLIS_PORT: String(port),
+      PORTCULLIS_DATA_DIR: dataDir,
+      PORTCULLIS_MASTER_KEY: randomBytes(32).toString('hex'),
+      PORTCULLIS_ADMIN_PASSWORD: 'benchmark password',
+      // Per-request log lines are off in every target alike.
+      PORTCULLIS_LOG_LEVEL: 'warn',
+      ...benchLimits,
+      ...(databaseUrl ? { PORTCULLIS_DATABASE_URL: databaseUrl } : {}),
+    },
+    undefined,
+    profileDir,
+  );
   for (let i = 0; i < 100; i++) {
     if ((await fetch(`${base}/health`).catch(() => undefined))?.ok) break;
     await new Promise((r) => setTimeout(r, 100));
@@ -106,136 +126,251 @@ async function portcullisTarget(
       client_id: secret.clientId,
       client_secret: secret.clientSecret,
     }),
+    pid: child.pid,
     stop: () => stop(child),
   };
 }
 
+/** Runs `work` and answers the target's CPU time over it per token issued, in µs. */
+async function withCpu<T>(target: Target, work: () => Promise<T>, tokens: (result: T) => number) {
+  const before = cpuSeconds(target.pid);
+  const result = await work();
+  const after = cpuSeconds(target.pid);
+  const issued = tokens(result);
+  const cpuPerToken =
+    before === undefined || after === undefined || issued === 0
+      ? undefined
+      : ((after - before) / issued) * 1e6;
+  return { result, cpuPerToken };
+}
+
 async function load(target: Target, options: { seconds: number; connections: number }): Promise<Result> {
-  const result = await autocannon({
-    url: target.url,
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: target.body,
-    connections: options.connections,
-    duration: options.seconds,
-  });
+  const { result, cpuPerToken } = await withCpu(
+    target,
+    () =>
+      autocannon({
+        url: target.url,
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: target.body,
+        connections: options.connections,
+        duration: options.seconds,
+      }),
+    (r) => r['2xx'],
+  );
   return {
-    name: target.name,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.non2xx + result.errors,
+    cpuPerToken,
   };
 }
 
-interface FixedRateResult {
-  name: string;
-  /** In round order: one run per round, the targets taking turns within each round. */
-  runs: OpenLoopResult[];
-  /** One more run right after the saturation run. */
-  afterSaturation?: OpenLoopResult;
-}
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+const fixed = (value: number | undefined, digits = 2) => (value === undefined ? '' : value.toFixed(digits));
 
-const fixedRateRounds = 5;
-/** Issue 5's latency target at the fixed rate. */
-const p99TargetMs = 5;
-
-const fixedLoad = (target: Target, seconds: number) =>
-  openLoopInChild({ url: target.url, body: target.body, rate: fixedRate, seconds, connections: 64 });
-
-/**
- * The fixed-rate runs come first, on servers warmed at that rate: they measure the steady state the target
- * is about. The targets take turns, one 10 s run each per round, so that every round puts the probe and
- * Portcullis under the same conditions: on a shared machine the tail moves with the hour, and runs of one
- * target minutes apart from another's would compare the hours, not the servers.
- */
-async function measureFixedRate(targets: Target[]): Promise<FixedRateResult[]> {
-  for (const target of targets) await fixedLoad(target, 3);
-  const results: FixedRateResult[] = targets.map((t) => ({ name: t.name, runs: [] }));
-  for (let round = 0; round < fixedRateRounds; round++) {
-    for (const [i, target] of targets.entries())
-      results[i]!.runs.push(await fixedLoad(target, durationSeconds));
+/** Throughput: every target once per round, in turn, after a short warm-up each. */
+async function measureThroughput(targets: Target[]): Promise<Result[][]> {
+  for (const target of targets) await load(target, { seconds: 2, connections: 16 });
+  const runs: Result[][] = targets.map(() => []);
+  for (let round = 0; round < throughputRounds; round++) {
+    for (const [i, target] of targets.entries()) {
+      runs[i]!.push(await load(target, { seconds: throughputSeconds, connections }));
+    }
   }
-  return results;
+  return runs;
+}
+
+interface TailRun extends OpenLoopResult {
+  cpuPerToken: number | undefined;
+}
+
+const fixedLoad = (target: Target, rate: number, seconds: number): Promise<TailRun> =>
+  withCpu(
+    target,
+    () => openLoopInChild({ url: target.url, body: target.body, rate, seconds, connections }),
+    (r) => r.completed,
+  ).then(({ result, cpuPerToken }) => ({ ...result, cpuPerToken }));
+
+/** The tail at a fixed rate: the probe and each Portcullis take turns, warmed at that rate first. */
+async function measureTail(targets: Target[], rate: number): Promise<TailRun[][]> {
+  for (const target of targets) await fixedLoad(target, rate, 3);
+  const runs: TailRun[][] = targets.map(() => []);
+  for (let round = 0; round < tailRounds; round++) {
+    for (const [i, target] of targets.entries()) runs[i]!.push(await fixedLoad(target, rate, tailSeconds));
+  }
+  return runs;
 }
 
 /**
- * A server that has just been saturated is still paying for it for a while (its heap grew, its database
- * took ten seconds of full-rate writes), so the run after saturation is shown apart.
+ * A fresh Portcullis that writes CPU profiles, saturated for a few seconds. The profiles give each phase's
+ * share of the samples inside the measured window (cpu-phases.ts); `/proc` gives the process's CPU time in
+ * that window. A sampler counts wall time while a thread is on its stack, descheduled or not, so on a busy
+ * machine the shares are right and the sampled total is not: the shares split the `/proc` total.
  */
-async function saturate(target: Target, fixed: FixedRateResult | undefined): Promise<Result> {
+async function measurePhases(name: string, databaseUrl: string | undefined, dataDir: string) {
+  const profileDir = mkdtempSync(path.join(tmpdir(), 'portcullis-phases-'));
   try {
-    await load(target, { seconds: 2, connections: 16 });
-    const result = await load(target, { seconds: durationSeconds, connections: 64 });
-    if (fixed) fixed.afterSaturation = await fixedLoad(target, durationSeconds);
-    return result;
+    const target = await portcullisTarget(name, databaseUrl, dataDir, profileDir);
+    let window = { fromUs: 0, toUs: 0, cpuPerToken: 0 };
+    try {
+      await load(target, { seconds: 3, connections: 16 });
+      const fromUs = Number(process.hrtime.bigint() / 1000n);
+      const run = await load(target, { seconds: 5, connections });
+      window = { fromUs, toUs: Number(process.hrtime.bigint() / 1000n), cpuPerToken: run.cpuPerToken ?? 0 };
+    } finally {
+      await target.stop();
+    }
+    const byPhase = cpuByPhase(profileDir, window.fromUs, window.toUs);
+    const sampled = [...byPhase.values()].reduce((a, b) => a + b, 0);
+    return {
+      name,
+      cpuPerToken: window.cpuPerToken,
+      perToken: new Map([...byPhase].map(([phase, us]) => [phase, (us / sampled) * window.cpuPerToken])),
+    };
   } finally {
-    await target.stop();
+    rmSync(profileDir, { recursive: true, force: true });
   }
 }
 
 export async function benchTokenEndpoint(): Promise<void> {
-  console.log(`\n## Token issuance under load, ${durationSeconds} s × 64 connections (${describeMachine()})`);
+  console.log(`\n## Token issuance (${describeMachine()})`);
   console.log(
     `Portcullis's token rate limits are set to ${benchLimits.PORTCULLIS_TOKEN_RATE_LIMIT_PER_ADDRESS} per address and per client, out of this load's reach; the limiter still runs.`,
   );
   const dataDir = mkdtempSync(path.join(tmpdir(), 'portcullis-bench-'));
   const postgres = await postgresSchema();
-  const results: Result[] = [];
-  let fixed: FixedRateResult[] = [];
-  const started: Target[] = [];
+  const targets: Target[] = [];
+  let throughput: Result[][] = [];
+  let tail: TailRun[][] = [];
+  let tailRate = 0;
+  let tailTargets: Target[] = [];
+  const phaseRuns: Awaited<ReturnType<typeof measurePhases>>[] = [];
   try {
-    started.push(await helperTarget('bare probe (form + HMAC + JWT)', 'bare-probe.ts'));
-    started.push(await portcullisTarget('Portcullis, SQLite', undefined, path.join(dataDir, 'sqlite')));
+    targets.push(await helperTarget('HTTP ceiling (form + fixed JSON)', 'http-ceiling.ts'));
+    targets.push(await helperTarget('bare probe (form + HMAC + JWT)', 'bare-probe.ts'));
+    targets.push(await helperTarget('oidc-provider 9 (memory adapter)', 'oidc-provider.ts'));
+    targets.push(await portcullisTarget('Portcullis, SQLite', undefined, path.join(dataDir, 'sqlite')));
     if (postgres) {
-      started.push(await portcullisTarget('Portcullis, PostgreSQL', postgres.url, path.join(dataDir, 'pg')));
+      targets.push(await portcullisTarget('Portcullis, PostgreSQL', postgres.url, path.join(dataDir, 'pg')));
     }
-    fixed = await measureFixedRate(started);
-    const [probeTarget, ...portcullisTargets] = started;
-    results.push(await saturate(probeTarget!, fixed[0]));
-    const oidcProvider = await helperTarget('oidc-provider 9 (memory adapter)', 'oidc-provider.ts');
-    started.push(oidcProvider);
-    results.push(await saturate(oidcProvider, undefined));
-    for (const [i, target] of portcullisTargets.entries()) results.push(await saturate(target, fixed[i + 1]));
+    throughput = await measureThroughput(targets);
+    tailRate = Math.round(tailLoad * median(throughput[1]!.map((r) => r.rps)));
+    tailTargets = [targets[1]!, ...targets.slice(3)];
+    tail = await measureTail(tailTargets, tailRate);
+    await Promise.all(targets.map((t) => t.stop()));
+    phaseRuns.push(await measurePhases('Portcullis, SQLite', undefined, path.join(dataDir, 'sqlite-phases')));
+    if (postgres) {
+      const fresh = await postgresSchema();
+      try {
+        phaseRuns.push(
+          await measurePhases('Portcullis, PostgreSQL', fresh?.url, path.join(dataDir, 'pg-phases')),
+        );
+      } finally {
+        await fresh?.drop();
+      }
+    }
   } finally {
-    await Promise.all(started.map((t) => t.stop()));
+    await Promise.all(targets.map((t) => t.stop()));
     await postgres?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  if (!postgres) console.log('(PostgreSQL did not answer: its row is missing)');
-  const find = (prefix: string) => results.find((r) => r.name.startsWith(prefix));
-  const probe = find('bare probe');
-  const op = find('oidc-provider');
-  console.log('target | req/s | p50 ms | p99 ms | errors | × oidc-provider | × bare probe');
+  if (!postgres) console.log('(PostgreSQL did not answer: its rows are missing)');
+  printThroughput(targets, throughput);
+  printTail(tailTargets, tail, tailRate);
+  printPhases(phaseRuns);
+}
+
+function printThroughput(targets: Target[], runs: Result[][]): void {
+  console.log(
+    `\n### Throughput: ${throughputRounds} rounds of ${throughputSeconds} s at ${connections} connections, the targets taking turns; the median round per target`,
+  );
+  const rps = runs.map((r) => median(r.map((x) => x.rps)));
+  const cpu = runs.map((r) => median(r.flatMap((x) => (x.cpuPerToken === undefined ? [] : [x.cpuPerToken]))));
+  const [ceiling, probe, op] = [rps[0]!, rps[1]!, rps[2]!];
+  console.log(
+    'target | req/s (median) | req/s per round | p99 ms (median) | errors | × oidc-provider | × HTTP ceiling | × bare probe | CPU µs per token | CPU × probe',
+  );
+  console.log('---|---|---|---|---|---|---|---|---|---');
+  for (const [i, target] of targets.entries()) {
+    const r = runs[i]!;
+    console.log(
+      [
+        target.name,
+        Math.round(rps[i]!),
+        r.map((x) => Math.round(x.rps)).join(', '),
+        median(r.map((x) => x.p99)),
+        r.reduce((sum, x) => sum + x.errors, 0),
+        fixed(rps[i]! / op),
+        fixed(rps[i]! / ceiling),
+        fixed(rps[i]! / probe),
+        fixed(cpu[i], 0),
+        fixed(cpu[i]! / cpu[1]!),
+      ].join(' | '),
+    );
+  }
+}
+
+function printTail(targets: Target[], runs: TailRun[][], rate: number): void {
+  console.log(
+    `\n### Tail at a fixed ${rate} req/s (${tailLoad * 100}% of the probe's median capacity), open loop: ${tailRounds} rounds of ${tailSeconds} s, the targets taking turns; latency from when each request was due`,
+  );
+  console.log(
+    `round | ${targets.map((t) => `${t.name} p99 ms`).join(' | ')} | ${targets
+      .slice(1)
+      .map((t) => `${t.name} ÷ probe`)
+      .join(' | ')}`,
+  );
+  console.log(
+    `---|${targets.map(() => '---').join('|')}|${targets
+      .slice(1)
+      .map(() => '---')
+      .join('|')}`,
+  );
+  for (let round = 0; round < tailRounds; round++) {
+    const probe = runs[0]![round]!.p99;
+    console.log(
+      `${round + 1} | ${runs.map((r) => fixed(r[round]!.p99)).join(' | ')} | ${runs
+        .slice(1)
+        .map((r) => fixed(r[round]!.p99 / probe))
+        .join(' | ')}`,
+    );
+  }
+  console.log(
+    '\ntarget | completed (median) | errors | p50 ms (median) | p99 ÷ probe p99 (median of rounds) | CPU µs per token | CPU × probe',
+  );
   console.log('---|---|---|---|---|---|---');
-  for (const r of results) {
-    const ratio = (base: Result | undefined) => (base ? (r.rps / base.rps).toFixed(2) : '');
+  const cpu = runs.map((r) => median(r.flatMap((x) => (x.cpuPerToken === undefined ? [] : [x.cpuPerToken]))));
+  for (const [i, target] of targets.entries()) {
+    const r = runs[i]!;
+    const ratio = median(r.map((x, round) => x.p99 / runs[0]![round]!.p99));
     console.log(
-      `${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${ratio(op)} | ${ratio(probe)}`,
+      [
+        target.name,
+        median(r.map((x) => x.completed)),
+        r.reduce((sum, x) => sum + x.errors, 0),
+        fixed(median(r.map((x) => x.p50))),
+        i === 0 ? '1.00' : `**${fixed(ratio)}** (goal ≤ 1.25)`,
+        fixed(cpu[i], 0),
+        fixed(cpu[i]! / cpu[0]!),
+      ].join(' | '),
     );
   }
-  const ms = (value: number) => value.toFixed(2);
+}
+
+function printPhases(runs: { name: string; cpuPerToken: number; perToken: Map<Phase, number> }[]): void {
+  if (runs.length === 0) return;
   console.log(
-    `\nFixed offered load, open loop, ${fixedRate} req/s: ${fixedRateRounds} rounds in which each target, warmed at that rate, takes one ${durationSeconds} s run in turn, each from a fresh generator process; latency from when each request was due. p99 per round:`,
+    "\n### CPU per token by phase, µs: a fresh target saturated for 5 s; the total from `/proc`, split by the phases' shares of V8 CPU-profile samples of every thread (statistical, good to a few per cent)",
   );
-  console.log(`round | ${fixed.map((f) => f.name).join(' | ')}`);
-  console.log(`---|${fixed.map(() => '---').join('|')}`);
-  for (let round = 0; round < fixedRateRounds; round++) {
-    console.log(`${round + 1} | ${fixed.map((f) => ms(f.runs[round]!.p99)).join(' | ')}`);
+  console.log(`phase | ${runs.map((r) => r.name).join(' | ')}`);
+  console.log(`---|${runs.map(() => '---').join('|')}`);
+  for (const phase of phases) {
+    console.log(`${phase} | ${runs.map((r) => fixed(r.perToken.get(phase), 1)).join(' | ')}`);
   }
-  console.log('\nThe median run by p99, with the range over the rounds:');
-  console.log(
-    `target | completed | errors | p50 ms | p99 ms (range) | rounds with p99 ≤ ${p99TargetMs} ms | max ms (range) | p99 ms, one run right after saturation`,
-  );
-  console.log('---|---|---|---|---|---|---|---');
-  for (const { name, runs, afterSaturation } of fixed) {
-    const sorted = [...runs].sort((a, b) => a.p99 - b.p99);
-    const median = sorted[Math.floor(sorted.length / 2)]!;
-    const range = (pick: (r: OpenLoopResult) => number) =>
-      `${ms(Math.min(...runs.map(pick)))}–${ms(Math.max(...runs.map(pick)))}`;
-    const within = runs.filter((r) => r.p99 <= p99TargetMs).length;
-    console.log(
-      `${name} | ${median.completed} | ${median.errors} | ${ms(median.p50)} | ${ms(median.p99)} (${range((r) => r.p99)}) | ${within} of ${runs.length} | ${ms(median.max)} (${range((r) => r.max)}) | ${afterSaturation ? ms(afterSaturation.p99) : ''}`,
-    );
-  }
+  console.log(`total (/proc) | ${runs.map((r) => fixed(r.cpuPerToken, 1)).join(' | ')}`);
 }
