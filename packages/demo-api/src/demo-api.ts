@@ -64,9 +64,10 @@ export function buildDemoApi(verifier: Verifier): FastifyInstance {
 
   app.setErrorHandler(
     bearerErrorHandler((error, _request, reply) => {
+      // Fastify's own refusals (validation, malformed JSON, an unsupported content type) carry their status.
       const { statusCode, message } = error as { statusCode?: number; message: string };
-      if (statusCode === 400) {
-        return reply.code(400).send({ error: 'invalid_request', error_description: message });
+      if (statusCode !== undefined && statusCode >= 400 && statusCode < 500) {
+        return reply.code(statusCode).send({ error: 'invalid_request', error_description: message });
       }
       reply.log.error(error);
       return reply.code(500).send({ error: 'server_error', error_description: 'Something went wrong.' });

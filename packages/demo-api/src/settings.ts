@@ -11,7 +11,7 @@ export interface DemoApiSettings {
   feed: { clientId: string; clientSecret: string };
 }
 
-export const settingNames = {
+const settingNames = {
   portcullisUrl: 'PORTCULLIS_URL',
   host: 'DEMO_API_HOST',
   port: 'DEMO_API_PORT',

@@ -246,10 +246,11 @@ describe('the demo platform API, protected by the SDK beside a real Portcullis',
     server = await start();
     await admin.revoke(writer, used);
     await eventually(async () => (await call('GET', '/incidents', used)).status === 401, {
+      // The follower's backoff (250 ms doubling) grew while Portcullis was down: its next attempt may be seconds away.
       what: 'a revocation made after the restart reaches the demo API',
-      timeoutMs: 15_000,
+      timeoutMs: 25_000,
     });
     expect((await call('GET', '/incidents', unused)).status).toBe(200);
     expect((await call('GET', '/health')).body.revocations.state).toBe('live');
-  }, 30_000);
+  }, 45_000);
 });
