@@ -101,11 +101,19 @@ module.exports = {
       },
     },
     {
+      name: 'demo-api-uses-the-sdk',
+      severity: 'error',
+      comment:
+        'The demo platform API shows what a platform writes: it checks tokens through @portcullis/sdk alone, nothing else of ours.',
+      from: { path: '^packages/demo-api/src/' },
+      to: { path: ['^packages/(?!demo-api/)', '^(node_modules/)?@portcullis/(?!sdk(/|$))'] },
+    },
+    {
       name: 'no-package-reaches-into-the-server',
       severity: 'error',
       comment:
-        "Other packages use the server over HTTP or through @portcullis/core, never the server's files. The SDK's suites are the exception: they run a real Portcullis in-process.",
-      from: { path: '^packages/(?!server/)', pathNot: '^packages/sdk/test/' },
+        "Other packages use the server over HTTP or through @portcullis/core, never the server's files. The SDK's and the demo API's suites are the exception: they run a real Portcullis in-process.",
+      from: { path: '^packages/(?!server/)', pathNot: '^packages/(sdk|demo-api)/test/' },
       to: { path: ['^packages/server/', '^(node_modules/)?@portcullis/server(/|$)'] },
     },
   ],

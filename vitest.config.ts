@@ -15,6 +15,7 @@ const unit = [
   'packages/server/test/domain/**/*.test.ts',
   'packages/console/test/unit/**/*.test.ts',
   'packages/sdk/test/unit/**/*.test.ts',
+  'packages/demo-api/test/unit/**/*.test.ts',
 ];
 /** The console in real Chromium, against the built server and console (`npm test` builds them first). */
 const browser = ['packages/console/test/browser/**/*.test.ts'];
