@@ -115,11 +115,14 @@ const postgresUrl = inject('postgresUrl');
     };
     // Both start at once on the empty database, as a fresh deployment does: one migrates and bootstraps,
     // the other waits for the migration lock and finds the administrator made.
-    nodes = await Promise.all(
+    const starts = await Promise.allSettled(
       ['node1', 'node2'].map((name) =>
         portcullisNode(name, { ...shared, PORTCULLIS_DATA_DIR: path.join(workDir, name) }),
       ),
     );
+    nodes = starts.flatMap((start) => (start.status === 'fulfilled' ? [start.value] : []));
+    const failed = starts.find((start) => start.status === 'rejected');
+    if (failed) throw failed.reason;
     [node1, node2] = nodes as [PortcullisNode, PortcullisNode];
 
     const untrustedConfig = path.join(workDir, 'untrusted.cfg');
@@ -144,12 +147,14 @@ const postgresUrl = inject('postgresUrl');
       PORTCULLIS_NODE2: new URL(node2.url).host,
     });
     await eventually(
-      () =>
-        fetch(`${proxyUrl}/health`).then(
+      () => {
+        if (!haproxy.running()) throw new Error(`HAProxy exited:\n${haproxy.log()}`);
+        return fetch(`${proxyUrl}/health`).then(
           (response) => response.status === 200,
           () => false,
-        ),
-      { what: `HAProxy answers\n${haproxy.log()}`, timeoutMs: 10_000 },
+        );
+      },
+      { what: 'HAProxy answers', timeoutMs: 10_000 },
     );
     const login = await api(proxyUrl, 'POST', '/api/v1/auth/login', {
       body: { email: adminEmail, password: adminPassword },

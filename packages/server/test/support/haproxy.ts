@@ -39,8 +39,10 @@ export async function checkHaproxyConfig(
 }
 
 export interface RunningHaproxy {
-  /** Its access log so far (`option httplog`, one line per request). */
+  /** Its access log so far (`option httplog`, one line per request), and its start-up messages. */
   log(): string;
+  /** False once it has exited, as it does at once on a configuration error. */
+  running(): boolean;
   stop(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export function startHaproxy(files: string[], env: Record<string, string>): Runn
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     log: () => output,
+    running: () => child.exitCode === null && child.signalCode === null,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
