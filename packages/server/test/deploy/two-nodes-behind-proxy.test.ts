@@ -7,7 +7,12 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eventually } from '../support/eventually.js';
-import { describeWithHaproxy, type RunningHaproxy, startHaproxy } from '../support/haproxy.js';
+import {
+  checkHaproxyConfig,
+  describeWithHaproxy,
+  type RunningHaproxy,
+  startHaproxy,
+} from '../support/haproxy.js';
 import { api, createUsableServiceAccount, tokenRequest } from '../support/http-client.js';
 import { freePort, type PortcullisNode, portcullisNode } from '../support/portcullis-node.js';
 import { adminEmail, adminPassword } from '../support/test-server.js';
@@ -167,6 +172,13 @@ const postgresUrl = inject('postgresUrl');
     await Promise.all((nodes ?? []).map((node) => node.stop()));
     await database?.drop();
     rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('ships a proxy configuration that is valid as deploy/compose.yaml runs it', async () => {
+    // No variables set: the defaults name the compose services, which need not resolve here.
+    const check = await checkHaproxyConfig([shippedConfig], {});
+    expect(check.output).toContain('Configuration file is valid');
+    expect(check.valid).toBe(true);
   });
 
   it('spreads requests over both nodes, each accepting what the other issued', async () => {
