@@ -12,6 +12,7 @@ import { loggerOptions } from './http/logger-options.js';
 import { type AuditReader, inlineAuditReader } from './runtime/audit-reads/audit-reader.js';
 import { ThreadedAuditReader } from './runtime/audit-reads/audit-reader-thread.js';
 import { ReadPacing } from './runtime/audit-reads/read-pacing.js';
+import { AuditRetention } from './runtime/audit-retention/audit-retention.js';
 import { AuditBatch } from './runtime/batching/audit-batch.js';
 import { UnattributedRefusals } from './runtime/batching/unattributed-refusals.js';
 import { UsageRecorder } from './runtime/batching/usage-recorder.js';
@@ -22,7 +23,11 @@ import { RotationSchedule } from './runtime/signing/rotation-schedule.js';
 import { type BootstrapResult, bootstrap } from './services/bootstrap/bootstrap.js';
 import type { ServiceContext } from './services/context.js';
 import { FailedAttempts, type LockoutPolicies } from './services/lockouts/failed-attempts.js';
-import { type BackgroundWriter, inlineBackgroundWriter } from './store/background/background-writes.js';
+import {
+  type AuditPruner,
+  type BackgroundWriter,
+  inlineBackgroundWriter,
+} from './store/background/background-writes.js';
 import { ThreadedBackgroundWriter } from './store/background/threaded-writer.js';
 import { type Database, openDatabase } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
@@ -45,10 +50,10 @@ const version = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
-function backgroundWriterFor(database: Database, databaseUrl: string): BackgroundWriter {
+function backgroundWriterFor(database: Database, databaseUrl: string): BackgroundWriter & AuditPruner {
   // An in-memory SQLite database cannot be opened from a second thread.
   return databaseUrl === 'sqlite::memory:'
-    ? inlineBackgroundWriter(database.db)
+    ? inlineBackgroundWriter(database)
     : new ThreadedBackgroundWriter(databaseUrl);
 }
 
@@ -154,6 +159,15 @@ export async function createPortcullis(config: Config, options: StartOptions = {
     started.push(async () => ctx.unattributedRefusals.stop());
     revocationRetention.start();
     started.push(() => revocationRetention.stop());
+    const auditRetention = new AuditRetention(
+      writer,
+      database,
+      clock,
+      { issuanceDays: config.auditIssuanceRetentionDays, changesDays: config.auditRetentionDays },
+      log,
+    );
+    auditRetention.start();
+    started.push(() => auditRetention.stop());
     await ctx.changes.listen();
     started.push(() => ctx.changes.stop());
     const rotation = new RotationSchedule(keyRing, config.keyRotationHours);

@@ -80,6 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'headersTimeoutSeconds (PORTCULLIS_HEADERS_TIMEOUT_SECONDS) must not exceed requestTimeoutSeconds (PORTCULLIS_REQUEST_TIMEOUT_SECONDS)',
     );
   }
+  if (settings.auditIssuanceRetentionDays > settings.auditRetentionDays) {
+    // Everything older than the longer retention goes in one range, issuance events included.
+    throw new ConfigError(
+      'auditIssuanceRetentionDays (PORTCULLIS_AUDIT_ISSUANCE_RETENTION_DAYS) must not exceed auditRetentionDays (PORTCULLIS_AUDIT_RETENTION_DAYS)',
+    );
+  }
   const publicHost = ['0.0.0.0', '::'].includes(settings.host) ? '127.0.0.1' : settings.host;
   return Object.freeze({
     ...settings,

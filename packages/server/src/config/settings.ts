@@ -47,6 +47,8 @@ export interface Settings {
   maxConnections: number;
   maxConnectionsPerAddress: number;
   sqlMaxScriptBytes: number;
+  auditIssuanceRetentionDays: number;
+  auditRetentionDays: number;
 }
 
 type Parser<T> = (raw: unknown) => T;
@@ -401,6 +403,21 @@ export const settingSpecs = [
       'The longest SQL script `POST /api/v1/sql` and the Firebolt query endpoint accept, in bytes (docs/sql.md).',
     parse: integerIn(1024, 64 * 1024 * 1024),
     fallback: 1024 * 1024,
+  }),
+  spec({
+    key: 'auditIssuanceRetentionDays',
+    env: 'PORTCULLIS_AUDIT_ISSUANCE_RETENTION_DAYS',
+    description:
+      'Days `token.issued` audit events are kept, and refusals that belong to no organization (1–36500; at most auditRetentionDays).',
+    parse: integerIn(1, 36_500),
+    fallback: 30,
+  }),
+  spec({
+    key: 'auditRetentionDays',
+    env: 'PORTCULLIS_AUDIT_RETENTION_DAYS',
+    description: 'Days every other audit event is kept: changes, refusals, sign-ins (1–36500).',
+    parse: integerIn(1, 36_500),
+    fallback: 400,
   }),
   spec({
     key: 'catalogFile',

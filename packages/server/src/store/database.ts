@@ -110,6 +110,11 @@ function openPostgres(url: string, options: OpenOptions): Database {
   // backend) and reports it as an 'error' event, which unheard ends the process — or the writer thread,
   // for good. The next query opens a new connection; if the server is really gone, that query fails.
   pool.on('error', () => undefined);
+  // A connection the server ends under a running query (a terminated backend, a failover) fails that query,
+  // then emits 'error' on a client the pool has handed out, where nothing listens: unheard, it ended the
+  // writer thread when a retry had taken the dying client from the pool an instant before. The query's
+  // failure is what callers handle; the pool drops the client when it comes back.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   if (options.orderedReader) {
     // Queued on each new connection before the pool hands it out.
     pool.on('connect', (client) => {

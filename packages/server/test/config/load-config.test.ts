@@ -73,6 +73,16 @@ describe('configuration', () => {
     );
   });
 
+  it('keeps issuance audit events 30 days and every other event 400 by default, and refuses issuance kept longer', () => {
+    expect(loadConfig({})).toMatchObject({ auditIssuanceRetentionDays: 30, auditRetentionDays: 400 });
+    expect(() =>
+      loadConfig({
+        PORTCULLIS_AUDIT_ISSUANCE_RETENTION_DAYS: '90',
+        PORTCULLIS_AUDIT_RETENTION_DAYS: '60',
+      }),
+    ).toThrow(/auditIssuanceRetentionDays .* must not exceed auditRetentionDays/);
+  });
+
   it('reads a JSON file, lets the environment override it, and rejects unknown keys in it', () => {
     const dir = scratch();
     const file = path.join(dir, 'portcullis.json');

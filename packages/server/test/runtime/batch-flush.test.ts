@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuditBatch } from '../../src/runtime/batching/audit-batch.js';
 import { UsageRecorder } from '../../src/runtime/batching/usage-recorder.js';
 import { systemCaller } from '../../src/services/context.js';
@@ -18,7 +18,15 @@ function gatedWriter() {
       }),
     close: async () => undefined,
   };
-  return { writer, committed, commitNext: () => gates.shift()?.() };
+  let requests = 0;
+  const counted: BackgroundWriter = {
+    write: (batch) => {
+      requests++;
+      return writer.write(batch);
+    },
+    close: writer.close,
+  };
+  return { writer: counted, committed, commitNext: () => gates.shift()?.(), requested: () => requests };
 }
 
 const settledSoon = async (promise: Promise<unknown>) => {
@@ -30,41 +38,87 @@ const settledSoon = async (promise: Promise<unknown>) => {
 
 const quiet = { error: () => undefined };
 
-/** Each batcher with one item recorded, and its flush. */
+/** Each batcher, with a way to record one more item. */
 const batchers = [
   {
     what: 'last-used times',
-    fill: (writer: BackgroundWriter) => {
-      const usage = new UsageRecorder(writer, quiet);
-      usage.record('sa_1', 'sec_1', 1000);
-      return () => usage.flush();
+    make: (writer: BackgroundWriter, intervalMs?: number) => {
+      const usage = new UsageRecorder(writer, quiet, intervalMs);
+      let n = 0;
+      return { batcher: usage, record: () => usage.record(`sa_${++n}`, `sec_${n}`, 1000 + n) };
     },
   },
   {
     what: 'issuance audit events',
-    fill: (writer: BackgroundWriter) => {
-      const audit = new AuditBatch(writer, quiet);
-      audit.enqueue(systemCaller(), 1000, {
-        organizationId: null,
-        action: 'token.issued',
-        targetType: 'service_account',
-        targetId: 'sa_1',
-      });
-      return () => audit.flush();
+    make: (writer: BackgroundWriter, intervalMs?: number) => {
+      const audit = new AuditBatch(writer, quiet, intervalMs);
+      return {
+        batcher: audit,
+        record: () =>
+          audit.enqueue(systemCaller(), 1000, {
+            organizationId: null,
+            action: 'token.issued',
+            targetType: 'service_account',
+            targetId: 'sa_1',
+          }),
+      };
     },
   },
 ];
 
-describe.each(batchers)('flushing batched $what', ({ fill }) => {
+describe.each(batchers)('flushing batched $what', ({ make }) => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('waits for a batch the timer already sent before saying everything is written', async () => {
     const { writer, committed, commitNext } = gatedWriter();
-    const flush = fill(writer);
-    const byTimer = flush();
-    const byCaller = flush();
+    const { batcher, record } = make(writer);
+    record();
+    const byTimer = batcher.flush();
+    const byCaller = batcher.flush();
     expect(await settledSoon(byCaller)).toBe(false);
     commitNext();
     await Promise.all([byTimer, byCaller]);
     expect(committed).toHaveLength(1);
+  });
+
+  it('starts the flush that fell due during a write as soon as that write commits, not a tick later', async () => {
+    vi.useFakeTimers();
+    const { writer, committed, commitNext, requested } = gatedWriter();
+    const { batcher, record } = make(writer, 100);
+    batcher.start();
+    record();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(requested()).toBe(1);
+    // Recorded while the first write is under way, and the tick passes before that write commits.
+    record();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(requested()).toBe(1);
+    commitNext();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(requested()).toBe(2);
+    commitNext();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(committed).toHaveLength(2);
+    await batcher.stop();
+  });
+
+  it('waits for the next tick when nothing fell due during a write', async () => {
+    vi.useFakeTimers();
+    const { writer, commitNext, requested } = gatedWriter();
+    const { batcher, record } = make(writer, 100);
+    batcher.start();
+    record();
+    await vi.advanceTimersByTimeAsync(100);
+    record();
+    commitNext();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(requested()).toBe(1);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(requested()).toBe(2);
+    commitNext();
+    await batcher.stop();
   });
 });
 

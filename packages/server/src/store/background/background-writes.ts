@@ -1,5 +1,6 @@
-import type { Db } from '../database.js';
+import type { Database, Db } from '../database.js';
 import { type AuditEvent, insertAuditEvents } from '../repositories/audit-events.js';
+import { type AuditPruneStep, type PrunedPiece, pruneAuditEvents } from '../repositories/audit-retention.js';
 import { touchSecrets } from '../repositories/secrets.js';
 import { touchServiceAccounts } from '../repositories/service-accounts.js';
 
@@ -17,6 +18,16 @@ export interface BackgroundWriter {
   close(): Promise<void>;
 }
 
+/**
+ * Deletes audit events past their retention, one bounded piece per call (decision 0024). On SQLite a
+ * delete holds the file's one write lock, so it runs where the batches are written, between them, and
+ * never on the event loop.
+ */
+export interface AuditPruner {
+  /** One piece of at most `limit` events. */
+  prune(step: AuditPruneStep, limit: number): Promise<PrunedPiece>;
+}
+
 /** One batch, one transaction. */
 export async function applyBackgroundWrite(db: Db, batch: BackgroundWrite): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -30,9 +41,10 @@ export async function applyBackgroundWrite(db: Db, batch: BackgroundWrite): Prom
 }
 
 /** An in-memory SQLite database, which no other thread can open: batches are written from the event loop. */
-export function inlineBackgroundWriter(db: Db): BackgroundWriter {
+export function inlineBackgroundWriter(database: Database): BackgroundWriter & AuditPruner {
   return {
-    write: (batch) => applyBackgroundWrite(db, batch),
+    write: (batch) => applyBackgroundWrite(database.db, batch),
+    prune: (step, limit) => pruneAuditEvents(database, step, limit),
     close: async () => undefined,
   };
 }

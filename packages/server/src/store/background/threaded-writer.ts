@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { BackgroundWrite, BackgroundWriter } from './background-writes.js';
+import type { AuditPruneStep, PrunedPiece } from '../repositories/audit-retention.js';
+import type { AuditPruner, BackgroundWrite, BackgroundWriter } from './background-writes.js';
 import type { WriterReply, WriterRequest } from './writer-thread.js';
 
 /**
@@ -8,10 +9,13 @@ import type { WriterReply, WriterRequest } from './writer-thread.js';
  * and the commit's fsync; on PostgreSQL, building and serialising a batch's INSERT is milliseconds of
  * JavaScript on the event loop all the same (decision 0010).
  */
-export class ThreadedBackgroundWriter implements BackgroundWriter {
+export class ThreadedBackgroundWriter implements BackgroundWriter, AuditPruner {
   private readonly worker: Worker;
   private nextId = 0;
-  private readonly pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (reply: WriterReply) => void; reject: (error: Error) => void }
+  >();
   private readonly exited: Promise<void>;
   private failure: Error | undefined;
 
@@ -24,7 +28,7 @@ export class ThreadedBackgroundWriter implements BackgroundWriter {
     this.worker.on('message', (reply: WriterReply) => {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
-      if (reply.error === undefined) waiting?.resolve();
+      if (reply.error === undefined) waiting?.resolve(reply);
       else waiting?.reject(new Error(`background write failed: ${reply.error}`));
     });
     this.worker.on('error', (error) => {
@@ -40,12 +44,21 @@ export class ThreadedBackgroundWriter implements BackgroundWriter {
     });
   }
 
-  write(batch: BackgroundWrite): Promise<void> {
+  async write(batch: BackgroundWrite): Promise<void> {
+    await this.request({ id: this.nextId++, batch });
+  }
+
+  async prune(step: AuditPruneStep, limit: number): Promise<PrunedPiece> {
+    const reply = await this.request({ id: this.nextId++, prune: step, limit });
+    if (!reply.piece) throw new Error('the writer thread answered a retention piece without its result');
+    return reply.piece;
+  }
+
+  private request(request: WriterRequest): Promise<WriterReply> {
     if (this.failure) return Promise.reject(this.failure);
-    const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, batch } satisfies WriterRequest);
+      this.pending.set(request.id, { resolve, reject });
+      this.worker.postMessage(request);
     });
   }
 
