@@ -62,6 +62,12 @@ function exchangeFor(options: TokenClientOptions, issuer: string, fetchFn: typeo
     throw configurationError('a token client needs clientId and clientSecret, or accessKey and secretKey.');
   }
   if (hasKey) {
+    const unused = ['audience', 'scope', 'account', 'tokenEndpoint'].filter((name) => name in options);
+    if (unused.length > 0) {
+      throw configurationError(
+        `/v2/login takes only the key pair; ${unused.join(', ')} cannot be used with it.`,
+      );
+    }
     const o = options as AccessKeyOptions;
     return accessKeyLoginExchange({
       loginUrl: `${issuer}/v2/login`,

@@ -210,14 +210,26 @@ describe('the token client for scripts', () => {
       }
     });
 
-    it('refuses options naming both kinds of credentials, or neither, without repeating a secret', () => {
-      const make = (options: object) => () =>
-        createTokenClient({ issuer: server.baseUrl, ...options } as never);
-      expect(make({ clientId: 'sa_1', clientSecret: 'pcs_s3cret', secretKey: 'pcs_s3cret' })).toThrow(
-        /clientId and clientSecret, or accessKey and secretKey/,
-      );
-      expect(make({})).toThrow(/clientId and clientSecret, or accessKey and secretKey/);
-      expect(make({ clientId: 'sa_1', clientSecret: '' })).toThrow(/clientSecret must be a non-empty string/);
+    it('refuses options mixing both kinds of credentials, or naming neither, without repeating a secret', () => {
+      const refusal = (options: object) => {
+        try {
+          createTokenClient({ issuer: server.baseUrl, ...options } as never);
+        } catch (error) {
+          return String(error);
+        }
+        return 'made';
+      };
+      const refusals = [
+        refusal({ clientId: 'sa_1', clientSecret: 'pcs_s3cret', secretKey: 'pcs_s3cret' }),
+        refusal({}),
+        refusal({ accessKey: 'sa_1', secretKey: 'pcs_s3cret', audience }),
+        refusal({ clientId: 'sa_1', clientSecret: '' }),
+      ];
+      expect(refusals[0]).toMatch(/clientId and clientSecret, or accessKey and secretKey/);
+      expect(refusals[1]).toMatch(/clientId and clientSecret, or accessKey and secretKey/);
+      expect(refusals[2]).toMatch(/\/v2\/login takes only the key pair; audience cannot be used with it/);
+      expect(refusals[3]).toMatch(/clientSecret must be a non-empty string/);
+      for (const text of refusals) expect(text).not.toContain('s3cret');
     });
   });
 });
