@@ -15,7 +15,7 @@ import {
 } from './support/portcullis.js';
 
 /**
- * Decision 0024: a platform API that checks scopes the common way — express-oauth2-jwt-bearer's
+ * Decision 0026: a platform API that checks scopes the common way — express-oauth2-jwt-bearer's
  * `requiredScopes`, or splitting `scope` itself — works with an Admin or Read-only credential's token, since
  * the claim spells the platform's permissions out besides the wildcards.
  */

@@ -38,7 +38,7 @@ export async function benchPermissions(): Promise<void> {
     ['parse "*:get *:list"', measure(() => PermissionSet.parse(demoCatalog, '*:get *:list')), ''],
     ['union, then format the new set (canonical form)', measure(() => granted.union(roles).format()), ''],
     ['format a set already formatted (kept)', measure(() => roles.format()), ''],
-    // Decision 0024: the token's scope claim. Alternating budgets make every call spell the set out anew.
+    // Decision 0026: the token's scope claim. Alternating budgets make every call spell the set out anew.
     ['scope claim of Admin, spelled out anew', measure(() => scopeClaim(admin, 4096 + (sink++ & 1))), ''],
     [
       'scope claim of a new Admin set (text kept)',

@@ -9,7 +9,7 @@ import { signInAt } from '../support/sign-in.js';
 const flow = 'firetail-client-credential';
 /** The demo catalog: 25 platform and 10 administrative resources, six actions each. */
 const readOnlyCount = 35 * 2;
-/** A token's scope in canonical form: the claim also spells platform permissions out (decision 0024). */
+/** A token's scope in canonical form: the claim also spells platform permissions out (decision 0026). */
 const canonical = (scope: string) => PermissionSet.parse(demoCatalog, scope).format();
 
 /** The row of the credentials table showing the credential of that name, and its cells by column. */

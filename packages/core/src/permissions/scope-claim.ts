@@ -9,7 +9,7 @@ const written = new WeakMap<Catalog, Map<string, { maxBytes: number; text: strin
 const maxEntries = 10_000;
 
 /**
- * The `scope` claim of an access token (decisions/0024-scope-claim-for-standard-libraries.md): the canonical
+ * The `scope` claim of an access token (decisions/0026-scope-claim-for-standard-libraries.md): the canonical
  * form, then every platform permission it covers that it does not already spell out, so that a resource
  * server checking `scope.split(' ').includes('incidents:create')` sees it. Portcullis's own resources stay
  * in wildcard form (only Portcullis reads them, with these rules). Past `maxBytes` the canonical form alone

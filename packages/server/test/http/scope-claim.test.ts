@@ -12,7 +12,7 @@ import {
 } from '../support/http-client.js';
 import { flushBackgroundWrites, startTestServer, type TestServer } from '../support/test-server.js';
 
-/** Decision 0024: the `scope` claim spells platform permissions out, so standard libraries can check them. */
+/** Decision 0026: the `scope` claim spells platform permissions out, so standard libraries can check them. */
 describeOnEachEngine('the scope claim on $engine', (engine) => {
   let server: TestServer;
   let admin: string;
