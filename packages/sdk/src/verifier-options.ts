@@ -1,3 +1,5 @@
+import { configurationError, requireBoundedNumber, requireUrl } from './option-checks.js';
+
 /** What Portcullis signs with (its `PORTCULLIS_SIGNING_ALGORITHM` choices); the default allow-list. */
 export const supportedAlgorithms = ['ES256', 'EdDSA', 'RS256'] as const;
 export type SigningAlgorithm = (typeof supportedAlgorithms)[number];
@@ -58,25 +60,6 @@ export interface VerifierOptions {
 
 export const maxClockToleranceSeconds = 300;
 const longestStalenessSeconds = 86_400;
-
-function configurationError(message: string): TypeError {
-  return new TypeError(`@portcullis/sdk: ${message}`);
-}
-
-function requireBoundedNumber(name: string, value: number, min: number, max: number): number {
-  // Infinity or NaN would switch a check off (fast-jwt once accepted an infinite tolerance), so refuse them.
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw configurationError(`${name} must be a finite number from ${min} to ${max} (got ${String(value)}).`);
-  }
-  return value;
-}
-
-function requireUrl(name: string, value: unknown): string {
-  if (typeof value !== 'string' || !URL.canParse(value)) {
-    throw configurationError(`${name} must be an absolute URL (got ${JSON.stringify(value)}).`);
-  }
-  return value;
-}
 
 export interface ResolvedRevocationOptions extends Required<Omit<RevocationOptions, 'feedUrl'>> {
   feedUrl: string;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { demoCatalog, PermissionSet } from '@portcullis/core/permissions';
+import { demoCatalog, PermissionSet, scopeClaim } from '@portcullis/core/permissions';
 import { loadConfig } from '../src/config/load-config.js';
 import { createPortcullis } from '../src/server.js';
 import { systemCaller } from '../src/services/context.js';
@@ -38,6 +38,13 @@ export async function benchPermissions(): Promise<void> {
     ['parse "*:get *:list"', measure(() => PermissionSet.parse(demoCatalog, '*:get *:list')), ''],
     ['union, then format the new set (canonical form)', measure(() => granted.union(roles).format()), ''],
     ['format a set already formatted (kept)', measure(() => roles.format()), ''],
+    // Decision 0026: the token's scope claim. Alternating budgets make every call spell the set out anew.
+    ['scope claim of Admin, spelled out anew', measure(() => scopeClaim(admin, 4096 + (sink++ & 1))), ''],
+    [
+      'scope claim of a new Admin set (text kept)',
+      measure(() => scopeClaim(PermissionSet.full(demoCatalog), 4096)),
+      '',
+    ],
   ];
   console.log('operation | time | target');
   console.log('---|---|---');

@@ -147,6 +147,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       failedAttempts: new FailedAttempts(lockoutPolicies(config)),
       unattributedRefusals: new UnattributedRefusals(log),
       defaultAudiences: config.defaultAudiences,
+      scopeClaimMaxBytes: config.scopeClaimMaxBytes,
     };
     const revocationRetention = new RevocationRetention(database.db, clock, (error) =>
       log.error({ err: error }, 'forgetting expired revocation events failed'),

@@ -271,7 +271,7 @@ export interface paths {
                             /** @enum {string} */
                             token_type: "Bearer";
                             expires_in: number;
-                            /** @description The permissions the token carries, in canonical form (RFC 6749 §5.1). */
+                            /** @description The permissions the token carries (RFC 6749 §5.1), as its `scope` claim has them: the canonical form, then each platform permission spelled out while the claim stays within the server's budget. */
                             scope: string;
                         };
                     };

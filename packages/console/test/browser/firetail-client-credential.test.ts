@@ -1,3 +1,4 @@
+import { demoCatalog, PermissionSet } from '@portcullis/core/permissions';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, expectAccessible, screenshot } from '../support/browser.js';
@@ -8,6 +9,8 @@ import { signInAt } from '../support/sign-in.js';
 const flow = 'firetail-client-credential';
 /** The demo catalog: 25 platform and 10 administrative resources, six actions each. */
 const readOnlyCount = 35 * 2;
+/** A token's scope in canonical form: the claim also spells platform permissions out (decision 0026). */
+const canonical = (scope: string) => PermissionSet.parse(demoCatalog, scope).format();
 
 /** The row of the credentials table showing the credential of that name, and its cells by column. */
 function credentialRow(page: Page, name: string) {
@@ -104,8 +107,8 @@ describeInBrowser('FireTail: personal client credentials in the console', (curre
     await screenshot(page, flow, '3-secret-once');
 
     const token = await exchangeSecret(server, clientId, clientSecret);
-    expect([token.status, token.body.scope]).toEqual([200, '*:get *:list incidents:create']);
-    expect((await runPasted(tokenRequest)).scope).toBe('*:get *:list incidents:create');
+    expect([token.status, canonical(token.body.scope)]).toEqual([200, '*:get *:list incidents:create']);
+    expect(canonical((await runPasted(tokenRequest)).scope)).toBe('*:get *:list incidents:create');
 
     await shown.getByRole('button', { name: 'Done' }).click();
     await shown.waitFor({ state: 'detached' });

@@ -30,6 +30,7 @@ export interface Settings {
   catalogFile: string | undefined;
   consoleDir: string | undefined;
   defaultAudiences: string[];
+  scopeClaimMaxBytes: number;
   keyRotationHours: number;
   tokenRateLimitPerAddress: number;
   tokenRateLimitPerClient: number;
@@ -274,6 +275,14 @@ export const settingSpecs = [
       'Comma-separated audiences every organization accepts unless it sets its own (the issuer always).',
     parse: audienceList,
     fallback: [],
+  }),
+  spec({
+    key: 'scopeClaimMaxBytes',
+    env: 'PORTCULLIS_SCOPE_CLAIM_MAX_BYTES',
+    description:
+      "Longest `scope` claim that spells out the platform's permissions for standard libraries (bytes, 0–16384; 0: wildcards only).",
+    parse: integerIn(0, 16384),
+    fallback: 4096,
   }),
   spec({
     key: 'keyRotationHours',

@@ -37,6 +37,8 @@ export interface ServiceContext {
   unattributedRefusals: UnattributedRefusals;
   /** Audiences an organization accepts when it names none of its own (the issuer is always accepted). */
   defaultAudiences: readonly string[];
+  /** How long a token's `scope` may grow by spelling out wildcards (decision 0026). */
+  scopeClaimMaxBytes: number;
   /** Inside `inTransaction` only: revocation events it appends to the feed as it commits. */
   revocations?: RevocationEvent[];
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalScope } from '../support/canonical-scope.js';
 import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api, tokenRequest } from '../support/http-client.js';
 import { type ProcessRun, runProcess } from '../support/run-process.js';
@@ -251,7 +252,7 @@ describeOnEachEngine('portcullis admin commands against a server on $engine', (e
       client_secret: secret,
     });
     expect(issued.status).toBe(200);
-    expect(issued.body.scope).toBe('*:get *:list');
+    expect(canonicalScope(issued.body.scope)).toBe('*:get *:list');
     const users = (await api(server.baseUrl, 'GET', '/api/v1/users', { token: admin })).body.items;
     expect(users.find((u: { serviceAccountId: string }) => u.serviceAccountId === clientId)?.name).toBe(
       'reporting',

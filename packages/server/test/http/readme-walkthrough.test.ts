@@ -187,7 +187,7 @@ describeOnEachEngine('README walkthrough on $engine', (engine) => {
       access_token: expect.any(String),
       token_type: 'Bearer',
       expires_in: 3600,
-      scope: '*:get *:list',
+      scope: expect.stringMatching(/^\*:get \*:list actions:get actions:list /),
     });
     expect(issued.headers.get('cache-control')).toBe('no-store');
     expect(issued.headers.get('pragma')).toBe('no-cache');
@@ -204,7 +204,7 @@ describeOnEachEngine('README walkthrough on $engine', (engine) => {
       sub: serviceAccountId,
       client_id: serviceAccountId,
       jti: expect.any(String),
-      scope: '*:get *:list',
+      scope: expect.stringMatching(/^\*:get \*:list actions:get actions:list /),
       account_id: expect.stringMatching(/^acct_/),
     });
     expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(3600);
@@ -308,7 +308,7 @@ describeOnEachEngine("the README's shell walkthrough on $engine", (engine) => {
         // Step 6 prints the verified claims; then the answer to the search rule, then the SQL script's.
         expect(run.stdout).toMatch(/sub: 'sa_\w+'/);
         expect(run.stdout).toContain("aud: 'https://api.acme.example'");
-        expect(run.stdout).toContain("scope: '*:get *:list'");
+        expect(run.stdout).toContain("scope: '*:get *:list actions:get actions:list ");
         expect(run.stdout).toContain('"name":"weekly-report"');
         expect(run.stdout).toContain('{"allowed":false,"missing":["search:create"]}');
         const sql = JSON.parse(run.stdout.slice(run.stdout.lastIndexOf('{"statements"')));

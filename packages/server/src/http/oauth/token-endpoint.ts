@@ -27,7 +27,8 @@ const TokenResponse = Type.Object({
   token_type: Type.Literal('Bearer'),
   expires_in: Type.Integer(),
   scope: Type.String({
-    description: 'The permissions the token carries, in canonical form (RFC 6749 §5.1).',
+    description:
+      "The permissions the token carries (RFC 6749 §5.1), as its `scope` claim has them: the canonical form, then each platform permission spelled out while the claim stays within the server's budget.",
   }),
 });
 

@@ -1,4 +1,5 @@
 import { PortcullisError } from '@portcullis/core/errors';
+import { scopeClaim } from '@portcullis/core/permissions';
 import type { TokenClaims } from '../../runtime/signing/key-ring.js';
 import { actorOfClaims, isTokenVoid } from '../authentication/authenticate-bearer.js';
 import { requirePermission } from '../authorization.js';
@@ -33,7 +34,11 @@ export async function introspectToken(
   if (!visible || (await isTokenVoid(ctx, claims))) return inactive;
   try {
     const actor = await actorOfClaims(ctx, claims);
-    const scope = actor.type === 'service_account' ? actor.permissions?.format() : undefined;
+    // Written as the token endpoint writes it, so a resource server reads both the same way.
+    const scope =
+      actor.type === 'service_account' && actor.permissions
+        ? scopeClaim(actor.permissions, ctx.scopeClaimMaxBytes)
+        : undefined;
     return { ...claims, active: true, token_type: 'Bearer', ...(scope === undefined ? {} : { scope }) };
   } catch (error) {
     if (error instanceof PortcullisError && error.code === 'unauthenticated') return inactive;

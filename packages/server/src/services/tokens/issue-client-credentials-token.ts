@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isPortcullisError, PortcullisError } from '@portcullis/core/errors';
-import { PermissionSet } from '@portcullis/core/permissions';
+import { PermissionSet, scopeClaim } from '@portcullis/core/permissions';
 import { firstTrustedSecond } from '@portcullis/core/revocation';
 import {
   type AuthenticatedClient,
@@ -125,7 +125,7 @@ export async function issueClientCredentialsToken(
       organizationId: sa.organizationId,
       accountId: resolved.accountId,
     }),
-    scope: scope.format(),
+    scope: scopeClaim(scope, ctx.scopeClaimMaxBytes),
   };
   const accessToken = await ctx.keyRing.sign(claims);
   ctx.issuanceAudit.enqueue(caller, now, {
@@ -139,7 +139,8 @@ export async function issueClientCredentialsToken(
       audience,
       accountId: resolved.accountId,
       userId: resolved.user.id,
-      scope: claims.scope,
+      // The canonical form: the same set as the claim's, in a few bytes per audit row.
+      scope: scope.format(),
     },
   });
   return {
