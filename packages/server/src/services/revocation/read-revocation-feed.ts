@@ -35,13 +35,19 @@ export async function readRevocationFeed(
   requireFeedReader(caller);
   const organizationId = caller.actor.platformIntrospection ? undefined : organizationOf(caller.actor);
   const deadline = Date.now() + waitSeconds * 1000;
-  for (;;) {
+  for (let waited = false; ; waited = true) {
     const events = await listRevocationEvents(ctx.db, {
       afterPosition: after === undefined ? 0 : Number(after),
       organizationId,
       limit: pageSize,
     });
     if (events.length > 0 || Date.now() >= deadline || signal?.aborted) {
+      // Only events a caught-up follower waited for say how fast the feed is; a catch-up page's are as
+      // old as the follower's absence.
+      if (waited) {
+        const now = ctx.clock();
+        for (const e of events) ctx.metrics.feedDelivered((now - e.createdAt) / 1000);
+      }
       const last = events.at(-1);
       return { events, cursor: last ? String(last.position) : (after ?? null) };
     }
