@@ -180,6 +180,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
     }
     if (config.metricsPort !== undefined) {
       started.push(await startMetricsListener(metrics, config.metricsHost, config.metricsPort));
+      log.info({ url: `http://${config.metricsHost}:${config.metricsPort}/metrics` }, 'metrics listening');
     }
     const bootstrapped = await bootstrap(ctx, { email: config.adminEmail, password: config.adminPassword });
     if (!bootstrapped.created && bootstrapped.reason === 'already_set_up')
