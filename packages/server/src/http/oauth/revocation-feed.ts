@@ -174,21 +174,14 @@ export async function revocationFeedRoutes(app: FastifyInstance, opts: Revocatio
           return;
         }
         allowQuietAnswer(request, (request.query.wait ?? 0) * 1000 + quietMarginMs);
-        const wait = request.query.wait ?? 0;
-        // A long-poll follows the feed only while it may wait; a plain read is not a follower.
-        const left = wait > 0 ? opts.ctx.metrics.followerWaiting('long_poll') : undefined;
-        let page: RevocationFeedPage;
-        try {
-          page = await readRevocationFeed(
-            opts.ctx,
-            callerOf(request),
-            request.query.after,
-            wait,
-            ended.signal,
-          );
-        } finally {
-          left?.();
-        }
+        const page = await readRevocationFeed(
+          opts.ctx,
+          callerOf(request),
+          request.query.after,
+          request.query.wait ?? 0,
+          ended.signal,
+          'long_poll',
+        );
         reply.header('cache-control', 'no-store');
         // Closing also waits for open connections, and a kept-alive one would be held by the client.
         if (closing.signal.aborted) reply.header('connection', 'close');

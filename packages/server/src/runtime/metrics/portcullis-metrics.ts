@@ -39,7 +39,7 @@ export class PortcullisMetrics {
   });
   private readonly feedFollowers = new Gauge({
     name: 'portcullis_revocation_feed_followers',
-    help: 'Revocation-feed followers connected to this node: open event streams and waiting long-polls.',
+    help: 'Revocation-feed followers connected to this node: open event streams, and long-polls waiting for the next event.',
     labelNames: ['mode'] as const,
     registers: [this.registry],
   });
