@@ -62,6 +62,8 @@ export class PortcullisMetrics {
   });
 
   constructor() {
+    // Series that exist from the start, so a dashboard finds every node before its first token.
+    this.issued.inc(0);
     for (const mode of ['stream', 'long_poll'] as const) this.feedFollowers.set({ mode }, 0);
   }
 
