@@ -9,6 +9,7 @@ import { logDestination } from './config/log-destination.js';
 import { deriveKeys, resolveMasterKey } from './config/master-key.js';
 import { buildApp } from './http/build-app.js';
 import { loggerOptions } from './http/logger-options.js';
+import { startMetricsListener } from './http/metrics-endpoint.js';
 import { type AuditReader, inlineAuditReader } from './runtime/audit-reads/audit-reader.js';
 import { ThreadedAuditReader } from './runtime/audit-reads/audit-reader-thread.js';
 import { ReadPacing } from './runtime/audit-reads/read-pacing.js';
@@ -17,6 +18,9 @@ import { AuditBatch } from './runtime/batching/audit-batch.js';
 import { UnattributedRefusals } from './runtime/batching/unattributed-refusals.js';
 import { UsageRecorder } from './runtime/batching/usage-recorder.js';
 import { ChangeGeneration } from './runtime/cache/change-generation.js';
+import { ClientStateCache } from './runtime/cache/client-state-cache.js';
+import { PortcullisMetrics } from './runtime/metrics/portcullis-metrics.js';
+import { registerScrapedGauges } from './runtime/metrics/scraped-gauges.js';
 import { RevocationRetention } from './runtime/revocation/revocation-retention.js';
 import { openKeyRing } from './runtime/signing/open-key-ring.js';
 import { RotationSchedule } from './runtime/signing/rotation-schedule.js';
@@ -117,7 +121,9 @@ export async function createPortcullis(config: Config, options: StartOptions = {
     );
   }
   const keys = deriveKeys(masterKey.key);
-  const database = openDatabase(config.databaseUrl);
+  const metrics = new PortcullisMetrics();
+  const metricsServed = config.metricsPort !== undefined || config.metricsToken !== undefined;
+  const database = openDatabase(config.databaseUrl, metricsServed ? { onQuery: metrics.queryDone } : {});
   // What start-up has started so far, stopped in reverse order on close, or if a later step fails.
   const started: (() => Promise<void>)[] = [() => database.close()];
   try {
@@ -144,6 +150,8 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       auditReader,
       auditPacing: new ReadPacing(),
       changes,
+      clientStates: new ClientStateCache(),
+      metrics,
       failedAttempts: new FailedAttempts(lockoutPolicies(config)),
       unattributedRefusals: new UnattributedRefusals(log),
       defaultAudiences: config.defaultAudiences,
@@ -174,6 +182,21 @@ export async function createPortcullis(config: Config, options: StartOptions = {
     const rotation = new RotationSchedule(keyRing, config.keyRotationHours);
     rotation.start();
     started.push(async () => rotation.stop());
+    if (metricsServed) {
+      metrics.collectProcessMetrics();
+      registerScrapedGauges(metrics.registry, {
+        clock,
+        database,
+        issuanceAudit: ctx.issuanceAudit,
+        lastUsed: ctx.usage,
+        clientCache: ctx.clientStates,
+        keyRing,
+      });
+    }
+    if (config.metricsPort !== undefined) {
+      started.push(await startMetricsListener(metrics, config.metricsHost, config.metricsPort));
+      log.info({ url: `http://${config.metricsHost}:${config.metricsPort}/metrics` }, 'metrics listening');
+    }
     const bootstrapped = await bootstrap(ctx, { email: config.adminEmail, password: config.adminPassword });
     if (!bootstrapped.created && bootstrapped.reason === 'already_set_up')
       warnOfIgnoredBootstrap(log, config);
@@ -192,6 +215,8 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       version,
       consoleDirectory: config.consoleDir ?? builtConsoleDirectory(),
       sqlMaxScriptBytes: config.sqlMaxScriptBytes,
+      tokenRequestLog: { mode: config.tokenRequestLog, sampleRate: config.tokenRequestLogSampleRate },
+      metricsToken: config.metricsToken,
     });
     return {
       app,

@@ -11,6 +11,8 @@ export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 's
 export type LogLevel = (typeof logLevels)[number];
 export const logFormats = ['pretty', 'json'] as const;
 export type LogFormat = (typeof logFormats)[number];
+export const tokenRequestLogModes = ['off', 'sampled', 'all'] as const;
+export type TokenRequestLogMode = (typeof tokenRequestLogModes)[number];
 
 export interface Settings {
   host: string;
@@ -50,6 +52,13 @@ export interface Settings {
   sqlMaxScriptBytes: number;
   auditIssuanceRetentionDays: number;
   auditRetentionDays: number;
+  /** Unset: metrics have no listener of their own. */
+  metricsPort: number | undefined;
+  metricsHost: string;
+  /** Unset: no `/metrics` on the public listener. */
+  metricsToken: string | undefined;
+  tokenRequestLog: TokenRequestLogMode;
+  tokenRequestLogSampleRate: number;
 }
 
 type Parser<T> = (raw: unknown) => T;
@@ -78,6 +87,27 @@ function integerIn(min: number, max: number): Parser<number> {
     }
     return value;
   };
+}
+
+function fractionAbove0(raw: unknown): number {
+  const value = typeof raw === 'number' ? raw : Number(text(raw));
+  if (!Number.isFinite(value) || value <= 0 || value > 1) {
+    throw new SettingValueError('expected a number above 0 and at most 1');
+  }
+  return value;
+}
+
+/** Long enough that guessing it over the network is hopeless; hex of 32 random bytes is 64. */
+const shortestMetricsToken = 32;
+
+function metricsToken(raw: unknown): string {
+  const value = text(raw);
+  if (value.length < shortestMetricsToken || !/^[\x21-\x7e]+$/.test(value)) {
+    throw new SettingValueError(
+      `expected at least ${shortestMetricsToken} printable characters without spaces (openssl rand -hex 32)`,
+    );
+  }
+  return value;
 }
 
 function oneOf<T extends string>(allowed: readonly T[]): Parser<T> {
@@ -412,6 +442,44 @@ export const settingSpecs = [
       'The longest SQL script `POST /api/v1/sql` and the Firebolt query endpoint accept, in bytes (docs/sql.md).',
     parse: integerIn(1024, 64 * 1024 * 1024),
     fallback: 1024 * 1024,
+  }),
+  // Metrics: docs/operations.md. Off unless a listener of their own or a token is configured.
+  spec({
+    key: 'metricsPort',
+    env: 'PORTCULLIS_METRICS_PORT',
+    description:
+      'Serve `/metrics` (Prometheus) on a listener of its own at this port, without authentication. Default: none.',
+    parse: optional(integerIn(1, 65535)),
+    fallback: undefined,
+  }),
+  spec({
+    key: 'metricsHost',
+    env: 'PORTCULLIS_METRICS_HOST',
+    description: 'Address the metrics listener listens on.',
+    parse: text,
+    fallback: '127.0.0.1',
+  }),
+  spec({
+    key: 'metricsToken',
+    env: 'PORTCULLIS_METRICS_TOKEN',
+    description:
+      'Serve `/metrics` on the public listener to `Authorization: Bearer <this token>` only (at least 32 characters). Default: none.',
+    parse: optional(metricsToken),
+    fallback: undefined,
+  }),
+  spec({
+    key: 'tokenRequestLog',
+    env: 'PORTCULLIS_TOKEN_REQUEST_LOG',
+    description: `Request log lines of \`POST /oauth/token\`: ${tokenRequestLogModes.join(', ')}. Refusals are always logged.`,
+    parse: oneOf(tokenRequestLogModes),
+    fallback: 'sampled',
+  }),
+  spec({
+    key: 'tokenRequestLogSampleRate',
+    env: 'PORTCULLIS_TOKEN_REQUEST_LOG_SAMPLE_RATE',
+    description: 'With `sampled`: the share of token requests logged (above 0, at most 1).',
+    parse: fractionAbove0,
+    fallback: 0.01,
   }),
   spec({
     key: 'auditIssuanceRetentionDays',

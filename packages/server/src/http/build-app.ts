@@ -3,7 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { addressMatcher } from '@portcullis/core/network-policies';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { apiReferencePath } from '../config/settings.js';
+import { apiReferencePath, type TokenRequestLogMode } from '../config/settings.js';
 import type { ServiceContext } from '../services/context.js';
 import { defaultMaxScriptBytes } from '../sql/run-sql-script.js';
 import { type AuthenticationOptions, authenticateRequest } from './authenticate-request.js';
@@ -16,6 +16,7 @@ import { parseFormEncoded } from './input/form-encoding.js';
 import { acceptedInput } from './input/input-rule.js';
 import { useStrictJsonBodies } from './input/strict-body-parsers.js';
 import { issuerBaseUrl, issuerPathRewrite } from './issuer-urls.js';
+import { protectedMetricsRoute } from './metrics-endpoint.js';
 import { jwksEndpoint } from './oauth/jwks-endpoint.js';
 import { metadataEndpoint } from './oauth/metadata-endpoint.js';
 import { oauthEndpoints } from './oauth/oauth-endpoints.js';
@@ -44,6 +45,7 @@ import { roleRoutes } from './routes/roles.js';
 import { serviceAccountRoutes } from './routes/service-accounts.js';
 import { sqlRoutes } from './routes/sql.js';
 import { userRoutes } from './routes/users.js';
+import { SampledRequestLog } from './sampled-request-log.js';
 import { validatorCompiler } from './validation.js';
 
 export interface AppOptions {
@@ -58,6 +60,10 @@ export interface AppOptions {
   consoleDirectory?: string | undefined;
   /** The longest SQL script accepted (docs/sql.md); the default when left out. */
   sqlMaxScriptBytes?: number | undefined;
+  /** How token requests are logged (http/sampled-request-log.ts). */
+  tokenRequestLog: { mode: TokenRequestLogMode; sampleRate: number };
+  /** With one, `/metrics` is served here to that bearer token. */
+  metricsToken?: string | undefined;
 }
 
 /**
@@ -83,6 +89,7 @@ const bodyLimitBytes = 64 * 1024;
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger,
+    logController: new SampledRequestLog(options.tokenRequestLog.mode, options.tokenRequestLog.sampleRate),
     bodyLimit: bodyLimitBytes,
     // The socket address, or X-Forwarded-For only when the hop is a configured proxy.
     trustProxy: options.trustedProxies.length > 0 ? [...options.trustedProxies] : false,
@@ -128,10 +135,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const { ctx } = options;
   const maxScriptBytes = options.sqlMaxScriptBytes ?? defaultMaxScriptBytes;
-  const limits = await rateLimiting(app, options.rateLimits);
+  const limits = await rateLimiting(app, options.rateLimits, ctx.metrics);
   if (consoleApp) await app.register(consoleAppRoutes, { consoleApp });
   else await app.register(homePageRoutes, { issuer: ctx.issuer });
   await app.register(healthRoutes, { ping: options.ping });
+  if (options.metricsToken) {
+    await app.register(protectedMetricsRoute, { metrics: ctx.metrics, token: options.metricsToken });
+  }
   await app.register(jwksEndpoint, { keyRing: ctx.keyRing });
   await app.register(metadataEndpoint, { ctx });
   await app.register(oauthEndpoints, { ctx, tokenLimits: limits.token });

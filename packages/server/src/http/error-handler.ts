@@ -47,6 +47,11 @@ function fromFastifyError(error: FastifyError): PortcullisError {
   return new PortcullisError('internal_error', 'Something went wrong on our side.');
 }
 
+/** Any error a route or hook throws, in our catalogue: what the caller is answered. */
+export function asPortcullisError(raw: unknown): PortcullisError {
+  return isPortcullisError(raw) ? raw : fromFastifyError(raw as FastifyError);
+}
+
 /** The path is not repeated: under /oauth/* a client may have put a secret in it. */
 function badPath(message: string): PortcullisError {
   return invalidField('path', message, 'The request path is invalid.');
@@ -171,7 +176,7 @@ export function installErrorHandling(
   onNavigation?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined,
 ): void {
   app.setErrorHandler((raw: FastifyError, request, reply) => {
-    const error = isPortcullisError(raw) ? raw : fromFastifyError(raw);
+    const error = asPortcullisError(raw);
     if (statusOf(error.code) >= 500) {
       request.log.error({ err: raw }, 'request failed');
     } else {

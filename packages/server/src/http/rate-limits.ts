@@ -1,6 +1,7 @@
 import rateLimit, { type CreateRateLimitOptions } from '@fastify/rate-limit';
 import { PortcullisError } from '@portcullis/core/errors';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler, preHandlerHookHandler } from 'fastify';
+import type { RateLimitedEndpoint, RateLimitKind } from '../runtime/metrics/portcullis-metrics.js';
 
 /** Requests allowed per window; 0 is no limit. decisions/0015-rate-limits-and-lockouts.md. */
 export interface RateLimitSettings {
@@ -28,6 +29,11 @@ export interface EndpointLimits {
 
 type Check = ReturnType<FastifyInstance['createRateLimit']>;
 
+/** Told of every refusal, for the metrics. */
+export interface RateLimitRefusals {
+  rateLimited(endpoint: RateLimitedEndpoint, limit: RateLimitKind): void;
+}
+
 /** Keys in memory per limit; beyond it the least recently seen are dropped (a forgotten count starts over). */
 const keysKept = 10_000;
 
@@ -42,15 +48,23 @@ function tooManyRequests(from: string, retryAfterSeconds: number): PortcullisErr
   );
 }
 
-async function enforce(check: Check, request: FastifyRequest, from: string): Promise<void> {
+async function enforce(
+  check: Check,
+  request: FastifyRequest,
+  from: string,
+  refused: () => void,
+): Promise<void> {
   const verdict = await check(request);
   if (!verdict.isAllowed && verdict.isExceeded) {
+    refused();
     throw tooManyRequests(from, Math.max(1, verdict.ttlInSeconds));
   }
 }
 
 function endpointLimits(
   app: FastifyInstance,
+  endpoint: RateLimitedEndpoint,
+  refusals: RateLimitRefusals,
   perAddress: { max: number; windowMs: number },
   perSubject: { max: number; windowMs: number; from: string },
 ): EndpointLimits {
@@ -68,8 +82,10 @@ function endpointLimits(
           }),
         )
       : undefined;
+  const addressRefused = () => refusals.rateLimited(endpoint, 'address');
+  const subjectRefused = () => refusals.rateLimited(endpoint, 'subject');
   const addressHook: onRequestHookHandler | undefined =
-    byAddress && ((request) => enforce(byAddress, request, 'from this address'));
+    byAddress && ((request) => enforce(byAddress, request, 'from this address', addressRefused));
   return {
     hooks(subjectOf) {
       const subjectHook: preHandlerHookHandler | undefined =
@@ -78,7 +94,7 @@ function endpointLimits(
           const subject = subjectOf(request);
           if (subject === undefined) return;
           subjects.set(request, subject);
-          await enforce(bySubject, request, perSubject.from);
+          await enforce(bySubject, request, perSubject.from, subjectRefused);
         });
       return {
         onRequest: addressHook ? [addressHook] : [],
@@ -96,16 +112,21 @@ function endpointLimits(
 export async function rateLimiting(
   app: FastifyInstance,
   settings: RateLimitSettings,
+  refusals: RateLimitRefusals,
 ): Promise<{ token: EndpointLimits; login: EndpointLimits }> {
   await app.register(rateLimit, { global: false });
   return {
     token: endpointLimits(
       app,
+      'token',
+      refusals,
       { max: settings.tokenPerAddress, windowMs: 1000 },
       { max: settings.tokenPerClient, windowMs: 60_000, from: 'for this client' },
     ),
     login: endpointLimits(
       app,
+      'login',
+      refusals,
       { max: settings.loginPerAddress, windowMs: 60_000 },
       { max: settings.loginPerLogin, windowMs: 60_000, from: 'for this login' },
     ),

@@ -6,6 +6,8 @@ import type { AuditBatch } from '../runtime/batching/audit-batch.js';
 import type { UnattributedRefusals } from '../runtime/batching/unattributed-refusals.js';
 import type { UsageRecorder } from '../runtime/batching/usage-recorder.js';
 import type { ChangeGeneration } from '../runtime/cache/change-generation.js';
+import type { ClientStateCache } from '../runtime/cache/client-state-cache.js';
+import type { PortcullisMetrics } from '../runtime/metrics/portcullis-metrics.js';
 import type { KeyRing } from '../runtime/signing/key-ring.js';
 import type { Db } from '../store/database.js';
 import type { ActorType } from '../store/repositories/audit-events.js';
@@ -31,6 +33,10 @@ export interface ServiceContext {
   auditPacing: ReadPacing;
   /** Moves on every committed change, on any node; see runtime/cache/change-generation.ts. */
   changes: ChangeGeneration;
+  /** What the database says about clients, kept until `changes` moves; see runtime/cache/. */
+  clientStates: ClientStateCache;
+  /** Counters and histograms of this node (runtime/metrics/); cheap enough for every request. */
+  metrics: PortcullisMetrics;
   /** Lockout policies and this node's hints about stored failures; see lockouts/failed-attempts.ts. */
   failedAttempts: FailedAttempts;
   /** Refusals no organization can see, counted and logged per source; see runtime/batching/. */

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
@@ -6,6 +6,7 @@ import {
   type DatabaseConnection,
   type Driver,
   Kysely,
+  type LogEvent,
   PostgresDialect,
   SqliteDialect,
   type SqliteDialectConfig,
@@ -35,7 +36,18 @@ export interface Database {
   dataVersion?(): number;
   /** SQLite only: the connection itself, for the few writes that reuse prepared statements. */
   sqlite?: SqliteDatabase.Database;
+  /** PostgreSQL only: the pool's connections and the queries waiting for one, now. */
+  poolUse?(): PoolUse;
+  /** SQLite on a file only: the sizes of the database file and its write-ahead log, in bytes. */
+  fileSizes?(): { database: number; wal: number };
   close(): Promise<void>;
+}
+
+export interface PoolUse {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
 }
 
 const int8Oid = 20;
@@ -70,6 +82,12 @@ export interface OpenOptions {
    * statistics that lag an organization's growth it chose to sort the organization's log for every page.
    */
   orderedReader?: boolean;
+  /** Called after each query with its time (Kysely's log hook), for the metrics. */
+  onQuery?: (event: LogEvent) => void;
+}
+
+function fileBytes(file: string): number {
+  return statSync(file, { throwIfNoEntry: false })?.size ?? 0;
 }
 
 function openSqlite(file: string, options: OpenOptions): Database {
@@ -82,13 +100,19 @@ function openSqlite(file: string, options: OpenOptions): Database {
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
   if (options.orderedReader) connection.pragma('query_only = ON');
-  const db = new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: connection }) });
+  const db = new Kysely<Schema>({
+    dialect: new ImmediateSqliteDialect({ database: connection }),
+    ...(options.onQuery ? { log: options.onQuery } : {}),
+  });
   const dataVersion = connection.prepare('pragma data_version').pluck();
   return {
     db,
     engine: 'sqlite',
     dataVersion: () => dataVersion.get() as number,
     sqlite: connection,
+    ...(file === ':memory:'
+      ? {}
+      : { fileSizes: () => ({ database: fileBytes(file), wal: fileBytes(`${file}-wal`) }) }),
     ping: async () => {
       await sql`select 1`.execute(db);
     },
@@ -96,10 +120,12 @@ function openSqlite(file: string, options: OpenOptions): Database {
   };
 }
 
+const poolSize = 10;
+
 function openPostgres(url: string, options: OpenOptions): Database {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: poolSize,
     // BIGINT columns hold epoch milliseconds, well inside Number's exact range.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -125,10 +151,19 @@ function openPostgres(url: string, options: OpenOptions): Database {
         .catch(() => undefined);
     });
   }
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Schema>({
+    dialect: new PostgresDialect({ pool }),
+    ...(options.onQuery ? { log: options.onQuery } : {}),
+  });
   return {
     db,
     engine: 'postgres',
+    poolUse: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: poolSize,
+    }),
     listen: async (channel, onNotify, onReconnect) => {
       let stopped = false;
       let client: pg.Client | undefined;

@@ -83,6 +83,26 @@ describe('configuration', () => {
     ).toThrow(/auditIssuanceRetentionDays .* must not exceed auditRetentionDays/);
   });
 
+  it('serves no metrics and samples token-request logs by default; refuses a short metrics token or a rate of 0', () => {
+    expect(loadConfig({})).toMatchObject({
+      metricsPort: undefined,
+      metricsToken: undefined,
+      tokenRequestLog: 'sampled',
+      tokenRequestLogSampleRate: 0.01,
+    });
+    expect(() => loadConfig({ PORTCULLIS_METRICS_TOKEN: 'f'.repeat(31) })).toThrow(
+      /PORTCULLIS_METRICS_TOKEN: expected at least 32 printable characters/,
+    );
+    expect(() => loadConfig({ PORTCULLIS_METRICS_TOKEN: `${'f'.repeat(32)} x` })).toThrow(ConfigError);
+    expect(loadConfig({ PORTCULLIS_METRICS_TOKEN: 'f'.repeat(32) }).metricsToken).toBe('f'.repeat(32));
+    expect(() => loadConfig({ PORTCULLIS_TOKEN_REQUEST_LOG_SAMPLE_RATE: '0' })).toThrow(
+      /expected a number above 0 and at most 1/,
+    );
+    expect(() => loadConfig({ PORTCULLIS_TOKEN_REQUEST_LOG: 'some' })).toThrow(
+      /expected one of off, sampled, all/,
+    );
+  });
+
   it('reads a JSON file, lets the environment override it, and rejects unknown keys in it', () => {
     const dir = scratch();
     const file = path.join(dir, 'portcullis.json');

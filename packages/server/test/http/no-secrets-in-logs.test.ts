@@ -12,7 +12,10 @@ describeOnEachEngine('secrets stay out of logs and audit events on $engine', (en
   const secrets: string[] = [adminPassword];
 
   beforeAll(async () => {
-    server = await startTestServer(engine, { PORTCULLIS_LOG_LEVEL: 'trace' });
+    server = await startTestServer(engine, {
+      PORTCULLIS_LOG_LEVEL: 'trace',
+      PORTCULLIS_TOKEN_REQUEST_LOG: 'all',
+    });
     const token = await adminToken(server.baseUrl);
     secrets.push(token);
     const client = await createUsableServiceAccount(server.baseUrl, token, 'logged');

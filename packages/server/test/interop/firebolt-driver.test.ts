@@ -102,17 +102,27 @@ describeOnEachEngine('the Firebolt Node driver against Portcullis on $engine', (
   const connect = (client: ClientPair, account = 'default', database?: string) =>
     driverFor().connect(connectionOptions(client, account, database));
 
-  /** The requests the server logged for a path, counted from the log lines written so far. */
+  /**
+   * The requests the server logged for a path, counted from the log lines written so far: a request's line
+   * that names its path, the incoming one, or for the token endpoint (every request logged here) the one
+   * written as it ends.
+   */
   const requestsTo = (path: string) =>
     server.logs
       .join('')
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line) as { msg?: string; req?: { path?: string } })
-      .filter((line) => line.msg === 'incoming request' && line.req?.path === path).length;
+      .filter(
+        (line) =>
+          (line.msg === 'incoming request' || line.msg === 'request completed') && line.req?.path === path,
+      ).length;
 
   beforeAll(async () => {
-    server = await startTestServer(engine, { PORTCULLIS_SQL_MAX_SCRIPT_BYTES: '4096' });
+    server = await startTestServer(engine, {
+      PORTCULLIS_SQL_MAX_SCRIPT_BYTES: '4096',
+      PORTCULLIS_TOKEN_REQUEST_LOG: 'all',
+    });
     admin = await adminToken(server.baseUrl);
     ops = await serviceAccountWithRole('ops', 'Admin');
   });

@@ -165,7 +165,12 @@ export async function revocationFeedRoutes(app: FastifyInstance, opts: Revocatio
           // Open at once: a follower learns it is connected before the first event, which may be far off.
           sse.sendHeaders();
           reply.raw.flushHeaders();
-          await sse.send(stream(request, resumeAt, ended.signal));
+          const left = opts.ctx.metrics.followerWaiting('stream');
+          try {
+            await sse.send(stream(request, resumeAt, ended.signal));
+          } finally {
+            left();
+          }
           return;
         }
         allowQuietAnswer(request, (request.query.wait ?? 0) * 1000 + quietMarginMs);
@@ -175,6 +180,7 @@ export async function revocationFeedRoutes(app: FastifyInstance, opts: Revocatio
           request.query.after,
           request.query.wait ?? 0,
           ended.signal,
+          'long_poll',
         );
         reply.header('cache-control', 'no-store');
         // Closing also waits for open connections, and a kept-alive one would be held by the client.

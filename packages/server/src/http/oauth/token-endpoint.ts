@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { ServiceContext } from '../../services/context.js';
 import { issueClientCredentialsToken } from '../../services/tokens/issue-client-credentials-token.js';
+import { asPortcullisError } from '../error-handler.js';
 import type { EndpointLimits } from '../rate-limits.js';
 import { callerOf } from '../request-context.js';
 import { OAuthErrorBody, withExample } from '../schemas/common.js';
@@ -55,8 +56,13 @@ export function tokenEndpoint(
   app.post<{ Body: Static<typeof TokenRequest> }>(
     '/oauth/token',
     {
-      config: { errorFormat: 'oauth' },
+      config: { errorFormat: 'oauth', sampledRequestLog: true },
       ...opts.limits.hooks(claimedClientId),
+      // Every refusal, from the rate limits' hooks on, is counted here; a callback hook, run only on errors.
+      onError: (_request, _reply, error, done) => {
+        opts.ctx.metrics.tokenRefused(asPortcullisError(error));
+        done();
+      },
       schema: {
         tags: ['oauth'],
         summary: 'Exchange client credentials for an access token',
@@ -78,7 +84,7 @@ export function tokenEndpoint(
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const body = request.body ?? {};
       const query = request.query as Record<string, unknown>;
       if ('client_secret' in query) {
@@ -103,6 +109,7 @@ export function tokenEndpoint(
         scope: body.scope,
         account: body.account,
       });
+      opts.ctx.metrics.tokenIssued(reply.elapsedTime / 1000);
       return {
         access_token: issued.accessToken,
         token_type: issued.tokenType,

@@ -15,6 +15,7 @@ export class AuditBatch extends BackgroundBatcher {
   /** Oldest first; after a failed write its events lead, ahead of those enqueued since. */
   private pending: AuditEvent[] = [];
   private enqueuedSinceTaken = 0;
+  private droppedSoFar = 0;
 
   constructor(
     writer: BackgroundWriter,
@@ -36,6 +37,11 @@ export class AuditBatch extends BackgroundBatcher {
     this.pending.push(auditEventOf(caller, occurredAt, entry));
     if (this.pending.length > this.maxKept) this.dropOldest();
     if (++this.enqueuedSinceTaken >= this.batchSize) this.flushSoon();
+  }
+
+  /** Events dropped for good since start, for the metrics. */
+  get dropped(): number {
+    return this.droppedSoFar;
   }
 
   protected waiting(): number {
@@ -64,6 +70,7 @@ export class AuditBatch extends BackgroundBatcher {
   private dropOldest(): void {
     const dropped = Math.max(this.pending.length - this.maxKept, this.batchSize);
     this.pending.splice(0, dropped);
+    this.droppedSoFar += dropped;
     this.log.error(
       { dropped, kept: this.pending.length },
       `dropped the ${dropped} oldest issuance audit events: more than ${this.maxKept} were waiting while writes failed`,

@@ -34,6 +34,11 @@ export abstract class BackgroundBatcher {
   /** Writes what waits; on failure puts back what was not committed, ahead of what arrived since, and throws. */
   protected abstract writeWaiting(): Promise<void>;
 
+  /** What waits to be written now, for the metrics; a write under way is not counted. */
+  get backlog(): number {
+    return this.waiting();
+  }
+
   start(): void {
     this.timer ??= setInterval(() => this.flushSoon(), this.intervalMs);
     this.timer.unref();

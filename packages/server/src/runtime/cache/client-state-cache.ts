@@ -44,6 +44,8 @@ type Load = () => Promise<ClientState | undefined>;
 export class ClientStateCache {
   private entries = new Map<string, Entry>();
   private reads = new Map<string, { generation: number; state: Promise<ClientState | undefined> }>();
+  /** Look-ups served from memory and those that waited for a read, for the metrics. */
+  readonly lookups = { hits: 0, misses: 0 };
 
   constructor(
     private readonly maxEntries = 10_000,
@@ -59,8 +61,10 @@ export class ClientStateCache {
         // A failed early read changes nothing: the entry stays until its max age, then requests read.
         this.read(key, generation, now, load).catch(() => undefined);
       }
+      this.lookups.hits++;
       return Promise.resolve(entry.state);
     }
+    this.lookups.misses++;
     return this.read(key, generation, now, load);
   }
 

@@ -90,6 +90,11 @@ export class KeyRing implements KeyTable {
     return ring;
   }
 
+  /** The clock value at the start of the last successful read of the key table, for the metrics. */
+  get keyTableReadAt(): number {
+    return this.loadedAt;
+  }
+
   get currentKeyId(): string {
     if (!this.currentId) throw new Error('no current signing key');
     return this.currentId;

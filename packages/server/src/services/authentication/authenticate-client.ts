@@ -4,7 +4,7 @@ import { lockRemainingSeconds } from '@portcullis/core/lockouts';
 import { networkVerdict } from '@portcullis/core/network-policies';
 import { isWellFormedClientSecret } from '@portcullis/core/secrets';
 import { secretMatchesHash } from '../../domain/secrets/secret-hash.js';
-import { type ClientState, ClientStateCache } from '../../runtime/cache/client-state-cache.js';
+import type { ClientState } from '../../runtime/cache/client-state-cache.js';
 import { findLockout } from '../../store/repositories/lockouts.js';
 import { findOrganizationById, type Organization } from '../../store/repositories/organizations.js';
 import { deletedSubjectOrganization, subjectNotBefore } from '../../store/repositories/revocations.js';
@@ -94,17 +94,6 @@ export function refusalRecorder(
   };
 }
 
-const cache = new WeakMap<ServiceContext['changes'], ClientStateCache>();
-
-function cacheOf(ctx: ServiceContext): ClientStateCache {
-  let found = cache.get(ctx.changes);
-  if (!found) {
-    found = new ClientStateCache();
-    cache.set(ctx.changes, found);
-  }
-  return found;
-}
-
 /** What the database says about a client id, read once per change; undefined for an unknown one. */
 function loadClientState(
   ctx: ServiceContext,
@@ -112,7 +101,7 @@ function loadClientState(
   account: string | undefined,
 ): Promise<ClientState | undefined> {
   const now = ctx.clock();
-  return cacheOf(ctx).get(`${clientId} ${account ?? ''}`, ctx.changes.current, now, () =>
+  return ctx.clientStates.get(`${clientId} ${account ?? ''}`, ctx.changes.current, now, () =>
     readClientState(ctx, clientId, account, now),
   );
 }

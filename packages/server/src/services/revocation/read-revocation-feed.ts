@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { FeedFollowerMode } from '../../runtime/metrics/portcullis-metrics.js';
 import { type FeedEvent, listRevocationEvents } from '../../store/repositories/revocations.js';
 import { organizationOf, requirePermission } from '../authorization.js';
 import type { Caller, ServiceContext } from '../context.js';
@@ -31,21 +32,39 @@ export async function readRevocationFeed(
   waitSeconds: number,
   /** Ends the wait: the answer is then what there is. */
   signal?: AbortSignal,
+  /** Counted as a follower of this kind while it waits, caught up; an event stream counts itself. */
+  follower?: FeedFollowerMode,
 ): Promise<RevocationFeedPage> {
   requireFeedReader(caller);
   const organizationId = caller.actor.platformIntrospection ? undefined : organizationOf(caller.actor);
   const deadline = Date.now() + waitSeconds * 1000;
-  for (;;) {
-    const events = await listRevocationEvents(ctx.db, {
-      afterPosition: after === undefined ? 0 : Number(after),
-      organizationId,
-      limit: pageSize,
-    });
-    if (events.length > 0 || Date.now() >= deadline || signal?.aborted) {
-      const last = events.at(-1);
-      return { events, cursor: last ? String(last.position) : (after ?? null) };
+  let waited = false;
+  let stopWaiting: (() => void) | undefined;
+  try {
+    for (;;) {
+      const events = await listRevocationEvents(ctx.db, {
+        afterPosition: after === undefined ? 0 : Number(after),
+        organizationId,
+        limit: pageSize,
+      });
+      if (events.length > 0 || Date.now() >= deadline || signal?.aborted) {
+        // Only events a caught-up follower waited for say how fast the feed is; a catch-up page's are as
+        // old as the follower's absence.
+        if (waited) {
+          const now = ctx.clock();
+          for (const e of events) ctx.metrics.feedDelivered((now - e.createdAt) / 1000);
+        }
+        const last = events.at(-1);
+        return { events, cursor: last ? String(last.position) : (after ?? null) };
+      }
+      if (!waited) {
+        waited = true;
+        if (follower) stopWaiting = ctx.metrics.followerWaiting(follower);
+      }
+      // Aborted (the caller went away, or the server is closing): answer now rather than a poll later.
+      await sleep(pollIntervalMs, undefined, { signal }).catch(() => undefined);
     }
-    // Aborted (the caller went away, or the server is closing): answer now rather than a poll later.
-    await sleep(pollIntervalMs, undefined, { signal }).catch(() => undefined);
+  } finally {
+    stopWaiting?.();
   }
 }

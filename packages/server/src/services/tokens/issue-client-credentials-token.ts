@@ -88,7 +88,10 @@ export async function issueClientCredentialsToken(
       throw await refuse(
         'unknown_scope',
         sa,
-        new PortcullisError('invalid_scope', error.message, { details: error.details }),
+        new PortcullisError('invalid_scope', error.message, {
+          details: error.details,
+          auditReason: 'unknown_scope',
+        }),
       );
     }
     const excess = scope.minus(resolved.effective);
@@ -99,6 +102,7 @@ export async function issueClientCredentialsToken(
         new PortcullisError(
           'invalid_scope',
           `The requested scope exceeds what this client may do: ${excess.format()}.`,
+          { auditReason: 'scope_exceeds_effective' },
         ),
       );
     }
@@ -113,6 +117,7 @@ export async function issueClientCredentialsToken(
       new PortcullisError(
         'invalid_target',
         `Tokens for the audience "${audience}" are not issued to this organization.`,
+        { auditReason: 'audience_not_allowed' },
       ),
     );
   }
