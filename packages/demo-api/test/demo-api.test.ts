@@ -24,13 +24,16 @@ interface Answer {
 /** The paths a resource server following Portcullis may reach it on: the feed, its catch-up and the keys. */
 const backgroundPaths = new Set(['/oauth/revocations', '/.well-known/jwks.json']);
 
-/** Requests that reached Portcullis, by path, from its own request log. */
+/**
+ * Requests that reached Portcullis, by path, from its own request log: one line carrying the request per
+ * request (`incoming request`, or on the token endpoint, logged in full here, `request completed`).
+ */
 function requestsSeenBy(server: TestServer): string[] {
   return server.logs
     .flatMap((line) => line.split('\n'))
-    .filter((line) => line.includes('"incoming request"'))
-    .map((line) => (JSON.parse(line) as { req: { method: string; path: string } }).req)
-    .map((req) => `${req.method} ${req.path}`);
+    .filter((line) => line.includes('"incoming request"') || line.includes('"request completed"'))
+    .map((line) => (JSON.parse(line) as { req?: { method: string; path: string } }).req)
+    .flatMap((req) => (req ? [`${req.method} ${req.path}`] : []));
 }
 
 /**
@@ -56,8 +59,9 @@ describe('the demo platform API, protected by the SDK beside a real Portcullis',
             PORTCULLIS_MASTER_KEY: masterKey,
             PORTCULLIS_PORT: new URL(issuer).port,
             PORTCULLIS_ISSUER: issuer,
+            PORTCULLIS_TOKEN_REQUEST_LOG: 'all',
           }
-        : { PORTCULLIS_MASTER_KEY: masterKey },
+        : { PORTCULLIS_MASTER_KEY: masterKey, PORTCULLIS_TOKEN_REQUEST_LOG: 'all' },
       database,
     );
 
