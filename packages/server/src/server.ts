@@ -52,7 +52,7 @@ function backgroundWriterFor(database: Database, databaseUrl: string): Backgroun
     : new ThreadedBackgroundWriter(databaseUrl);
 }
 
-function lockoutPolicies(config: Config): LockoutPolicies {
+export function lockoutPolicies(config: Config): LockoutPolicies {
   const durations = {
     initialMs: config.lockoutSeconds * 1000,
     maxMs: config.lockoutMaxSeconds * 1000,
