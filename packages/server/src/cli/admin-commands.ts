@@ -27,7 +27,7 @@ export function addAdminCommands(program: Command): void {
   ).action(async (email: string, options: { passwordStdin?: boolean; json?: boolean }) => {
     const config = loadConfig();
     const { password, generated } = await chosenPassword(options.passwordStdin);
-    const { operatorCaller, withServiceContext } = await import('./operator-database.js');
+    const { operatorCaller, withServiceContext } = await import('./operator-context.js');
     const { resetPasswordAsOperator } = await import('../services/logins/operator-password-reset.js');
     const login = await withServiceContext(config, (ctx) =>
       resetPasswordAsOperator(ctx, operatorCaller('admin-reset-password'), { email, password }),

@@ -96,7 +96,7 @@ export function addBackupCommands(program: Command): void {
       const target = path.resolve(destination);
       if (existsSync(target))
         throw new CommandFailure(exitCodes.failed, `${target} exists: choose a new file`);
-      const { openConfiguredDatabase } = await import('./operator-database.js');
+      const { openConfiguredDatabase } = await import('./configured-database.js');
       const { backupSqlite } = await import('../store/sqlite-files.js');
       const { migrationStatus } = await import('../store/migrate.js');
       const database = openConfiguredDatabase(config);

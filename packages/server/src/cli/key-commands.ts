@@ -30,7 +30,7 @@ export function addKeyCommands(program: Command): void {
     ['portcullis keys rotate', 'PORTCULLIS_DATABASE_URL=postgres://… portcullis keys rotate'],
   ).action(async () => {
     const config = loadConfig();
-    const { openConfiguredDatabase } = await import('./operator-database.js');
+    const { openConfiguredDatabase } = await import('./configured-database.js');
     const { migrateToLatest } = await import('../store/migrate.js');
     const { deriveKeys, resolveMasterKey } = await import('../config/master-key.js');
     const { ChangeGeneration } = await import('../runtime/cache/change-generation.js');
@@ -67,7 +67,7 @@ export function addKeyCommands(program: Command): void {
     ],
   ).action(async (options: OutputOptions) => {
     const config = loadConfig();
-    const { openConfiguredDatabase } = await import('./operator-database.js');
+    const { openConfiguredDatabase } = await import('./configured-database.js');
     const { listSigningKeys } = await import('../store/repositories/signing-keys.js');
     const { printRecords } = await import('./record-output.js');
     const database = openConfiguredDatabase(config);

@@ -74,7 +74,7 @@ export function addOrganizationCommands(program: Command): void {
           ...(await chosenPassword(options.passwordStdin)),
         }
       : undefined;
-    const { operatorCaller, withServiceContext } = await import('./operator-database.js');
+    const { operatorCaller, withServiceContext } = await import('./operator-context.js');
     const { createOrganizationWithAdmin } = await import(
       '../services/organizations/create-organization-with-admin.js'
     );

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import pino from 'pino';
 import { loadCatalog } from '../config/load-catalog.js';
 import type { Config } from '../config/load-config.js';
@@ -11,29 +9,11 @@ import { UnattributedRefusals } from '../runtime/batching/unattributed-refusals.
 import { UsageRecorder } from '../runtime/batching/usage-recorder.js';
 import { ChangeGeneration } from '../runtime/cache/change-generation.js';
 import { openKeyRing } from '../runtime/signing/open-key-ring.js';
-import { lockoutPolicies } from '../server.js';
 import { type Caller, type ServiceContext, systemCaller } from '../services/context.js';
-import { FailedAttempts } from '../services/lockouts/failed-attempts.js';
+import { FailedAttempts, lockoutPolicies } from '../services/lockouts/failed-attempts.js';
 import { inlineBackgroundWriter } from '../store/background/background-writes.js';
-import { type Database, openDatabase } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
-import { sqliteFileOf } from '../store/sqlite-files.js';
-import { CommandFailure, exitCodes } from './command-failure.js';
-
-/**
- * The configured database, opened by a command on the machine that runs Portcullis. A SQLite file that is
- * not there is a refusal, not a new empty database made where a typo pointed.
- */
-export function openConfiguredDatabase(config: Config): Database {
-  const file = sqliteFileOf(config.databaseUrl);
-  if (file && !existsSync(file)) {
-    throw new CommandFailure(
-      exitCodes.failed,
-      `no database at ${path.resolve(file)}: run "portcullis migrate" or "portcullis start" first, or set PORTCULLIS_DATABASE_URL`,
-    );
-  }
-  return openDatabase(config.databaseUrl);
-}
+import { openConfiguredDatabase } from './configured-database.js';
 
 /** An operator's command in the audit trail: the system acting, its request id naming the command. */
 export const operatorCaller = (command: string): Caller => systemCaller(`cli:${command}`);
