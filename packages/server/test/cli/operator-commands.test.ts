@@ -83,7 +83,9 @@ describeOnEachEngine(
       expect(table.stdout).not.toMatch(/v1\.[\w-]+\.[\w-]+|"d"|PRIVATE/);
     });
 
-    it('organizations create makes it with its first administrator, who signs in; a taken name exits 1 and changes nothing', async () => {
+    it('organizations create makes it with its first administrator, who signs in; a taken name exits 1 and changes nothing', {
+      timeout: 60_000,
+    }, async () => {
       const made = await portcullis([
         'organizations',
         'create',
@@ -126,7 +128,9 @@ describeOnEachEngine(
       expect((await signIn('other@globex.example', organization.adminPassword)).status).toBe(401);
     });
 
-    it('admin reset-password sets a new password, ends the login’s sessions and is audited; an unknown email exits 1', async () => {
+    it('admin reset-password sets a new password, ends the login’s sessions and is audited; an unknown email exits 1', {
+      timeout: 60_000,
+    }, async () => {
       const first = await portcullis(
         ['organizations', 'create', 'initech', '--admin-email', 'it@initech.example', '--password-stdin'],
         {
@@ -219,8 +223,10 @@ describeOnEachEngine(
       },
     );
 
+    // The longer tests run the command a dozen times, each a second or two on a busy machine.
     it.runIf(onSqlite)(
       'restore, with the server stopped, puts the backup back after refusing a file that is not a Portcullis database',
+      { timeout: 60_000 },
       async () => {
         expect(
           (await portcullis(['organizations', 'create', 'after-backup', '--admin-email', 'a@after.example']))

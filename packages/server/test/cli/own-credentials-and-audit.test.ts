@@ -43,7 +43,9 @@ describe('portcullis client-credentials, access-keys and audit against a running
     if (home) rmSync(home, { recursive: true, force: true });
   });
 
-  it('client-credentials create, list, get, edit, new-secret and delete; each secret gets a token', async () => {
+  it('client-credentials create, list, get, edit, new-secret and delete; each secret gets a token', {
+    timeout: 60_000,
+  }, async () => {
     const made = await portcullis([
       'client-credentials',
       'create',
@@ -104,7 +106,8 @@ describe('portcullis client-credentials, access-keys and audit against a running
     expect(listed).toEqual([]);
   });
 
-  it('access-keys create, list and delete; the pair logs in at /v2/login', async () => {
+  // The longer tests run the command a dozen times, each a second or two on a busy machine.
+  it('access-keys create, list and delete; the pair logs in at /v2/login', { timeout: 60_000 }, async () => {
     const made = await portcullis([
       'access-keys',
       'create',
@@ -131,7 +134,9 @@ describe('portcullis client-credentials, access-keys and audit against a running
     );
   });
 
-  it('audit list filters, as a table and as JSON; export streams the same events as NDJSON; a bad filter is usage', async () => {
+  it('audit list filters, as a table and as JSON; export streams the same events as NDJSON; a bad filter is usage', {
+    timeout: 60_000,
+  }, async () => {
     const listed = await portcullis([
       'audit',
       'list',
