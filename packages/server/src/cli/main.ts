@@ -63,6 +63,9 @@ const program = new Command('portcullis')
       'portcullis login --url http://127.0.0.1:8080',
       'portcullis quickstart reporting --role "Read only"',
       'portcullis service-accounts list',
+      'portcullis audit tail',
+      'portcullis doctor',
+      'portcullis backup backups/portcullis.db',
     )}
 Every command has --help, with examples. docs/cli.md describes them all.
 Exit codes of the commands that call a server: 0 done, ${exitCodes.failed} refused, ${exitCodes.usage} usage, ${exitCodes.unreachable} server unreachable.

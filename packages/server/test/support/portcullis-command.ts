@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { type ProcessRun, runProcess } from './run-process.js';
 
 /** The command's bin, as npm links it. */
-export const launcher = fileURLToPath(new URL('../../bin/portcullis.js', import.meta.url));
+const launcher = fileURLToPath(new URL('../../bin/portcullis.js', import.meta.url));
 
 /** A run of the command, with the arguments it was given. */
 export interface CommandRun extends ProcessRun {
@@ -14,7 +14,7 @@ export interface CommandRun extends ProcessRun {
  * The environment the command sees: the test's own, with no PORTCULLIS_ variable (the operator commands
  * refuse unknown ones, and the runner has PORTCULLIS_TEST_DATABASE_URL) but those given.
  */
-export function commandEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
+function commandEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
   const scrubbed = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('PORTCULLIS_') && k !== 'XDG_CONFIG_HOME'),
   );
