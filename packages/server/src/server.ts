@@ -26,7 +26,7 @@ import { openKeyRing } from './runtime/signing/open-key-ring.js';
 import { RotationSchedule } from './runtime/signing/rotation-schedule.js';
 import { type BootstrapResult, bootstrap } from './services/bootstrap/bootstrap.js';
 import type { ServiceContext } from './services/context.js';
-import { FailedAttempts, type LockoutPolicies } from './services/lockouts/failed-attempts.js';
+import { FailedAttempts, lockoutPolicies } from './services/lockouts/failed-attempts.js';
 import {
   type AuditPruner,
   type BackgroundWriter,
@@ -59,18 +59,6 @@ function backgroundWriterFor(database: Database, databaseUrl: string): Backgroun
   return databaseUrl === 'sqlite::memory:'
     ? inlineBackgroundWriter(database)
     : new ThreadedBackgroundWriter(databaseUrl);
-}
-
-function lockoutPolicies(config: Config): LockoutPolicies {
-  const durations = {
-    initialMs: config.lockoutSeconds * 1000,
-    maxMs: config.lockoutMaxSeconds * 1000,
-    resetMs: config.lockoutResetSeconds * 1000,
-  };
-  return {
-    service_account: { threshold: config.lockoutClientFailures, ...durations },
-    login: { threshold: config.lockoutLoginFailures, ...durations },
-  };
 }
 
 function auditReaderFor(database: Database, databaseUrl: string): AuditReader {

@@ -1,5 +1,5 @@
 import type { ApiConnection } from './api-connection.js';
-import { refusalOf, requestApi } from './api-request.js';
+import { type ApiAnswer, refusalOf, requestApi, streamApi } from './api-request.js';
 import { CommandFailure, exitCodes } from './command-failure.js';
 import { printable } from './sql-output.js';
 
@@ -9,6 +9,13 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+/** The API's code and message (and request id), as the API gave them. */
+function refusal(answer: ApiAnswer): CommandFailure {
+  const { code, message, requestId } = refusalOf(answer);
+  const id = requestId ? ` (request id ${printable(requestId)})` : '';
+  return new CommandFailure(exitCodes.failed, `${printable(code)}: ${printable(message)}${id}`);
 }
 
 /** The longest list read in full when a name is looked up or everything is listed, so a loop always ends. */
@@ -32,9 +39,17 @@ export class ApiClient {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (answer.status >= 200 && answer.status < 300) return answer.json as T;
-    const { code, message, requestId } = refusalOf(answer);
-    const id = requestId ? ` (request id ${printable(requestId)})` : '';
-    throw new CommandFailure(exitCodes.failed, `${printable(code)}: ${printable(message)}${id}`);
+    throw refusal(answer);
+  }
+
+  /** A GET whose answer goes to `sink` as it arrives. */
+  async download(path: string, sink: NodeJS.WritableStream): Promise<void> {
+    const refused = await streamApi(
+      new URL(`api/v1/${path}`, this.connection.url),
+      { authorization: `Bearer ${this.connection.token}` },
+      sink,
+    );
+    if (refused) throw refusal(refused);
   }
 
   /** Every item of a list route, page after page. */

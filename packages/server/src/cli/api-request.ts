@@ -1,3 +1,6 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { CommandFailure, exitCodes } from './command-failure.js';
 
 /** A server's answer: its status, its body as sent, and that body parsed when it is JSON. */
@@ -32,6 +35,10 @@ export async function requestApi(
   } catch (error) {
     throw new CommandFailure(exitCodes.unreachable, `cannot reach ${url.origin}: ${reasonOf(error)}`);
   }
+  return answerOf(response, text);
+}
+
+function answerOf(response: Response, text: string): ApiAnswer {
   let json: unknown;
   if ((response.headers.get('content-type') ?? '').includes('json')) {
     try {
@@ -41,6 +48,27 @@ export async function requestApi(
     }
   }
   return { status: response.status, text, json, location: response.headers.get('location') };
+}
+
+/**
+ * A GET whose answer is copied to `sink` as it arrives (an export may be larger than memory), when it is
+ * a 2xx; any other answer is returned, read in full, for the caller to judge.
+ */
+export async function streamApi(
+  url: URL,
+  headers: Record<string, string>,
+  sink: NodeJS.WritableStream,
+): Promise<ApiAnswer | undefined> {
+  try {
+    const response = await fetch(url, { headers, redirect: 'manual' });
+    if (response.status < 200 || response.status >= 300 || !response.body) {
+      return answerOf(response, await response.text());
+    }
+    await pipeline(Readable.fromWeb(response.body as NodeWebStream), sink, { end: false });
+    return undefined;
+  } catch (error) {
+    throw new CommandFailure(exitCodes.unreachable, `cannot reach ${url.origin}: ${reasonOf(error)}`);
+  }
 }
 
 /** What an answer that is not the one hoped for says: Portcullis's `{error: {code, message}}`, OAuth's form, or its status. */

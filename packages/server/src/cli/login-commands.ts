@@ -28,7 +28,7 @@ async function ask(prompt: string, silent: boolean): Promise<string> {
 }
 
 /** The first line of standard input: how a script hands over a password without a flag anyone could see. */
-async function firstLineOfStdin(): Promise<string> {
+export async function firstLineOfStdin(): Promise<string> {
   return (await text(process.stdin)).split(/\r?\n/)[0] ?? '';
 }
 

@@ -2,11 +2,21 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PortcullisError } from '@portcullis/core/errors';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config/load-config.js';
+import { addAccessKeyCommands } from './access-key-commands.js';
+import { addAdminCommands } from './admin-commands.js';
+import { addAuditCommands } from './audit-commands.js';
+import { addBackupCommands } from './backup-commands.js';
+import { addClientCredentialCommands } from './client-credential-commands.js';
 import { CommandFailure, exitCodes } from './command-failure.js';
+import { addDoctorCommand } from './doctor-command.js';
+import { addKeyCommands } from './key-commands.js';
 import { addLoginCommands } from './login-commands.js';
 import { addNetworkPolicyCommands } from './network-policy-commands.js';
+import { configurationExitCode } from './operator-options.js';
+import { addOrganizationCommands } from './organization-commands.js';
 import { addQuickstartCommand } from './quickstart-command.js';
 import { addRoleCommands } from './role-commands.js';
 import { addSecretCommands } from './secret-commands.js';
@@ -53,6 +63,9 @@ const program = new Command('portcullis')
       'portcullis login --url http://127.0.0.1:8080',
       'portcullis quickstart reporting --role "Read only"',
       'portcullis service-accounts list',
+      'portcullis audit tail',
+      'portcullis doctor',
+      'portcullis backup backups/portcullis.db',
     )}
 Every command has --help, with examples. docs/cli.md describes them all.
 Exit codes of the commands that call a server: 0 done, ${exitCodes.failed} refused, ${exitCodes.usage} usage, ${exitCodes.unreachable} server unreachable.
@@ -137,41 +150,6 @@ program
     }
   });
 
-const keys = program
-  .command('keys')
-  .description('Signing keys')
-  .addHelpText('after', examples('portcullis keys rotate'));
-keys
-  .command('rotate')
-  .description('Make the next signing key current now; the old one stays published until its tokens expire')
-  .addHelpText('after', examples('portcullis keys rotate'))
-  .action(async () => {
-    const config = loadConfig();
-    const { openDatabase, migrateToLatest } = await store();
-    const { deriveKeys, resolveMasterKey } = await import('../config/master-key.js');
-    const { ChangeGeneration } = await import('../runtime/cache/change-generation.js');
-    const { openKeyRing } = await import('../runtime/signing/open-key-ring.js');
-    const { rotateKeys } = await import('../runtime/signing/rotation-schedule.js');
-    const database = openDatabase(config.databaseUrl);
-    try {
-      await migrateToLatest(database);
-      const ring = await openKeyRing({
-        db: database.db,
-        config,
-        keys: deriveKeys(resolveMasterKey(config.masterKey, config.dataDir).key),
-        clock: Date.now,
-        // Announces the rotation, so running nodes re-read the key table at once.
-        changes: new ChangeGeneration(database),
-      });
-      const before = ring.currentKeyId;
-      await rotateKeys(ring);
-      await ring.stop();
-      process.stdout.write(`rotated: ${before} retired, ${ring.currentKeyId} current\n`);
-    } finally {
-      await database.close();
-    }
-  });
-
 addLoginCommands(program);
 addQuickstartCommand(program);
 addServiceAccountCommands(program);
@@ -181,6 +159,14 @@ addRoleCommands(program);
 addNetworkPolicyCommands(program);
 addTokenCommand(program);
 addSqlCommand(program);
+addClientCredentialCommands(program);
+addAccessKeyCommands(program);
+addAuditCommands(program);
+addKeyCommands(program);
+addOrganizationCommands(program);
+addAdminCommands(program);
+addBackupCommands(program);
+addDoctorCommand(program);
 
 program.parseAsync().catch((error: unknown) => {
   // Commander has printed its message already.
@@ -193,9 +179,20 @@ program.parseAsync().catch((error: unknown) => {
     process.exitCode = error.exitCode;
     return;
   }
+  // A use case's refusal, from a command that runs one on this machine's database: its code and message,
+  // as the API would give them.
+  if (error instanceof PortcullisError) {
+    const fields = (
+      Array.isArray(error.details) ? (error.details as { field?: unknown; message?: unknown }[]) : []
+    ).filter((f) => typeof f.field === 'string');
+    const named = fields.map((f) => ` ${f.field}: ${f.message}.`).join('');
+    process.stderr.write(`portcullis: ${error.code}: ${error.message}${named}\n`);
+    process.exitCode = exitCodes.failed;
+    return;
+  }
   if (error instanceof ConfigError) {
     process.stderr.write(`portcullis: configuration error: ${error.message}\n`);
-    process.exit(78); // EX_CONFIG
+    process.exit(configurationExitCode);
   }
   process.stderr.write(`portcullis: ${(error as Error).stack ?? String(error)}\n`);
   process.exit(1);

@@ -25,6 +25,7 @@ export async function idOf(
   listPath: string,
   nameOrId: string,
   query: Record<string, string> = {},
+  noun = nouns[kind],
 ): Promise<string> {
   if (isId(kind, nameOrId)) return nameOrId;
   const items = await api.listAll<Named>(listPath, query);
@@ -32,7 +33,7 @@ export async function idOf(
     items.find((item) => item.name === nameOrId) ??
     items.find((item) => item.name.toLowerCase() === nameOrId.toLowerCase());
   if (found) return found.id;
-  throw new CommandFailure(exitCodes.failed, `not_found: no ${nouns[kind]} is named ${printable(nameOrId)}`);
+  throw new CommandFailure(exitCodes.failed, `not_found: no ${noun} is named ${printable(nameOrId)}`);
 }
 
 export const serviceAccountIdOf = (api: ApiClient, nameOrId: string) =>
@@ -41,3 +42,6 @@ export const userIdOf = (api: ApiClient, nameOrId: string) => idOf(api, 'user', 
 export const roleIdOf = (api: ApiClient, nameOrId: string) => idOf(api, 'role', 'roles', nameOrId);
 export const networkPolicyIdOf = (api: ApiClient, nameOrId: string) =>
   idOf(api, 'networkPolicy', 'network-policies', nameOrId);
+/** One of the caller's own client credentials (a service account they own), by name or id. */
+export const clientCredentialIdOf = (api: ApiClient, nameOrId: string) =>
+  idOf(api, 'serviceAccount', 'client-credentials', nameOrId, {}, 'client credential of yours');

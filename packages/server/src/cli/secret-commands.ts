@@ -58,7 +58,10 @@ export async function generateSecret(api: ApiClient, serviceAccountId: string, g
 }
 
 /** A command a person can paste to get a token with the new secret. */
-export function tokenCurl(connection: ApiConnection, generated: GeneratedSecret): string {
+export function tokenCurl(
+  connection: ApiConnection,
+  generated: Pick<GeneratedSecret, 'clientId' | 'clientSecret'>,
+): string {
   const endpoint = new URL('oauth/token', connection.url).href;
   return `curl -sS -u '${generated.clientId}:${generated.clientSecret}' -d grant_type=client_credentials ${endpoint}`;
 }

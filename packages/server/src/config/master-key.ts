@@ -21,17 +21,24 @@ export interface MasterKeySource {
   generatedAt: string | undefined;
 }
 
-export function resolveMasterKey(configured: string | undefined, dataDir: string): MasterKeySource {
-  if (configured) return { key: decodeMasterKey(configured)!, generatedAt: undefined };
+/** The configured master key, else the one in the data directory, else undefined: nothing is generated. */
+export function readMasterKey(configured: string | undefined, dataDir: string): Buffer | undefined {
+  if (configured) return decodeMasterKey(configured)!;
   const file = path.join(dataDir, 'master.key');
   try {
-    const stored = readFileSync(file, 'utf8').trim();
-    const key = decodeMasterKey(stored);
+    const key = decodeMasterKey(readFileSync(file, 'utf8').trim());
     if (!key) throw new ConfigError(`${file}: not a 32-byte key`);
-    return { key, generatedAt: undefined };
+    return key;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return undefined;
   }
+}
+
+export function resolveMasterKey(configured: string | undefined, dataDir: string): MasterKeySource {
+  const existing = readMasterKey(configured, dataDir);
+  if (existing) return { key: existing, generatedAt: undefined };
+  const file = path.join(dataDir, 'master.key');
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);
   // 'wx' fails if another process created the file meanwhile; mode 0600 keeps it from other users.

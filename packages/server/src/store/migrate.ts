@@ -51,6 +51,37 @@ export async function migrateToLatest({ db, engine }: Database): Promise<Migrati
   };
 }
 
+/** Where a database stands against the migrations this version knows. */
+export interface MigrationStatus {
+  applied: string[];
+  /** Known here, not applied yet: `portcullis migrate` applies them. */
+  pending: string[];
+  /** Applied, unknown here: the database was migrated by a newer version. */
+  unknown: string[];
+}
+
+/** Reads which migrations a database has, changing nothing (an empty database has none). */
+export async function migrationStatus({ db, engine }: Database): Promise<MigrationStatus> {
+  // The table in this database's own schema only: one PostgreSQL database may hold several Portcullises.
+  const present =
+    engine === 'postgres'
+      ? sql<{ found: string | null }>`select to_regclass('kysely_migration')::text as found`
+      : sql<{
+          found: string | null;
+        }>`select name as found from sqlite_master where name = 'kysely_migration'`;
+  const applied = (await present.execute(db)).rows[0]?.found
+    ? (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)).rows.map(
+        (row) => row.name,
+      )
+    : [];
+  const known = Object.keys(migrations);
+  return {
+    applied,
+    pending: known.filter((name) => !applied.includes(name)),
+    unknown: applied.filter((name) => !known.includes(name)),
+  };
+}
+
 /**
  * Kysely checks that its own tables exist by listing every table of every schema, even with
  * `migrationTableSchema` given. On PostgreSQL, a schema dropped or a table renamed elsewhere in the

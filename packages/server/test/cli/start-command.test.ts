@@ -173,8 +173,11 @@ describe('the portcullis command', () => {
     expect(bad.stderr).toContain('PORTCULLIS_LOGLEVEL: unknown setting');
   });
 
-  it('rotates the signing key with "portcullis keys rotate"', async () => {
+  it('rotates the signing key with "portcullis keys rotate", on a database that exists', async () => {
     const env = { PORTCULLIS_DATA_DIR: path.join(workDir, 'rotate') };
+    const missing = run(['keys', 'rotate'], env);
+    expect(await missing.exited).toBe(1);
+    expect(await run(['migrate'], env).exited).toBe(0);
     const first = run(['keys', 'rotate'], env);
     expect(await first.exited).toBe(0);
     const [, retired, current] = /rotated: (key_\w+) retired, (key_\w+) current/.exec(first.stdout) ?? [];

@@ -1,5 +1,6 @@
 import { PortcullisError } from '@portcullis/core/errors';
 import { type LockoutPolicy, lockDurationMs, lockRemainingSeconds } from '@portcullis/core/lockouts';
+import type { Config } from '../../config/load-config.js';
 import {
   countFailure,
   forgetFailures,
@@ -10,6 +11,28 @@ import { type AuditEntry, recordAuditEvent } from '../audit/record-audit-event.j
 import type { Caller, ServiceContext } from '../context.js';
 
 export type LockoutPolicies = Readonly<Record<LockoutKind, LockoutPolicy>>;
+
+type LockoutSettings = Pick<
+  Config,
+  | 'lockoutSeconds'
+  | 'lockoutMaxSeconds'
+  | 'lockoutResetSeconds'
+  | 'lockoutClientFailures'
+  | 'lockoutLoginFailures'
+>;
+
+/** The lockout settings as the policies of each kind of subject. */
+export function lockoutPolicies(config: LockoutSettings): LockoutPolicies {
+  const durations = {
+    initialMs: config.lockoutSeconds * 1000,
+    maxMs: config.lockoutMaxSeconds * 1000,
+    resetMs: config.lockoutResetSeconds * 1000,
+  };
+  return {
+    service_account: { threshold: config.lockoutClientFailures, ...durations },
+    login: { threshold: config.lockoutLoginFailures, ...durations },
+  };
+}
 
 export interface LockoutSubject {
   id: string;

@@ -52,6 +52,12 @@ export async function retireCurrentSigningKey(db: Db, now: number): Promise<void
     .execute();
 }
 
+/** Every stored key, newest first. */
+export async function listSigningKeys(db: Db): Promise<StoredSigningKey[]> {
+  const rows = await db.selectFrom('signing_keys').selectAll().orderBy('created_at', 'desc').execute();
+  return rows.map(toStoredSigningKey);
+}
+
 /** Keys a verifier may still meet: next, current, and retired ones retired after `retiredSince`. */
 export async function listVerifiableSigningKeys(db: Db, retiredSince: number): Promise<StoredSigningKey[]> {
   const rows = await db
