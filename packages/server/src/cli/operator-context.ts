@@ -8,6 +8,8 @@ import { AuditBatch } from '../runtime/batching/audit-batch.js';
 import { UnattributedRefusals } from '../runtime/batching/unattributed-refusals.js';
 import { UsageRecorder } from '../runtime/batching/usage-recorder.js';
 import { ChangeGeneration } from '../runtime/cache/change-generation.js';
+import { ClientStateCache } from '../runtime/cache/client-state-cache.js';
+import { PortcullisMetrics } from '../runtime/metrics/portcullis-metrics.js';
 import { openKeyRing } from '../runtime/signing/open-key-ring.js';
 import { type Caller, type ServiceContext, systemCaller } from '../services/context.js';
 import { FailedAttempts, lockoutPolicies } from '../services/lockouts/failed-attempts.js';
@@ -31,7 +33,7 @@ export async function withServiceContext<T>(
   try {
     await migrateToLatest(database);
     const log = pino({ level: 'silent' });
-    const writer = inlineBackgroundWriter(database.db);
+    const writer = inlineBackgroundWriter(database);
     const keys = deriveKeys(resolveMasterKey(config.masterKey, config.dataDir).key);
     const changes = new ChangeGeneration(database);
     const keyRing = await openKeyRing({ db: database.db, config, keys, clock: Date.now, changes });
@@ -52,6 +54,9 @@ export async function withServiceContext<T>(
         failedAttempts: new FailedAttempts(lockoutPolicies(config)),
         unattributedRefusals: new UnattributedRefusals(log),
         defaultAudiences: config.defaultAudiences,
+        clientStates: new ClientStateCache(),
+        metrics: new PortcullisMetrics(),
+        scopeClaimMaxBytes: config.scopeClaimMaxBytes,
       });
     } finally {
       await keyRing.stop();
