@@ -1,22 +1,16 @@
-import { once } from 'node:events';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpus, totalmem } from 'node:os';
-import { demoPlatformResources } from '@portcullis/core/permissions';
-import { auth } from 'express-oauth2-jwt-bearer';
-import { createVerifier as createFastJwtVerifier } from 'fast-jwt';
-import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
-import { createVerifier } from '../src/index.js';
+import { type Check, createFixture, createSubjects } from './cold-check-subjects.js';
+import { countInstructions, valgrindAvailable } from './instruction-counts.js';
 
 /**
  * What a protected request costs the API (issue 17's goals): a check of a token the SDK has verified before,
  * against a cold verification with the bare library (goal: 20× faster), and the SDK's cold check against
  * express-oauth2-jwt-bearer's (goal: 1.5× the throughput). ES256, Portcullis's default; the JWKS is served
  * locally and fetched once by each. `npm run bench` runs it after the server's benchmarks.
+ *
+ * Time is measured side by side; with BENCH_INSTRUCTIONS=1 the cold checks are also counted in
+ * instructions under valgrind (instruction-counts.ts), a ratio the machine's load does not move.
  */
-const issuer = 'https://auth.firetail.example';
-const audience = 'https://api.firetail.example';
-
 function describeMachine(): string {
   const cpu = cpus();
   return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
@@ -36,73 +30,17 @@ async function measure(fn: () => unknown, ms = 1500): Promise<number> {
   return Number(process.hrtime.bigint() - start) / calls;
 }
 
-const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
-const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 'sig' };
-const jwksServer = createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
-});
-jwksServer.listen(0, '127.0.0.1');
-await once(jwksServer, 'listening');
-const jwksUri = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks.json`;
-
-const now = Math.floor(Date.now() / 1000);
-const sign = (n: number) =>
-  new SignJWT({ scope: '*:get *:list', client_id: 'sa_bench', org_id: 'org_bench', jti: `jti-${n}` })
-    .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: 'bench' })
-    .setIssuer(issuer)
-    .setAudience(audience)
-    .setSubject('sa_bench')
-    .setIssuedAt(now)
-    .setExpirationTime(now + 3600)
-    .sign(privateKey);
-// Two tokens taking turns through a one-entry cache: every check is a cold verification.
-const tokens = [await sign(1), await sign(2)];
-const headers = tokens.map((t) => `Bearer ${t}`);
-
-const sdkOptions = {
-  issuer,
-  audience,
-  jwksUri,
-  resources: demoPlatformResources.map((r) => r.id),
-  revocations: false as const,
-};
-const cached = createVerifier(sdkOptions);
-const cold = createVerifier({ ...sdkOptions, cacheSize: 1 });
-await cached.ready();
-await cold.ready();
-const bare = createFastJwtVerifier({
-  key: await exportSPKI(publicKey),
-  algorithms: ['ES256'],
-  allowedIss: issuer,
-  allowedAud: audience,
-  checkTyp: 'at+jwt',
-});
-const express = auth({ issuer, audience, jwksUri, tokenSigningAlg: 'ES256' });
-/** The little of an Express request the middleware reads. */
-const expressRequest = (authorization: string) => ({
-  headers: { authorization, host: 'api.firetail.example' },
-  query: {},
-  body: undefined,
-  method: 'GET',
-  protocol: 'https',
-  url: '/incidents',
-  get: (name: string) => (name === 'Host' ? 'api.firetail.example' : undefined),
-  is: () => false,
-});
-const viaExpress = (authorization: string) =>
-  new Promise<void>((resolve, reject) =>
-    express(expressRequest(authorization) as never, {} as never, (error?: unknown) =>
-      error ? reject(error) : resolve(),
-    ),
-  );
-await viaExpress(headers[0]!);
-
+// Distinct tokens taking turns; the cold SDK's cache holds one, so each of its checks is a cold one.
+const fixture = await createFixture(16);
+const subjects = await createSubjects(fixture);
+const { tokens } = fixture;
 let turn = 0;
+const cycling = (check: Check) => () => check(tokens[turn++ % tokens.length]!);
 const checks = {
-  cachedCheck: () => cached.authorize(headers[0], 'incidents:list'),
-  bareColdVerify: () => bare(tokens[turn++ & 1]!),
-  sdkColdCheck: () => cold.authorize(headers[turn++ & 1], 'incidents:list'),
-  expressOauth2JwtBearer: () => viaExpress(headers[turn++ & 1]!),
+  cachedCheck: () => subjects.sdkCached(tokens[0]!),
+  bareColdVerify: cycling(subjects.bareFastJwt),
+  sdkColdCheck: cycling(subjects.sdkCold),
+  expressOauth2JwtBearer: cycling(subjects.express),
 };
 // Rounds taking turns, and the best of each: on a shared machine a neighbour's burst then skews no one check.
 const results = {
@@ -116,9 +54,7 @@ for (let round = 0; round < 3; round++) {
     results[name] = Math.min(results[name], await measure(check, 700));
   }
 }
-await cached.close();
-await cold.close();
-jwksServer.close();
+await subjects.close();
 
 const us = (ns: number) => `${(ns / 1000).toFixed(2)} µs`;
 const perSecond = (ns: number) => Math.round(1e9 / ns).toLocaleString('en');
@@ -141,3 +77,33 @@ const cachedRatio = results.bareColdVerify / results.cachedCheck;
 const coldRatio = results.expressOauth2JwtBearer / results.sdkColdCheck;
 console.log(`\ncached check vs cold verify: ${cachedRatio.toFixed(1)}× faster (goal ≥ 20×)`);
 console.log(`SDK cold vs express-oauth2-jwt-bearer: ${coldRatio.toFixed(2)}× the throughput (goal ≥ 1.5×)`);
+
+if (process.env.BENCH_INSTRUCTIONS !== '1') {
+  console.log('\nInstruction counts: set BENCH_INSTRUCTIONS=1 to count them under valgrind (minutes).');
+} else if (!valgrindAvailable()) {
+  console.log('\nInstruction counts skipped: valgrind is not installed.');
+} else {
+  const warmUp = Number(process.env.BENCH_INSTRUCTIONS_WARM_UP ?? 3000);
+  const count = Number(process.env.BENCH_INSTRUCTIONS_CHECKS ?? 1000);
+  const counts = await countInstructions(fixture, ['bareFastJwt', 'sdkCold', 'express'], { warmUp, count });
+  const k = (n: number) => `${Math.round(n / 1000).toLocaleString('en')} k`;
+  console.log(`\n### Cold checks in instructions (callgrind, ${count} checks after ${warmUp})`);
+  console.log('check | instructions per check | of which ECDSA verify | JIT compiler, left out');
+  console.log('---|---|---|---');
+  const rows = [
+    ['fast-jwt alone, cold verify', counts.bareFastJwt!],
+    ['SDK, cold token (authorize + permission)', counts.sdkCold!],
+    ['express-oauth2-jwt-bearer auth(), cold', counts.express!],
+  ] as const;
+  for (const [name, c] of rows) {
+    console.log(`${name} | ${k(c.perCheck)} | ${k(c.ecdsaPerCheck)} | ${k(c.compilerPerCheck)}`);
+  }
+  const express = counts.express!;
+  const sdk = counts.sdkCold!;
+  console.log(
+    `\nSDK cold vs express-oauth2-jwt-bearer: ${(express.perCheck / sdk.perCheck).toFixed(2)}× fewer instructions (goal ≥ 1.5×)`,
+  );
+  console.log(
+    `ceiling with no work but the ECDSA verify: ${(express.perCheck / express.ecdsaPerCheck).toFixed(2)}× (the verify is ${((100 * express.ecdsaPerCheck) / express.perCheck).toFixed(0)}% of express-oauth2-jwt-bearer's check)`,
+  );
+}

@@ -78,6 +78,11 @@ export class JwksCache {
     clearInterval(this.timer);
   }
 
+  /** The verifier for `kid` among the keys held now: the path of nearly every check, with nothing to wait for. */
+  knownVerifier(kid: string): KeyVerifier | undefined {
+    return this.verifiers.get(kid);
+  }
+
   /** The verifier for `kid`: fetched again when unknown, unless a fetch began within the cooldown. */
   async verifierFor(kid: string): Promise<KeyVerifier | undefined> {
     const known = this.verifiers.get(kid);

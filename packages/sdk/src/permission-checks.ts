@@ -63,12 +63,15 @@ export class PermissionChecks {
 
   /** Each required item the token lacks in full (for `incidents:*`, the actions on incidents it lacks). */
   missingAll(held: PermissionSet, items: readonly string[]): string[] {
-    const missing = new Set<string>();
+    let missing: Set<string> | undefined;
     for (const item of items) {
-      const lacking = this.requiredSet(item).minus(held);
-      if (!lacking.isEmpty()) for (const cell of lacking.items()) missing.add(cell);
+      const required = this.requiredSet(item);
+      // The usual answer, a permission held, allocates nothing.
+      if (required.isSubsetOf(held)) continue;
+      missing ??= new Set();
+      for (const cell of required.minus(held).items()) missing.add(cell);
     }
-    return [...missing];
+    return missing ? [...missing] : [];
   }
 
   /** Empty when one item is held in full; else all of them, since any would do. */
@@ -83,12 +86,11 @@ export class PermissionChecks {
 
   /** The first rule of `requirement` the token falls short of, or undefined when it meets them all. */
   shortfall(held: PermissionSet, requirement: Requirement): Shortfall | undefined {
-    const all = [
-      ...this.missingAll(held, requirement.all ?? []),
-      ...(requirement.search ? this.missingForSearch(held, requirement.search) : []),
-    ];
-    if (all.length > 0) return { missing: [...new Set(all)], mode: 'all' };
-    const any = this.missingAny(held, requirement.any ?? []);
+    const all = requirement.all ? this.missingAll(held, requirement.all) : [];
+    const search = requirement.search ? this.missingForSearch(held, requirement.search) : [];
+    if (all.length > 0 || search.length > 0)
+      return { missing: [...new Set([...all, ...search])], mode: 'all' };
+    const any = requirement.any ? this.missingAny(held, requirement.any) : [];
     return any.length > 0 ? { missing: any, mode: 'any' } : undefined;
   }
 }

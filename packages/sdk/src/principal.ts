@@ -64,7 +64,8 @@ export function createPrincipal(
     issuedAt: claims.iat,
     expiresAt: claims.exp,
     scope,
-    claims: Object.freeze({ ...claims }),
+    // fast-jwt's payload, parsed for this call alone (its cache is off): frozen as it is, not copied.
+    claims: Object.freeze(claims),
     can: (resource: string, action: string) => checks.can(held, resource, action),
     requireAll: (permissions: readonly string[]) => refuse(checks.missingAll(held, permissions), 'all'),
     requireAny: (permissions: readonly string[]) => refuse(checks.missingAny(held, permissions), 'any'),
