@@ -28,6 +28,13 @@ export interface EndpointLimits {
 
 type Check = ReturnType<FastifyInstance['createRateLimit']>;
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The subject a request is counted under (client id, email), once its body names one. */
+    rateLimitSubject?: string;
+  }
+}
+
 /** Keys in memory per limit; beyond it the least recently seen are dropped (a forgotten count starts over). */
 const keysKept = 10_000;
 
@@ -42,11 +49,23 @@ function tooManyRequests(from: string, retryAfterSeconds: number): PortcullisErr
   );
 }
 
-async function enforce(check: Check, request: FastifyRequest, from: string): Promise<void> {
-  const verdict = await check(request);
-  if (!verdict.isAllowed && verdict.isExceeded) {
-    throw tooManyRequests(from, Math.max(1, verdict.ttlInSeconds));
-  }
+/**
+ * Callback hooks rather than async ones: each request passes through two limits, and an async hook costs
+ * it a promise and Fastify's handling of one on top of the plugin's own.
+ */
+function enforce(
+  check: Check,
+  request: FastifyRequest,
+  from: string,
+  done: (error?: PortcullisError | Error) => void,
+): void {
+  check(request).then((verdict) => {
+    if (!verdict.isAllowed && verdict.isExceeded) {
+      done(tooManyRequests(from, Math.max(1, verdict.ttlInSeconds)));
+    } else {
+      done();
+    }
+  }, done);
 }
 
 function endpointLimits(
@@ -59,26 +78,28 @@ function endpointLimits(
   // The address key is the plugin's own: IPv4-mapped addresses as IPv4, IPv6 by /64.
   const byAddress =
     perAddress.max > 0 ? app.createRateLimit(options(perAddress.max, perAddress.windowMs)) : undefined;
-  const subjects = new WeakMap<FastifyRequest, string>();
   const bySubject =
     perSubject.max > 0
       ? app.createRateLimit(
           options(perSubject.max, perSubject.windowMs, {
-            keyGenerator: (request) => subjects.get(request) ?? '',
+            keyGenerator: (request) => request.rateLimitSubject ?? '',
           }),
         )
       : undefined;
   const addressHook: onRequestHookHandler | undefined =
-    byAddress && ((request) => enforce(byAddress, request, 'from this address'));
+    byAddress && ((request, _reply, done) => enforce(byAddress, request, 'from this address', done));
   return {
     hooks(subjectOf) {
       const subjectHook: preHandlerHookHandler | undefined =
         bySubject &&
-        (async (request) => {
+        ((request, _reply, done) => {
           const subject = subjectOf(request);
-          if (subject === undefined) return;
-          subjects.set(request, subject);
-          await enforce(bySubject, request, perSubject.from);
+          if (subject === undefined) {
+            done();
+            return;
+          }
+          request.rateLimitSubject = subject;
+          enforce(bySubject, request, perSubject.from, done);
         });
       return {
         onRequest: addressHook ? [addressHook] : [],
@@ -98,6 +119,8 @@ export async function rateLimiting(
   settings: RateLimitSettings,
 ): Promise<{ token: EndpointLimits; login: EndpointLimits }> {
   await app.register(rateLimit, { global: false });
+  // Declared on every request, so that setting it does not change the request object's shape.
+  app.decorateRequest('rateLimitSubject', undefined);
   return {
     token: endpointLimits(
       app,
