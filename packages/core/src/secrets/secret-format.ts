@@ -26,10 +26,15 @@ function toBase62(value: bigint, length: number): string {
   return out;
 }
 
-function checksumOf(prefixAndBody: string): string {
-  // SHA-256 in plain JavaScript, since the browser's (crypto.subtle) only answers asynchronously. 32 bits
-  // fit a double exactly, so the digits come from plain arithmetic, not from a BigInt per step.
-  const digest = sha256(utf8ToBytes(prefixAndBody));
+/** SHA-256 of a text's UTF-8 bytes. */
+export type Sha256 = (text: string) => Uint8Array;
+
+// In plain JavaScript, since the browser's (crypto.subtle) only answers asynchronously.
+const portableSha256: Sha256 = (text) => sha256(utf8ToBytes(text));
+
+function checksumOf(prefixAndBody: string, digestOf: Sha256 = portableSha256): string {
+  // 32 bits fit a double exactly, so the digits come from plain arithmetic, not from a BigInt per step.
+  const digest = digestOf(prefixAndBody);
   let rest = new DataView(digest.buffer, digest.byteOffset).getUint32(0);
   let out = '';
   for (let i = 0; i < checksumLength; i++) {
@@ -45,11 +50,14 @@ export function generateClientSecret(): string {
   return prefixAndBody + checksumOf(prefixAndBody);
 }
 
-/** True when the value has the shape and checksum of a Portcullis client secret. No I/O. */
-export function isWellFormedClientSecret(value: string): boolean {
+/**
+ * True when the value has the shape and checksum of a Portcullis client secret. No I/O. A server passes its
+ * native SHA-256, which checks every token request's secret in half the time of the portable one.
+ */
+export function isWellFormedClientSecret(value: string, digestOf?: Sha256): boolean {
   if (!secretPattern.test(value)) return false;
   const split = value.length - checksumLength;
-  return checksumOf(value.slice(0, split)) === value.slice(split);
+  return checksumOf(value.slice(0, split), digestOf) === value.slice(split);
 }
 
 /** What may be shown about a secret after creation: the prefix and the first six body characters. */

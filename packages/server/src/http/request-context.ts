@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { type Actor, anonymousCaller, type Caller } from '../services/context.js';
 
@@ -22,7 +22,17 @@ export function callerOf(request: FastifyRequest): Caller {
   return request.actor ? { ...base, actor: request.actor } : base;
 }
 
-/** Every request's id, also sent as X-Request-Id and logged with each line about the request. */
+const idBytes = 16;
+/** Random bytes for the next 256 ids, drawn in one call: an id costs a hex slice of it, not a UUID's formatting. */
+const pool = Buffer.alloc(idBytes * 256);
+let used = pool.length;
+
+/** Every request's id (128 random bits), also sent as X-Request-Id and logged with each line about the request. */
 export function newRequestId(): string {
-  return `req_${randomUUID().replaceAll('-', '')}`;
+  if (used === pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  used += idBytes;
+  return `req_${pool.toString('hex', used - idBytes, used)}`;
 }

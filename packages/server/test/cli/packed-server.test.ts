@@ -79,9 +79,18 @@ describe('the packed server installed into an empty folder', () => {
     expect(stdout).toBe(`${version}\n`);
   });
 
-  it('portcullis start serves on SQLite with nothing else: health, the console, a stop on SIGTERM', async () => {
+  it('takes a new user from start to a backup, one command each: start, login, quickstart, token, backup', async () => {
     const port = await freePort();
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PORTCULLIS_')));
+    const url = `http://127.0.0.1:${port}`;
+    const home = join(scratch, 'home');
+    await mkdir(home);
+    const env = {
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PORTCULLIS_'))),
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, '.config'),
+    };
+    const portcullis = (args: string[], extra: Record<string, string> = {}) =>
+      run(bin(), args, { cwd: project, env: { ...env, ...extra } });
     const server = spawn(bin(), ['start'], {
       cwd: project,
       env: { ...env, PORTCULLIS_PORT: String(port) },
@@ -98,16 +107,37 @@ describe('the packed server installed into an empty folder', () => {
     try {
       const health = await eventually(
         () =>
-          fetch(`http://127.0.0.1:${port}/health`).then(
+          fetch(`${url}/health`).then(
             (r) => (r.ok ? r.json() : undefined),
             () => undefined,
           ),
         { what: `GET /health answers (output so far: ${output})`, timeoutMs: 60_000, everyMs: 250 },
       );
       expect(health).toEqual({ status: 'ok' });
-      const home = await fetch(`http://127.0.0.1:${port}/`);
-      expect(await home.text()).toContain('<div id="root">');
-      expect(output).toContain('admin password:');
+      expect(await (await fetch(`${url}/`)).text()).toContain('<div id="root">');
+      // The generated administrator password, printed once on the first start.
+      const password = /admin password: (\S+)/.exec(output)?.[1];
+      expect(password).toBeDefined();
+
+      await portcullis(['login', '--url', url, '--email', 'admin@acme.example'], {
+        PORTCULLIS_PASSWORD: password!,
+      });
+      const made = await portcullis(['quickstart', 'nightly-etl', '--role', 'Read only', '--json']);
+      const { clientId, clientSecret } = JSON.parse(made.stdout);
+      expect(clientSecret).toMatch(/^pcs_/);
+      const token = await portcullis(['token', '--url', url], {
+        PORTCULLIS_CLIENT_ID: clientId,
+        PORTCULLIS_CLIENT_SECRET: clientSecret,
+      });
+      const roles = await fetch(`${url}/api/v1/roles`, {
+        headers: { authorization: `Bearer ${token.stdout.trim()}` },
+      });
+      expect(roles.status).toBe(200);
+
+      const copy = join(scratch, 'backup.db');
+      const backup = await portcullis(['backup', copy, '--json']);
+      expect(JSON.parse(backup.stdout)).toMatchObject({ backup: copy });
+      expect(output).not.toContain(clientSecret);
     } finally {
       server.kill('SIGTERM');
     }

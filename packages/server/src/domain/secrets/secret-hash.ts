@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
+import { isWellFormedClientSecret } from '@portcullis/core/secrets';
 
 /**
  * Client secrets are 256 random bits, so a keyed hash (HMAC-SHA-256 under a server key) is enough: a
@@ -19,4 +20,9 @@ export function secretMatchesHash(key: Buffer, presented: string, storedHash: st
   const expected = Buffer.from(storedHash, 'base64url');
   const actual = hashClientSecret(key, presented);
   return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+/** The shape and checksum of a presented secret, with the checksum's SHA-256 computed natively. */
+export function isWellFormedSecret(presented: string): boolean {
+  return isWellFormedClientSecret(presented, (text) => hash('sha256', text, 'buffer'));
 }

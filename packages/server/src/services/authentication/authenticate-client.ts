@@ -2,8 +2,7 @@ import { PortcullisError } from '@portcullis/core/errors';
 import { isId } from '@portcullis/core/ids';
 import { lockRemainingSeconds } from '@portcullis/core/lockouts';
 import { networkVerdict } from '@portcullis/core/network-policies';
-import { isWellFormedClientSecret } from '@portcullis/core/secrets';
-import { secretMatchesHash } from '../../domain/secrets/secret-hash.js';
+import { isWellFormedSecret, secretMatchesHash } from '../../domain/secrets/secret-hash.js';
 import type { ClientState } from '../../runtime/cache/client-state-cache.js';
 import { findLockout } from '../../store/repositories/lockouts.js';
 import { findOrganizationById, type Organization } from '../../store/repositories/organizations.js';
@@ -159,7 +158,7 @@ export async function authenticateClient(
   refuse: Refuse,
 ): Promise<AuthenticatedClient> {
   const now = ctx.clock();
-  if (!isWellFormedClientSecret(credentials.clientSecret)) throw await refuse('malformed_secret');
+  if (!isWellFormedSecret(credentials.clientSecret)) throw await refuse('malformed_secret');
   if (!isId('serviceAccount', credentials.clientId)) throw await refuse('unknown_client');
 
   const state = await loadClientState(ctx, credentials.clientId, credentials.account);
