@@ -30,9 +30,8 @@ export default defineConfig({
   },
   test: {
     reporters: ['default', './packages/server/test/support/summary-reporter.ts'],
-    // Three files at a time on two cores: most of a test's time is spent waiting on a server, a database, a
-    // child process or Chromium, and with two at a time the suite outgrew its ten minutes (716 s).
-    maxWorkers: 3,
+    // Two files at a time even on two cores: most of a test's time is spent waiting on a server or a database.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
