@@ -5,7 +5,7 @@ import { openApiConnection } from './api-connection.js';
 import { CommandFailure, exitCodes } from './command-failure.js';
 import { clientCredentialIdOf } from './name-lookup.js';
 import { type Column, printDone, printRecord, printRecords } from './record-output.js';
-import { type GeneratedSecret, generatedFields, graceSeconds, tokenCurl } from './secret-commands.js';
+import { type GeneratedSecret, generatedFields, graceSeconds, printSecretAdvice } from './secret-commands.js';
 
 /** One of the caller's client credentials as `/api/v1/client-credentials` shows it. */
 interface CredentialRecord {
@@ -152,9 +152,7 @@ export function addClientCredentialCommands(program: Command): void {
     });
     printRecord(created, createdFields, options);
     if (!options.json) {
-      process.stdout.write(
-        `The secret is shown only now: keep it safe. A token with it:\n  ${tokenCurl(connection, created)}\n`,
-      );
+      printSecretAdvice(connection, created);
     }
   });
 
@@ -214,9 +212,7 @@ export function addClientCredentialCommands(program: Command): void {
     );
     printRecord(generated, generatedFields, options);
     if (!options.json) {
-      process.stdout.write(
-        `The secret is shown only now: keep it safe. A token with it:\n  ${tokenCurl(connection, generated)}\n`,
-      );
+      printSecretAdvice(connection, generated);
     }
   });
 

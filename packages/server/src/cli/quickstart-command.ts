@@ -4,7 +4,7 @@ import { type ApiCommandOptions, withApiOptions } from './api-command-options.js
 import { openApiConnection } from './api-connection.js';
 import { roleIdOf } from './name-lookup.js';
 import { printRecord } from './record-output.js';
-import { generatedFields, generateSecret, tokenCurl } from './secret-commands.js';
+import { generatedFields, generateSecret, printSecretAdvice } from './secret-commands.js';
 import type { ServiceAccountRecord } from './service-account-commands.js';
 import type { UserRecord } from './user-commands.js';
 
@@ -69,9 +69,7 @@ export function addQuickstartCommand(program: Command): void {
         `Service account ${serviceAccount.name} acts through user ${user.name}, holding ${options.role?.join(', ') ?? 'Read only'}.\n`,
       );
       printRecord(generated, generatedFields, options);
-      process.stdout.write(
-        `The secret is shown only now: keep it safe. A token with it:\n  ${tokenCurl(connection, generated)}\n`,
-      );
+      printSecretAdvice(connection, generated);
     } catch (error) {
       if (user) await api.call('DELETE', `users/${user.id}`).catch(() => undefined);
       await api.call('DELETE', `service-accounts/${serviceAccount.id}`).catch(() => undefined);

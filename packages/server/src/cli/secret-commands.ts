@@ -58,12 +58,22 @@ export async function generateSecret(api: ApiClient, serviceAccountId: string, g
 }
 
 /** A command a person can paste to get a token with the new secret. */
-export function tokenCurl(
+function tokenCurl(
   connection: ApiConnection,
   generated: Pick<GeneratedSecret, 'clientId' | 'clientSecret'>,
 ): string {
   const endpoint = new URL('oauth/token', connection.url).href;
   return `curl -sS -u '${generated.clientId}:${generated.clientSecret}' -d grant_type=client_credentials ${endpoint}`;
+}
+
+/** After a secret's record, for a person: it will not be shown again, and how to use it. */
+export function printSecretAdvice(
+  connection: ApiConnection,
+  generated: Pick<GeneratedSecret, 'clientId' | 'clientSecret'>,
+): void {
+  process.stdout.write(
+    `The secret is shown only now: keep it safe. A token with it:\n  ${tokenCurl(connection, generated)}\n`,
+  );
 }
 
 /** `portcullis secrets generate|list|revoke`, over `/api/v1/service-accounts/{id}/secrets`. */
@@ -96,9 +106,7 @@ export function addSecretCommands(program: Command): void {
     const generated = await generateSecret(client, await serviceAccountIdOf(client, nameOrId), options.grace);
     printRecord(generated, generatedFields, options);
     if (!options.json) {
-      process.stdout.write(
-        `The secret is shown only now: keep it safe. A token with it:\n  ${tokenCurl(connection, generated)}\n`,
-      );
+      printSecretAdvice(connection, generated);
     }
   });
 
