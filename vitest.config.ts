@@ -19,6 +19,8 @@ const unit = [
 ];
 /** The console in real Chromium, against the built server and console (`npm test` builds them first). */
 const browser = ['packages/console/test/browser/**/*.test.ts'];
+/** Integration files that replace a module with `vi.mock`, which needs a module cache of their own. */
+const isolated = ['packages/*/test/**/*.isolated.test.ts'];
 
 export default defineConfig({
   // Tests read core and sql from their sources, so the unit tier needs no build.
@@ -42,7 +44,21 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['packages/*/test/**/*.test.ts'],
-          exclude: [...unit, ...browser],
+          exclude: [...unit, ...browser, ...isolated],
+          globalSetup: ['packages/server/test/support/global-setup.ts'],
+          pool: 'forks',
+          // Each fork keeps its modules from one file to the next: loading the server afresh for every file
+          // took about 150 s of the suite's time.
+          isolate: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration-isolated',
+          include: isolated,
           globalSetup: ['packages/server/test/support/global-setup.ts'],
           pool: 'forks',
           testTimeout: 30_000,

@@ -199,10 +199,10 @@ describeInBrowser('Firebolt: service accounts, their secrets and the users they 
     await page.getByRole('button', { name: 'Delete selected' }).click();
     const remove = page.getByRole('dialog', { name: 'Delete 2 service accounts?' });
     const affected = remove.getByRole('list', { name: 'Service accounts affected' });
-    expect((await affected.getByRole('listitem').allTextContents()).sort()).toEqual([
-      expect.stringContaining('bulk-linked'),
-      expect.stringContaining('bulk-unlinked'),
-    ]);
+    // A dialog's list is read once it is there: allTextContents does not wait for it.
+    await expect
+      .poll(async () => (await affected.getByRole('listitem').allTextContents()).sort())
+      .toEqual([expect.stringContaining('bulk-linked'), expect.stringContaining('bulk-unlinked')]);
     await expectAccessible(page, 'bulk delete confirmation');
     await screenshot(page, flow, '10-bulk-delete');
 
@@ -226,9 +226,9 @@ describeInBrowser('Firebolt: service accounts, their secrets and the users they 
     await page.getByRole('checkbox', { name: 'Select bulk-linked' }).check();
     await page.getByRole('button', { name: 'Disable selected' }).click();
     const disable = page.getByRole('dialog', { name: 'Disable this service account?' });
-    expect(await disable.getByRole('listitem').allTextContents()).toEqual([
-      expect.stringContaining('bulk-linked'),
-    ]);
+    await expect
+      .poll(() => disable.getByRole('listitem').allTextContents())
+      .toEqual([expect.stringContaining('bulk-linked')]);
     await disable.getByRole('button', { name: 'Disable', exact: true }).click();
     await disable.waitFor({ state: 'detached' });
     await expect

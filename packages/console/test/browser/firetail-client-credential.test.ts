@@ -205,10 +205,10 @@ describeInBrowser('FireTail: personal client credentials in the console', (curre
     await page.getByRole('button', { name: 'Disable selected' }).click();
     const disable = page.getByRole('dialog', { name: 'Disable 2 credentials?' });
     const affected = disable.getByRole('list', { name: 'Credentials affected' });
-    expect(await affected.getByRole('listitem').allTextContents()).toEqual([
-      expect.stringContaining('ci-deploy'),
-      expect.stringContaining('old-import'),
-    ]);
+    // A dialog's list is read once it is there: allTextContents does not wait for it.
+    await expect
+      .poll(() => affected.getByRole('listitem').allTextContents())
+      .toEqual([expect.stringContaining('ci-deploy'), expect.stringContaining('old-import')]);
     await expectAccessible(page, 'bulk disable confirmation');
     await screenshot(page, flow, '8-bulk-disable');
     await disable.getByRole('button', { name: 'Disable' }).click();
@@ -224,9 +224,9 @@ describeInBrowser('FireTail: personal client credentials in the console', (curre
       .click();
     await page.getByRole('menuitem', { name: 'Delete' }).click();
     const remove = page.getByRole('dialog', { name: 'Delete this credential?' });
-    expect(await remove.getByRole('listitem').allTextContents()).toEqual([
-      expect.stringContaining('old-import'),
-    ]);
+    await expect
+      .poll(() => remove.getByRole('listitem').allTextContents())
+      .toEqual([expect.stringContaining('old-import')]);
     await remove.getByRole('button', { name: 'Delete' }).click();
     await credentialRow(page, 'old-import').row.waitFor({ state: 'detached' });
     expect(await credentialRow(page, 'ci-deploy').row.count()).toBe(1);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalScope } from '../support/canonical-scope.js';
-import { describeOnEachEngine } from '../support/engines.js';
+import { describeOnDefaultEngine } from '../support/engines.js';
 import { adminToken, api, tokenRequest } from '../support/http-client.js';
 import { type ProcessRun, runProcess } from '../support/run-process.js';
 import { adminEmail, adminPassword, startTestServer, type TestServer } from '../support/test-server.js';
@@ -108,7 +108,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(emptyHome, { recursive: true, force: true }));
 
-describeOnEachEngine('portcullis admin commands against a server on $engine', (engine) => {
+describeOnDefaultEngine('portcullis admin commands against a server on $engine', (engine) => {
   let server: TestServer;
   let admin: string;
   let env: () => Record<string, string>;

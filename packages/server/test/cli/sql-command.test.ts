@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeOnEachEngine } from '../support/engines.js';
+import { describeOnDefaultEngine } from '../support/engines.js';
 import { adminToken, api, createUsableServiceAccount, tokenRequest } from '../support/http-client.js';
 import { type ProcessRun, runProcess } from '../support/run-process.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -68,7 +68,7 @@ beforeAll(() => {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run "npm run build" (npm test does it first)`);
 });
 
-describeOnEachEngine('portcullis sql against a server on $engine', (engine) => {
+describeOnDefaultEngine('portcullis sql against a server on $engine', (engine) => {
   let server: TestServer;
   let admin: string;
   let workDir: string;

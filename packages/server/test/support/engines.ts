@@ -86,3 +86,12 @@ export function describeOnEachEngine(title: string, suite: (engine: EngineUnderT
     (engine.available ? describe : describe.skip)(named, () => suite(engine));
   }
 }
+
+/**
+ * Declares `suite` on the default engine (SQLite) only. For a transport tested through the API, such as
+ * the command line: its answers are the API's, whose own suites run on both engines, so a second engine
+ * would test the same storage again through a slower door (each command is a process of its own).
+ */
+export function describeOnDefaultEngine(title: string, suite: (engine: EngineUnderTest) => void): void {
+  describe(title.replaceAll('$engine', sqlite.engine), () => suite(sqlite));
+}
