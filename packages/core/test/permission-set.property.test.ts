@@ -62,7 +62,7 @@ function byCell(s: PermissionSet) {
 
 // Runs is a count, not a time budget: on a busy two-core machine, beside the other test files, one of these
 // has taken over 30 s, so the limit is set far above what a healthy run needs.
-describe('permission sets (property-based, 150,000 cases)', { timeout: 180_000 }, () => {
+describe('permission sets (property-based, propertyRuns() cases each)', { timeout: 180_000 }, () => {
   it('parse ∘ format is the identity, and the canonical form is a fixed point', () => {
     fc.assert(
       fc.property(withOneSet, ([catalog, s]) => {

@@ -1,6 +1,6 @@
 /**
  * How many cases a property test tries. `PORTCULLIS_PROPERTY_RUNS` sets the base; without it the base is
- * 25,000 under `CI=true` (every landing is checked that hard) and 2,500 elsewhere, so that the unit tier
+ * 10,000 under `CI=true` (every landing is checked that hard) and 2,500 elsewhere, so that the unit tier
  * answers in seconds while someone works. A test that is costlier per case asks for a share of the base.
  */
 export function propertyRuns(share = 1): number {
@@ -9,7 +9,7 @@ export function propertyRuns(share = 1): number {
     Number.isInteger(fromEnvironment) && fromEnvironment > 0
       ? fromEnvironment
       : process.env.CI === 'true'
-        ? 25_000
+        ? 10_000
         : 2_500;
   return Math.max(1, Math.round(base * share));
 }

@@ -46,7 +46,7 @@ import { serviceAccountRoutes } from './routes/service-accounts.js';
 import { sqlRoutes } from './routes/sql.js';
 import { userRoutes } from './routes/users.js';
 import { SampledRequestLog } from './sampled-request-log.js';
-import { validatorCompiler } from './validation.js';
+import { serializerCompiler, validatorCompiler } from './validation.js';
 
 export interface AppOptions {
   ctx: ServiceContext;
@@ -104,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   capConnections(app.server, options.connectionLimits, addressMatcher(options.trustedProxies), app.log);
   app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   const consoleApp = options.consoleDirectory
     ? loadConsoleApp(options.consoleDirectory, options.ctx.issuer)
     : undefined;
