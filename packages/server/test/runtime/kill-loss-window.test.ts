@@ -141,6 +141,9 @@ describeOnEachEngine('kill -9 during token issuance on $engine', (engine) => {
       const stored = await storedIssuance(database, client.clientId);
       const lost = acknowledged.filter((token) => !stored.has(token.jti));
       const oldestLostMs = Math.max(0, ...lost.map((token) => killedAt - token.at));
+      process.stdout.write(
+        `loss window on ${engine.engine}: ${lost.length} of ${acknowledged.length} acknowledged tokens lost, the oldest acknowledged ${oldestLostMs} ms before the kill\n`,
+      );
       // The run must have been under load when it was killed, or it proves nothing.
       expect(acknowledged.length).toBeGreaterThan(20);
       expect(acknowledged.filter((token) => token.at > killedAt - intervalMs).length).toBeGreaterThan(0);
