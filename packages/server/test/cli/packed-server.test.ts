@@ -54,10 +54,14 @@ describe('the packed server installed into an empty folder', () => {
     await mkdir(project);
     const packed = await run(process.execPath, [join(serverRoot, 'scripts/pack.mjs'), scratch]);
     await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'scratch', private: true }));
-    await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', packed.stdout.trim()], {
-      cwd: project,
-      env: { ...process.env, ...(await localPrebuilds(join(scratch, 'prebuilds'))) },
-    });
+    await run(
+      'npm',
+      ['install', '--engine-strict', '--no-audit', '--no-fund', '--prefer-offline', packed.stdout.trim()],
+      {
+        cwd: project,
+        env: { ...process.env, ...(await localPrebuilds(join(scratch, 'prebuilds'))) },
+      },
+    );
   }, 240_000);
   afterAll(async () => {
     if (scratch) await rm(scratch, { recursive: true, force: true });
