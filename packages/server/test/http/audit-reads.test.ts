@@ -1,3 +1,5 @@
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { newId, newIdAt } from '@portcullis/core/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditScanBudget } from '../../src/store/repositories/audit-event-pages.js';
@@ -152,6 +154,38 @@ describeOnEachEngine('reading the audit log on $engine', (engine) => {
     const rarely = await exported(`actor=${busy}&action=service_account.secret_generated`);
     expect(rarely).toHaveLength(rare.length);
     expect(await exported(`actor=${busy}&action=nothing.ever`)).toEqual([]);
+  });
+
+  it('sends an export gzip-encoded when the client accepts it, one gzip stream of the same lines as the plain export', async () => {
+    const raw = (query: string, acceptEncoding: string) =>
+      new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        // node:http, not fetch: fetch would decode the body and hide how it was sent.
+        const request = httpGet(
+          `${server.baseUrl}/api/v1/audit-events/export?${query}`,
+          { headers: { authorization: `Bearer ${admin}`, 'accept-encoding': acceptEncoding } },
+          (response) => {
+            const parts: Buffer[] = [];
+            response.on('data', (part: Buffer) => parts.push(part));
+            response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(parts) }));
+            response.on('error', reject);
+          },
+        );
+        request.on('error', reject);
+      });
+    // More events than one piece of an export holds, so the stream is made of several.
+    const plain = await raw(`actor=${busy}`, 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8').trimEnd().split('\n')).toHaveLength(total);
+    const gzipped = await raw(`actor=${busy}`, 'br;q=0.9, gzip, deflate');
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toContain('accept-encoding');
+    expect(gzipped.body.byteLength).toBeLessThan(plain.body.byteLength / 5);
+    expect(gunzipSync(gzipped.body).equals(plain.body)).toBe(true);
+    const refused = await raw(`actor=${busy}`, 'gzip;q=0');
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    const nothing = await raw(`actor=${busy}&action=nothing.ever`, 'gzip');
+    expect(nothing.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(nothing.body).byteLength).toBe(0);
   });
 });
 

@@ -4,6 +4,7 @@ import type { AuditEvent } from '../../store/repositories/audit-events.js';
 import type { Page } from '../../store/repositories/page.js';
 import type { AuditReader, ExportChunk } from './audit-reader.js';
 import type { AuditReaderQuestion, AuditReaderReply, AuditReaderRequest } from './audit-reader-worker.js';
+import type { GzipProgress } from './gzip-pieces.js';
 
 interface Waiting {
   resolve: (reply: AuditReaderReply) => void;
@@ -33,8 +34,9 @@ export class ThreadedAuditReader implements AuditReader {
     organizationId: string,
     filter: AuditFilter,
     before: string | undefined,
+    gzip?: GzipProgress,
   ): Promise<ExportChunk> {
-    const reply = await this.ask({ kind: 'export', organizationId, filter, before });
+    const reply = await this.ask({ kind: 'export', organizationId, filter, before, gzip });
     if (!('chunk' in reply))
       throw new Error('the audit reader answered an export request with something else');
     return reply.chunk;

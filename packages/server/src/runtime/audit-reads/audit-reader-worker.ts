@@ -9,11 +9,12 @@ import {
 import type { AuditEvent } from '../../store/repositories/audit-events.js';
 import type { Page } from '../../store/repositories/page.js';
 import { type ExportChunk, readExportChunk } from './audit-reader.js';
+import type { GzipProgress } from './gzip-pieces.js';
 
 /** The reader thread's side (audit-reader-thread.ts): one read per request, in arrival order. */
 export type AuditReaderQuestion = { organizationId: string; filter: AuditFilter } & (
   | { kind: 'page'; page: AuditPageRequest }
-  | { kind: 'export'; before: string | undefined }
+  | { kind: 'export'; before: string | undefined; gzip?: GzipProgress | undefined }
 );
 
 export type AuditReaderRequest = AuditReaderQuestion & { id: number };
@@ -43,9 +44,9 @@ port.on('message', (request: AuditReaderRequest | 'close') => {
         const page = await queryAuditEvents(database, organizationId, filter, request.page);
         port.postMessage({ id, page } satisfies AuditReaderReply);
       } else {
-        const chunk = await readExportChunk(database, organizationId, filter, request.before);
+        const chunk = await readExportChunk(database, organizationId, filter, request.before, request.gzip);
         // Handed over, not copied: the event loop only writes the bytes to the socket.
-        port.postMessage({ id, chunk } satisfies AuditReaderReply, [chunk.ndjson.buffer as ArrayBuffer]);
+        port.postMessage({ id, chunk } satisfies AuditReaderReply, [chunk.bytes.buffer as ArrayBuffer]);
       }
     } catch (error) {
       port.postMessage({

@@ -7,11 +7,17 @@ import {
 } from '../../store/repositories/audit-event-pages.js';
 import type { AuditEvent } from '../../store/repositories/audit-events.js';
 import type { Page } from '../../store/repositories/page.js';
+import { type GzipProgress, gzipPiece } from './gzip-pieces.js';
 
-/** A piece of an export: the NDJSON of up to `exportChunkSize` events, and where the next piece starts. */
+/**
+ * A piece of an export: the NDJSON of up to `exportChunkSize` events — gzip-encoded when the request
+ * carried the export's `gzip` progress, then with the progress to send with the next piece — and where
+ * the next piece starts.
+ */
 export interface ExportChunk {
-  ndjson: Uint8Array;
+  bytes: Uint8Array;
   nextCursor: string | null;
+  gzip?: GzipProgress | undefined;
 }
 
 /**
@@ -22,7 +28,12 @@ export interface ExportChunk {
  */
 export interface AuditReader {
   page(organizationId: string, filter: AuditFilter, page: AuditPageRequest): Promise<Page<AuditEvent>>;
-  exportChunk(organizationId: string, filter: AuditFilter, before: string | undefined): Promise<ExportChunk>;
+  exportChunk(
+    organizationId: string,
+    filter: AuditFilter,
+    before: string | undefined,
+    gzip?: GzipProgress,
+  ): Promise<ExportChunk>;
   close(): Promise<void>;
 }
 
@@ -34,16 +45,21 @@ export async function readExportChunk(
   organizationId: string,
   filter: AuditFilter,
   before: string | undefined,
+  gzip?: GzipProgress,
 ): Promise<ExportChunk> {
   const page = await queryAuditEvents(source, organizationId, filter, { limit: exportChunkSize, before });
-  return { ndjson: ndjsonOf(page.items), nextCursor: page.nextCursor };
+  const ndjson = ndjsonOf(page.items);
+  if (!gzip) return { bytes: ndjson, nextCursor: page.nextCursor };
+  const piece = gzipPiece(ndjson, gzip, page.nextCursor === null);
+  return { bytes: piece.bytes, nextCursor: page.nextCursor, gzip: piece.progress };
 }
 
 /** An in-memory SQLite database, which no other thread can open: reads on the event loop. */
 export function inlineAuditReader(source: AuditSource): AuditReader {
   return {
     page: (organizationId, filter, page) => queryAuditEvents(source, organizationId, filter, page),
-    exportChunk: (organizationId, filter, before) => readExportChunk(source, organizationId, filter, before),
+    exportChunk: (organizationId, filter, before, gzip) =>
+      readExportChunk(source, organizationId, filter, before, gzip),
     close: async () => undefined,
   };
 }

@@ -1,3 +1,4 @@
+import { gzipStart } from '../../runtime/audit-reads/gzip-pieces.js';
 import type { AuditFilter, AuditPageRequest } from '../../store/repositories/audit-event-pages.js';
 import type { AuditEvent } from '../../store/repositories/audit-events.js';
 import type { Page } from '../../store/repositories/page.js';
@@ -21,20 +22,24 @@ export async function listAuditEvents(
 /**
  * Every matching event, newest first, as NDJSON a piece at a time: each piece one bounded read that
  * resumes where the last ended, so an export never holds the log in memory nor sorts it. Pieces come as
- * the response is consumed; a caller who stops reading stops the reads.
+ * the response is consumed; a caller who stops reading stops the reads. With `gzip`, the pieces together
+ * are one gzip stream, compressed where they are read (runtime/audit-reads/gzip-pieces.ts).
  */
 export async function* exportAuditEvents(
   ctx: ServiceContext,
   caller: Caller,
   filter: AuditFilter,
+  options: { gzip: boolean } = { gzip: false },
 ): AsyncGenerator<Uint8Array> {
   requirePermission(caller.actor, 'portcullis.audit_log', 'list');
   const organizationId = organizationOf(caller.actor);
   let before: string | undefined;
+  let gzip = options.gzip ? gzipStart() : undefined;
   do {
     await ctx.auditPacing.turn(readerOf(caller));
-    const chunk = await ctx.auditReader.exportChunk(organizationId, filter, before);
-    if (chunk.ndjson.byteLength > 0) yield chunk.ndjson;
+    const chunk = await ctx.auditReader.exportChunk(organizationId, filter, before, gzip);
+    if (chunk.bytes.byteLength > 0) yield chunk.bytes;
     before = chunk.nextCursor ?? undefined;
+    gzip = chunk.gzip;
   } while (before);
 }
