@@ -15,6 +15,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Schema } from './schema.js';
+import { withStatementCache } from './sqlite-statement-cache.js';
 
 export type Engine = 'sqlite' | 'postgres';
 export type Db = Kysely<Schema>;
@@ -101,7 +102,7 @@ function openSqlite(file: string, options: OpenOptions): Database {
   connection.pragma('busy_timeout = 5000');
   if (options.orderedReader) connection.pragma('query_only = ON');
   const db = new Kysely<Schema>({
-    dialect: new ImmediateSqliteDialect({ database: connection }),
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(connection) }),
     ...(options.onQuery ? { log: options.onQuery } : {}),
   });
   const dataVersion = connection.prepare('pragma data_version').pluck();
