@@ -7713,7 +7713,7 @@ export interface paths {
         };
         /**
          * Every matching audit event as NDJSON (one JSON object per line)
-         * @description Needs `portcullis.audit_log:list`. The same filters as the list, the whole trail as a download, newest first. Exports are read at a pace that leaves token issuance its speed.
+         * @description Needs `portcullis.audit_log:list`. The same filters as the list, the whole trail as a download, newest first. Exports are read at a pace that leaves token issuance its speed. Sent gzip-encoded (`Content-Encoding: gzip`) when `Accept-Encoding` allows it (`curl --compressed`).
          */
         get: {
             parameters: {
