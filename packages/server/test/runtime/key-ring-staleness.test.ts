@@ -120,6 +120,32 @@ describeOnEachEngine('signing keys on a node that lags behind a rotation, on $en
     expect(nodeA.jwks().keys.map((k) => k.kid)).not.toContain(retired);
   });
 
+  // Verdicts on signatures are cached (key-storage.ts): a token that comes back is not checked again.
+  it('refuses a token it verified before, once the key that signed it has left the ring', async () => {
+    const retiredAt = now;
+    const token = await nodeA.sign(claims());
+    await expect(nodeA.verify(token)).resolves.toMatchObject({ sub: 'sa_lagging' });
+    await rotateKeys(nodeA);
+    now = retiredAt + day + maxKeyStalenessMs + 1;
+    await nodeA.refresh();
+    await expect(nodeA.verify(token)).rejects.toThrow('unknown signing key');
+  });
+
+  it('refuses a token it verified before, once the token has expired', async () => {
+    // Expiry is judged on the real clock: a token of one second, used at once and again after it ended.
+    const token = await nodeA.sign(
+      accessTokenClaims(issuer, Date.now(), 1, {
+        subject: 'sa_brief',
+        clientId: 'sa_brief',
+        audience: issuer,
+        organizationId: 'org_brief',
+      }),
+    );
+    await expect(nodeA.verify(token)).resolves.toMatchObject({ sub: 'sa_brief' });
+    await sleep(2100);
+    await expect(nodeA.verify(token)).rejects.toThrow(/expired/i);
+  });
+
   // On SQLite a reader is never blocked by a writer (WAL), so only PostgreSQL can hang the read for real.
   /** Runs `steps` while another connection holds the key table, with node B's copy past the bound. */
   const whileKeyTableLocked = async (steps: () => Promise<void>) => {
