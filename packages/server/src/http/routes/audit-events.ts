@@ -57,6 +57,13 @@ function filterOf(query: Static<typeof ExportQuery>): AuditFilter {
 
 /** An export is sent gzip-encoded when the client accepts it: its NDJSON shrinks about tenfold. */
 const exportEncodings = new Negotiator<'gzip' | 'identity'>({ supportedValues: ['gzip', 'identity'] });
+const gzipRefused = /(?:^|,)\s*gzip\s*;\s*q\s*=\s*0(?:\.0{0,3})?\s*(?:,|$)/i;
+
+/** The negotiator lets `*` stand for gzip even beside `gzip;q=0`, which refuses it by name (RFC 9110 12.5.3). */
+function acceptsGzip(header: string | undefined): boolean {
+  if (!header || gzipRefused.test(header)) return false;
+  return exportEncodings.negotiate(header) === 'gzip';
+}
 
 export async function auditEventRoutes(app: FastifyInstance, opts: { ctx: ServiceContext }): Promise<void> {
   const { ctx } = opts;
@@ -97,21 +104,26 @@ export async function auditEventRoutes(app: FastifyInstance, opts: { ctx: Servic
       },
     },
     async (request, reply) => {
-      const gzip = exportEncodings.negotiate(request.headers['accept-encoding'] ?? '') === 'gzip';
+      const gzip = acceptsGzip(request.headers['accept-encoding']);
       const chunks = exportAuditEvents(ctx, callerOf(request), filterOf(request.query), { gzip });
       // Pull the first piece before answering, so a refused caller gets a proper error, not a broken stream.
       const first = await chunks.next();
+      if (gzip) reply.header('content-encoding', 'gzip');
+      reply
+        .header('vary', 'accept-encoding')
+        .header('content-type', 'application/x-ndjson')
+        .header('content-disposition', 'attachment; filename="audit-events.ndjson"');
+      // A HEAD has its answer once the first piece is read: the rest would be read only to be dropped.
+      if (request.method === 'HEAD') {
+        await chunks.return(undefined);
+        return reply.send();
+      }
       async function* lines() {
         if (first.done) return;
         yield Buffer.from(first.value.buffer, first.value.byteOffset, first.value.byteLength);
         for await (const chunk of chunks) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       }
-      if (gzip) reply.header('content-encoding', 'gzip');
-      return reply
-        .header('vary', 'accept-encoding')
-        .header('content-type', 'application/x-ndjson')
-        .header('content-disposition', 'attachment; filename="audit-events.ndjson"')
-        .send(Readable.from(lines()));
+      return reply.send(Readable.from(lines()));
     },
   );
 }

@@ -159,7 +159,8 @@ export class KeyRing implements KeyTable {
       key = this.keys.get(kid);
     }
     if (!key) throw new Error('unknown signing key');
-    return key.verify(token) as TokenClaims;
+    // The verifier's cache hands every caller of one token the same object: nobody may change it.
+    return Object.freeze(key.verify(token)) as TokenClaims;
   }
 
   /** The public keys a verifier may meet (RFC 7517 JWK Set). */

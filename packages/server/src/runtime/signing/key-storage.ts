@@ -134,9 +134,9 @@ export function loadKey(stored: StoredSigningKey, issuer: string): LoadedKey {
     checkTyp: 'at+jwt',
     requiredClaims: ['iss', 'sub', 'aud', 'exp', 'iat', 'jti'],
     // A person's session token or a client's access token comes back on every API call; checking its
-    // signature again each time was a sixth of an authenticated request's CPU. The cache holds a verdict
-    // (keyed by a hash of the token) no longer than the token's `exp`; it lives and dies with this key, so a
-    // retired key's tokens go with it; revocation and the subject's rights are still read on every request.
+    // signature again each time was the largest part of an authenticated request's CPU. The cache holds a
+    // verdict (keyed by a hash of the token) no longer than the token's `exp`; it lives with this key, so it
+    // goes when the key leaves the ring; revocation and the subject's rights are still read on every request.
     cache: 10_000,
   });
   return { stored, publicJwk, verify };
