@@ -36,13 +36,16 @@ describe('SQLite statements prepared once per SQL text', () => {
   });
 
   const byId = (id: number) => db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
-
-  it('prepares a query once however often it runs, each run with its own parameters', async () => {
-    for (let id = 1; id <= 5; id++)
+  const insertItems = async (count: number) => {
+    for (let id = 1; id <= count; id++)
       await db
         .insertInto('items')
         .values({ id, name: `item ${id}` })
         .execute();
+  };
+
+  it('prepares a query once however often it runs, each run with its own parameters', async () => {
+    await insertItems(5);
     for (let id = 1; id <= 5; id++) expect(await byId(id)).toEqual({ id, name: `item ${id}` });
     expect(await byId(99)).toBeUndefined();
     expect(prepared.filter((text) => text.startsWith('insert'))).toHaveLength(1);
@@ -63,11 +66,7 @@ describe('SQLite statements prepared once per SQL text', () => {
   });
 
   it('streams every row, and the query still runs after a stream that was left early', async () => {
-    for (let id = 1; id <= 3; id++)
-      await db
-        .insertInto('items')
-        .values({ id, name: `item ${id}` })
-        .execute();
+    await insertItems(3);
     const query = db.selectFrom('items').selectAll().orderBy('id');
     const streamed: number[] = [];
     for await (const row of query.stream()) streamed.push(row.id);
