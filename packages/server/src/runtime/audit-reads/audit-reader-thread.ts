@@ -1,7 +1,5 @@
 import { Worker } from 'node:worker_threads';
 import type { AuditFilter, AuditPageRequest } from '../../store/repositories/audit-event-pages.js';
-import type { AuditEvent } from '../../store/repositories/audit-events.js';
-import type { Page } from '../../store/repositories/page.js';
 import type { AuditReader, ExportChunk } from './audit-reader.js';
 import type { AuditReaderQuestion, AuditReaderReply, AuditReaderRequest } from './audit-reader-worker.js';
 import type { GzipProgress } from './gzip-pieces.js';
@@ -24,10 +22,11 @@ export class ThreadedAuditReader implements AuditReader {
 
   constructor(private readonly databaseUrl: string) {}
 
-  async page(organizationId: string, filter: AuditFilter, page: AuditPageRequest): Promise<Page<AuditEvent>> {
+  async page(organizationId: string, filter: AuditFilter, page: AuditPageRequest): Promise<Uint8Array> {
     const reply = await this.ask({ kind: 'page', organizationId, filter, page });
-    if (!('page' in reply)) throw new Error('the audit reader answered a page request with something else');
-    return reply.page;
+    if (!('pageJson' in reply))
+      throw new Error('the audit reader answered a page request with something else');
+    return reply.pageJson;
   }
 
   async exportChunk(

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { pageJsonOf } from '../../services/audit/audit-event-json.js';
 import { yieldToTheEventLoop } from '../../store/background/thread-priority.js';
 import { openDatabase } from '../../store/database.js';
 import {
@@ -6,12 +7,13 @@ import {
   type AuditPageRequest,
   queryAuditEvents,
 } from '../../store/repositories/audit-event-pages.js';
-import type { AuditEvent } from '../../store/repositories/audit-events.js';
-import type { Page } from '../../store/repositories/page.js';
 import { type ExportChunk, readExportChunk } from './audit-reader.js';
 import type { GzipProgress } from './gzip-pieces.js';
 
-/** The reader thread's side (audit-reader-thread.ts): one read per request, in arrival order. */
+/**
+ * The reader thread's side (audit-reader-thread.ts): one read per request, in arrival order. Answers are
+ * handed over, not copied: the event loop only writes the bytes to the socket.
+ */
 export type AuditReaderQuestion = { organizationId: string; filter: AuditFilter } & (
   | { kind: 'page'; page: AuditPageRequest }
   | { kind: 'export'; before: string | undefined; gzip?: GzipProgress | undefined }
@@ -20,7 +22,7 @@ export type AuditReaderQuestion = { organizationId: string; filter: AuditFilter 
 export type AuditReaderRequest = AuditReaderQuestion & { id: number };
 
 export type AuditReaderReply =
-  | { id: number; page: Page<AuditEvent> }
+  | { id: number; pageJson: Uint8Array }
   | { id: number; chunk: ExportChunk }
   | { id: number; error: string };
 
@@ -41,11 +43,10 @@ port.on('message', (request: AuditReaderRequest | 'close') => {
     const { id, organizationId, filter } = request;
     try {
       if (request.kind === 'page') {
-        const page = await queryAuditEvents(database, organizationId, filter, request.page);
-        port.postMessage({ id, page } satisfies AuditReaderReply);
+        const pageJson = pageJsonOf(await queryAuditEvents(database, organizationId, filter, request.page));
+        port.postMessage({ id, pageJson } satisfies AuditReaderReply, [pageJson.buffer as ArrayBuffer]);
       } else {
         const chunk = await readExportChunk(database, organizationId, filter, request.before, request.gzip);
-        // Handed over, not copied: the event loop only writes the bytes to the socket.
         port.postMessage({ id, chunk } satisfies AuditReaderReply, [chunk.bytes.buffer as ArrayBuffer]);
       }
     } catch (error) {

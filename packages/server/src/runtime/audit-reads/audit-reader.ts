@@ -1,12 +1,10 @@
-import { ndjsonOf } from '../../services/audit/audit-event-json.js';
+import { ndjsonOf, pageJsonOf } from '../../services/audit/audit-event-json.js';
 import {
   type AuditFilter,
   type AuditPageRequest,
   type AuditSource,
   queryAuditEvents,
 } from '../../store/repositories/audit-event-pages.js';
-import type { AuditEvent } from '../../store/repositories/audit-events.js';
-import type { Page } from '../../store/repositories/page.js';
 import { type GzipProgress, gzipPiece } from './gzip-pieces.js';
 
 /**
@@ -24,10 +22,12 @@ export interface ExportChunk {
  * Reads of the audit log, which can be long. They run on a thread of their own with its own connection
  * (audit-reader-thread.ts): better-sqlite3 is synchronous, so on SQLite a read on the event loop holds
  * every token request behind it; on PostgreSQL the driver does not block, but parsing the rows and writing
- * an export's NDJSON took the event loop as long (decision 0019).
+ * an export's NDJSON took the event loop as long (decision 0019). Both answers come in their wire form,
+ * so the event loop only writes bytes.
  */
 export interface AuditReader {
-  page(organizationId: string, filter: AuditFilter, page: AuditPageRequest): Promise<Page<AuditEvent>>;
+  /** A page as the API's JSON body (`{"items":[…],"nextCursor":…}`), encoded. */
+  page(organizationId: string, filter: AuditFilter, page: AuditPageRequest): Promise<Uint8Array>;
   exportChunk(
     organizationId: string,
     filter: AuditFilter,
@@ -57,7 +57,8 @@ export async function readExportChunk(
 /** An in-memory SQLite database, which no other thread can open: reads on the event loop. */
 export function inlineAuditReader(source: AuditSource): AuditReader {
   return {
-    page: (organizationId, filter, page) => queryAuditEvents(source, organizationId, filter, page),
+    page: async (organizationId, filter, page) =>
+      pageJsonOf(await queryAuditEvents(source, organizationId, filter, page)),
     exportChunk: (organizationId, filter, before, gzip) =>
       readExportChunk(source, organizationId, filter, before, gzip),
     close: async () => undefined,

@@ -1,19 +1,18 @@
 import { gzipStart } from '../../runtime/audit-reads/gzip-pieces.js';
 import type { AuditFilter, AuditPageRequest } from '../../store/repositories/audit-event-pages.js';
-import type { AuditEvent } from '../../store/repositories/audit-events.js';
-import type { Page } from '../../store/repositories/page.js';
 import { organizationOf, requirePermission } from '../authorization.js';
 import type { Caller, ServiceContext } from '../context.js';
 
 /** Whose turn it is (read-pacing.ts): the principal, whichever token or session it reads with. */
 const readerOf = (caller: Caller) => `${caller.actor.type}:${caller.actor.id}`;
 
+/** A page of events, newest first, as the API's JSON body (audit-event-json.ts). */
 export async function listAuditEvents(
   ctx: ServiceContext,
   caller: Caller,
   filter: AuditFilter,
   page: AuditPageRequest,
-): Promise<Page<AuditEvent>> {
+): Promise<Uint8Array> {
   requirePermission(caller.actor, 'portcullis.audit_log', 'list');
   await ctx.auditPacing.turn(readerOf(caller));
   return ctx.auditReader.page(organizationOf(caller.actor), filter, page);
