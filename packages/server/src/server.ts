@@ -18,7 +18,7 @@ import { AuditBatch } from './runtime/batching/audit-batch.js';
 import { UnattributedRefusals } from './runtime/batching/unattributed-refusals.js';
 import { UsageRecorder } from './runtime/batching/usage-recorder.js';
 import { ChangeGeneration } from './runtime/cache/change-generation.js';
-import { ClientStateCache } from './runtime/cache/client-state-cache.js';
+import { HotStateCache } from './runtime/cache/hot-state-cache.js';
 import { PortcullisMetrics } from './runtime/metrics/portcullis-metrics.js';
 import { registerScrapedGauges } from './runtime/metrics/scraped-gauges.js';
 import { RevocationRetention } from './runtime/revocation/revocation-retention.js';
@@ -138,7 +138,8 @@ export async function createPortcullis(config: Config, options: StartOptions = {
       auditReader,
       auditPacing: new ReadPacing(),
       changes,
-      clientStates: new ClientStateCache(),
+      clientStates: new HotStateCache(),
+      loginStates: new HotStateCache(),
       metrics,
       failedAttempts: new FailedAttempts(lockoutPolicies(config)),
       unattributedRefusals: new UnattributedRefusals(log),
@@ -178,6 +179,7 @@ export async function createPortcullis(config: Config, options: StartOptions = {
         issuanceAudit: ctx.issuanceAudit,
         lastUsed: ctx.usage,
         clientCache: ctx.clientStates,
+        loginCache: ctx.loginStates,
         keyRing,
       });
     }

@@ -8,7 +8,7 @@ import { AuditBatch } from '../runtime/batching/audit-batch.js';
 import { UnattributedRefusals } from '../runtime/batching/unattributed-refusals.js';
 import { UsageRecorder } from '../runtime/batching/usage-recorder.js';
 import { ChangeGeneration } from '../runtime/cache/change-generation.js';
-import { ClientStateCache } from '../runtime/cache/client-state-cache.js';
+import { HotStateCache } from '../runtime/cache/hot-state-cache.js';
 import { PortcullisMetrics } from '../runtime/metrics/portcullis-metrics.js';
 import { openKeyRing } from '../runtime/signing/open-key-ring.js';
 import { type Caller, type ServiceContext, systemCaller } from '../services/context.js';
@@ -54,7 +54,8 @@ export async function withServiceContext<T>(
         failedAttempts: new FailedAttempts(lockoutPolicies(config)),
         unattributedRefusals: new UnattributedRefusals(log),
         defaultAudiences: config.defaultAudiences,
-        clientStates: new ClientStateCache(),
+        clientStates: new HotStateCache(),
+        loginStates: new HotStateCache(),
         metrics: new PortcullisMetrics(),
         scopeClaimMaxBytes: config.scopeClaimMaxBytes,
       });

@@ -6,12 +6,14 @@ import type { AuditBatch } from '../runtime/batching/audit-batch.js';
 import type { UnattributedRefusals } from '../runtime/batching/unattributed-refusals.js';
 import type { UsageRecorder } from '../runtime/batching/usage-recorder.js';
 import type { ChangeGeneration } from '../runtime/cache/change-generation.js';
-import type { ClientStateCache } from '../runtime/cache/client-state-cache.js';
+import type { HotStateCache } from '../runtime/cache/hot-state-cache.js';
 import type { PortcullisMetrics } from '../runtime/metrics/portcullis-metrics.js';
 import type { KeyRing } from '../runtime/signing/key-ring.js';
 import type { Db } from '../store/database.js';
 import type { ActorType } from '../store/repositories/audit-events.js';
 import { insertRevocationEvents, type RevocationEvent } from '../store/repositories/revocations.js';
+import type { ClientState } from './authentication/client-state.js';
+import type { LoginState } from './authentication/login-state.js';
 import type { FailedAttempts } from './lockouts/failed-attempts.js';
 
 /** What every use case needs, built once at start (see server.ts) and passed explicitly. */
@@ -33,8 +35,9 @@ export interface ServiceContext {
   auditPacing: ReadPacing;
   /** Moves on every committed change, on any node; see runtime/cache/change-generation.ts. */
   changes: ChangeGeneration;
-  /** What the database says about clients, kept until `changes` moves; see runtime/cache/. */
-  clientStates: ClientStateCache;
+  /** What the database says about clients and about people, kept until `changes` moves; see runtime/cache/. */
+  clientStates: HotStateCache<ClientState>;
+  loginStates: HotStateCache<LoginState>;
   /** Counters and histograms of this node (runtime/metrics/); cheap enough for every request. */
   metrics: PortcullisMetrics;
   /** Lockout policies and this node's hints about stored failures; see lockouts/failed-attempts.ts. */

@@ -143,9 +143,15 @@ describeOnEachEngine('REST API refusals on $engine', (engine) => {
     });
 
     it('stops a deactivated login at once, token or not', async () => {
-      const db = server.portcullis.database.db;
+      const memberId = (await api(server.baseUrl, 'GET', '/api/v1/logins', { token: admin })).body.items.find(
+        (l: { email: string }) => l.email === 'member@acme.example',
+      ).id as string;
+      const setActive = async (active: boolean) =>
+        (await api(server.baseUrl, 'PATCH', `/api/v1/logins/${memberId}`, { token: admin, body: { active } }))
+          .status;
       const token = await login('member@acme.example');
-      await db.updateTable('logins').set({ active: 0 }).where('email', '=', 'member@acme.example').execute();
+      expect((await api(server.baseUrl, 'GET', '/api/v1/service-accounts', { token })).status).toBe(403);
+      expect(await setActive(false)).toBe(200);
       try {
         expect((await api(server.baseUrl, 'GET', '/api/v1/service-accounts', { token })).status).toBe(401);
         const again = await api(server.baseUrl, 'POST', '/api/v1/auth/login', {
@@ -153,11 +159,9 @@ describeOnEachEngine('REST API refusals on $engine', (engine) => {
         });
         expect(again.status).toBe(401);
       } finally {
-        await db
-          .updateTable('logins')
-          .set({ active: 1 })
-          .where('email', '=', 'member@acme.example')
-          .execute();
+        expect(await setActive(true)).toBe(200);
+        // The deactivation ended the member's sessions for good (decision 0016): the suite signs in again.
+        member = await login('member@acme.example');
       }
     });
   });

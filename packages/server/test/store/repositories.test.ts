@@ -22,6 +22,7 @@ import {
   insertRevocationEvents,
   listRevocationEvents,
   type RevocationEvent,
+  tokenRevocationState,
 } from '../../src/store/repositories/revocations.js';
 import {
   findUsableSecrets,
@@ -397,6 +398,47 @@ describeOnEachEngine('repositories on $engine', (engine) => {
     await insertRevocationEvents(database.db, [revocation('sa-d')]);
     const [after] = await listRevocationEvents(database.db, { afterPosition: from + 3, limit: 10 });
     expect(after).toMatchObject({ subject: 'sa-d', position: from + 4 });
+  });
+
+  it("reads a token's revocation in one query: its jti, and only its subject's void not-before", async () => {
+    const jti = `jti-${newId('revocation')}`;
+    const subject = `login-${newId('revocation')}`;
+    expect(await tokenRevocationState(database.db, jti, subject)).toEqual({
+      revoked: false,
+      voidNotBefore: undefined,
+    });
+    const common = {
+      organizationId: orgId,
+      reason: 'password_changed',
+      createdAt: now,
+      forgetAfter: now + 86_400_000,
+    };
+    const event = (about: string, notBefore: number, effect: 'void' | 'recheck'): RevocationEvent => ({
+      ...common,
+      id: newId('revocation'),
+      kind: 'subject',
+      subject: about,
+      notBefore,
+      effect,
+    });
+    await insertRevocationEvents(database.db, [
+      event(subject, now + 5_000, 'recheck'),
+      event(subject, now + 1_000, 'void'),
+      event(subject, now + 2_000, 'void'),
+      event(`${subject}-other`, now + 9_000, 'void'),
+    ]);
+    expect(await tokenRevocationState(database.db, jti, subject)).toEqual({
+      revoked: false,
+      voidNotBefore: now + 2_000,
+    });
+    await insertRevocationEvents(database.db, [
+      { ...common, id: newId('revocation'), kind: 'token', jti, effect: 'void' },
+    ]);
+    expect(await tokenRevocationState(database.db, jti, subject)).toEqual({
+      revoked: true,
+      voidNotBefore: now + 2_000,
+    });
+    expect((await tokenRevocationState(database.db, undefined, subject)).revoked).toBe(false);
   });
 
   if (engine.engine === 'postgres')

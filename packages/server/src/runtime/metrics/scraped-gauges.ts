@@ -8,6 +8,7 @@ export interface ScrapedSources {
   issuanceAudit: { readonly backlog: number; readonly dropped: number };
   lastUsed: { readonly backlog: number };
   clientCache: { readonly lookups: { readonly hits: number; readonly misses: number } };
+  loginCache: { readonly lookups: { readonly hits: number; readonly misses: number } };
   keyRing: {
     /** The clock value at which this node last read the key table. */
     readonly keyTableReadAt: number;
@@ -107,7 +108,7 @@ function databaseGauges(registry: Registry, database: Database): void {
 
 /** Registers the metrics read at scrape time. */
 export function registerScrapedGauges(registry: Registry, sources: ScrapedSources): void {
-  const { clock, issuanceAudit, lastUsed, clientCache, keyRing } = sources;
+  const { clock, issuanceAudit, lastUsed, clientCache, loginCache, keyRing } = sources;
   gauge(
     registry,
     'portcullis_batch_backlog',
@@ -128,11 +129,21 @@ export function registerScrapedGauges(registry: Registry, sources: ScrapedSource
   copiedCounter(
     registry,
     'portcullis_client_cache_lookups_total',
-    "Token requests' look-ups of a client's cached state, by result: hit (served from memory) or miss (read from the database, or waiting for a read under way).",
+    "Look-ups of a client's cached state (token requests, and API requests with a service account's token), by result: hit (served from memory) or miss (read from the database, or waiting for a read under way).",
     ['result'],
     () => [
       [{ result: 'hit' }, clientCache.lookups.hits],
       [{ result: 'miss' }, clientCache.lookups.misses],
+    ],
+  );
+  copiedCounter(
+    registry,
+    'portcullis_login_cache_lookups_total',
+    "API requests' look-ups of a person's cached state (login, user, permissions), by result: hit or miss, as for clients.",
+    ['result'],
+    () => [
+      [{ result: 'hit' }, loginCache.lookups.hits],
+      [{ result: 'miss' }, loginCache.lookups.misses],
     ],
   );
   gauge(

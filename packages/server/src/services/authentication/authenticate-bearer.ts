@@ -2,15 +2,13 @@ import { unauthenticated } from '@portcullis/core/errors';
 import { kindOfId } from '@portcullis/core/ids';
 import { issuedBefore } from '@portcullis/core/revocation';
 import type { TokenClaims } from '../../runtime/signing/key-ring.js';
-import { findDefaultAccount } from '../../store/repositories/accounts.js';
-import { findLoginById } from '../../store/repositories/logins.js';
-import { findOrganizationById } from '../../store/repositories/organizations.js';
-import { isTokenRevoked, subjectNotBefore } from '../../store/repositories/revocations.js';
-import { findServiceAccountById } from '../../store/repositories/service-accounts.js';
+import { tokenRevocationState } from '../../store/repositories/revocations.js';
 import type { Actor, ServiceContext } from '../context.js';
-import { loginPermissions } from '../permissions/login-permissions.js';
-import { isRefusal, resolveCredential } from '../permissions/resolve-credential.js';
+import { programmaticAccessOn } from '../organizations/programmatic-access.js';
+import { isRefusal } from '../permissions/resolve-credential.js';
 import { storedPermissions } from '../permissions/stored-permissions.js';
+import { loadClientState } from './client-state.js';
+import { loadLoginState } from './login-state.js';
 import { serviceAccountActor } from './service-account-actor.js';
 
 export interface BearerOptions {
@@ -47,15 +45,17 @@ async function verified(ctx: ServiceContext, token: string, options: BearerOptio
  * whole seconds, so a token from the change's own second counts as earlier; see docs/revocation.md.
  */
 export async function isTokenVoid(ctx: ServiceContext, claims: TokenClaims): Promise<boolean> {
-  if (typeof claims.jti === 'string' && (await isTokenRevoked(ctx.db, claims.jti))) return true;
-  const notBefore = await subjectNotBefore(ctx.db, claims.sub, 'void');
-  return notBefore !== undefined && issuedBefore(claims.iat, notBefore);
+  const jti = typeof claims.jti === 'string' ? claims.jti : undefined;
+  const { revoked, voidNotBefore } = await tokenRevocationState(ctx.db, jti, claims.sub);
+  return revoked || (voidNotBefore !== undefined && issuedBefore(claims.iat, voidNotBefore));
 }
 
 /**
  * Turns a bearer token into the actor behind it, with the permissions it has *now*: the signature proves
- * the token is ours, and live look-ups apply every downgrade, deactivation, deletion or revocation at once.
- * A service account's token never does more than its `scope` claim, even if its user has gained rights since.
+ * the token is ours; revocation is read live on every request, and the principal's state is read once per
+ * change on any node (decision 0009), so every downgrade, deactivation or deletion applies from the next
+ * request. A service account's token never does more than its `scope` claim, even if its user has gained
+ * rights since.
  */
 export async function authenticateBearer(
   ctx: ServiceContext,
@@ -72,38 +72,38 @@ export async function actorOfClaims(ctx: ServiceContext, claims: TokenClaims): P
   const accountClaim = typeof claims.account_id === 'string' ? claims.account_id : undefined;
   switch (kindOfId(claims.sub)) {
     case 'login': {
-      const login = await findLoginById(ctx.db, claims.sub);
-      if (!login?.active) throw unauthenticated('The login is no longer active.');
-      const accountId = accountClaim ?? (await findDefaultAccount(ctx.db, login.organizationId))?.id;
-      if (!accountId) throw unauthenticated('The organization has no account.');
-      const { user, permissions } = await loginPermissions(ctx, login, accountId);
+      const state = await loadLoginState(ctx, claims.sub, accountClaim);
+      if (!state?.login.active) throw unauthenticated('The login is no longer active.');
+      const { login, acting } = state;
+      if (!acting) throw unauthenticated('The organization has no account.');
       return {
         type: 'login',
         id: login.id,
         organizationId: login.organizationId,
-        accountId,
-        userId: user?.id ?? null,
+        accountId: acting.accountId,
+        userId: acting.user?.id ?? null,
         isOrganizationAdmin: login.isOrganizationAdmin,
         isPlatformOperator: login.isPlatformOperator,
         platformIntrospection: login.isPlatformOperator,
-        permissions,
+        permissions: acting.permissions,
         ...(typeof claims.jti === 'string' ? { session: { jti: claims.jti, expiresAt: claims.exp } } : {}),
       };
     }
     case 'serviceAccount': {
-      const sa = await findServiceAccountById(ctx.db, claims.sub);
+      const state = await loadClientState(ctx, claims.sub, accountClaim);
+      const sa = state?.sa;
       if (!sa?.enabled || (sa.validTo !== null && sa.validTo <= ctx.clock())) {
         throw unauthenticated('The service account is no longer active.');
       }
-      const org = await findOrganizationById(ctx.db, sa.organizationId);
-      if (!org?.programmaticAccessAvailable || !org.programmaticAccessEnabled) {
+      if (!state?.org || !programmaticAccessOn(state.org)) {
         throw unauthenticated('Programmatic access is disabled for this organization.');
       }
-      const resolved = await resolveCredential(ctx, sa, accountClaim);
-      if (isRefusal(resolved)) throw unauthenticated('The credential can no longer act in this account.');
+      if (isRefusal(state.resolution)) {
+        throw unauthenticated('The credential can no longer act in this account.');
+      }
       const scope =
         typeof claims.scope === 'string' ? storedPermissions(ctx.catalog, claims.scope) : undefined;
-      return serviceAccountActor(sa, resolved, scope);
+      return serviceAccountActor(sa, state.resolution, scope);
     }
     default:
       throw unauthenticated('The access token has an unknown subject.');

@@ -3,12 +3,9 @@ import { isId } from '@portcullis/core/ids';
 import { lockRemainingSeconds } from '@portcullis/core/lockouts';
 import { networkVerdict } from '@portcullis/core/network-policies';
 import { isWellFormedSecret, secretMatchesHash } from '../../domain/secrets/secret-hash.js';
-import type { ClientState } from '../../runtime/cache/client-state-cache.js';
-import { findLockout } from '../../store/repositories/lockouts.js';
-import { findOrganizationById, type Organization } from '../../store/repositories/organizations.js';
-import { deletedSubjectOrganization, subjectNotBefore } from '../../store/repositories/revocations.js';
-import { findUsableSecrets } from '../../store/repositories/secrets.js';
-import { findServiceAccountById, type ServiceAccount } from '../../store/repositories/service-accounts.js';
+import type { Organization } from '../../store/repositories/organizations.js';
+import { deletedSubjectOrganization } from '../../store/repositories/revocations.js';
+import type { ServiceAccount } from '../../store/repositories/service-accounts.js';
 import { type AuditEntry, recordAuditEvent } from '../audit/record-audit-event.js';
 import type { Caller, ServiceContext } from '../context.js';
 import {
@@ -16,9 +13,9 @@ import {
   recordFailedGuess,
   tooManyAttempts,
 } from '../lockouts/failed-attempts.js';
-import { attachedPolicies } from '../network-policies/check-network-access.js';
 import { programmaticAccessOn } from '../organizations/programmatic-access.js';
-import { isRefusal, type ResolvedCredential, resolveCredential } from '../permissions/resolve-credential.js';
+import { isRefusal, type ResolvedCredential } from '../permissions/resolve-credential.js';
+import { loadClientState } from './client-state.js';
 
 export interface ClientCredentials {
   clientId: string;
@@ -93,42 +90,6 @@ export function refusalRecorder(
   };
 }
 
-/** What the database says about a client id, read once per change; undefined for an unknown one. */
-function loadClientState(
-  ctx: ServiceContext,
-  clientId: string,
-  account: string | undefined,
-): Promise<ClientState | undefined> {
-  const now = ctx.clock();
-  return ctx.clientStates.get(`${clientId} ${account ?? ''}`, ctx.changes.current, now, () =>
-    readClientState(ctx, clientId, account, now),
-  );
-}
-
-async function readClientState(
-  ctx: ServiceContext,
-  clientId: string,
-  account: string | undefined,
-  now: number,
-): Promise<ClientState | undefined> {
-  const sa = await findServiceAccountById(ctx.db, clientId);
-  if (!sa) return undefined;
-  const org = await findOrganizationById(ctx.db, sa.organizationId);
-  const lockout = await findLockout(ctx.db, sa.id);
-  if (lockout) ctx.failedAttempts.noteStoredFailures(sa.id);
-  return {
-    lockout,
-    sa,
-    secrets: await findUsableSecrets(ctx.db, sa.id, now),
-    org,
-    policies: org
-      ? await attachedPolicies(ctx, org, sa.networkPolicyId)
-      : { organization: undefined, principal: undefined },
-    resolution: await resolveCredential(ctx, sa, account),
-    notBefore: await subjectNotBefore(ctx.db, sa.id, 'any'),
-  };
-}
-
 /**
  * A deleted account's row is gone, but its organization must still see the attempts in its audit log, so
  * the deletion's revocation event is consulted — on this failure path only, never on the cached success one.
@@ -149,7 +110,7 @@ async function refuseUnknown(
  * /v2/login and HTTP Basic on the API: the secret (shape first, no database read for a malformed one; then
  * a constant-time comparison against each usable secret), enabled, programmatic access, valid-to, network
  * policy, and the inheritance rule in the account. What the database says is cached until anything
- * changes (runtime/cache/client-state-cache.ts); every decision is still made here, per request.
+ * changes (client-state.ts); every decision is still made here, per request.
  */
 export async function authenticateClient(
   ctx: ServiceContext,

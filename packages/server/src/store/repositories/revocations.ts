@@ -80,6 +80,35 @@ export async function isTokenRevoked(db: Db, jti: string): Promise<boolean> {
 }
 
 /**
+ * What the feed says about one token, in one round trip (every API request asks): whether its `jti` was
+ * revoked, and the latest not-before of its subject's `void` events, before which every token is dead.
+ */
+export async function tokenRevocationState(
+  db: Db,
+  jti: string | undefined,
+  subject: string,
+): Promise<{ revoked: boolean; voidNotBefore: number | undefined }> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      (jti === undefined
+        ? eb.val(null)
+        : eb.selectFrom('revocation_events').select(eb.lit(1).as('one')).where('jti', '=', jti).limit(1)
+      ).as('revoked'),
+      eb
+        .selectFrom('revocation_events')
+        .select((inner) => inner.fn.max('not_before').as('not_before'))
+        .where('subject', '=', subject)
+        .where('effect', '=', 'void')
+        .as('not_before'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    revoked: row.revoked != null,
+    voidNotBefore: row.not_before == null ? undefined : Number(row.not_before),
+  };
+}
+
+/**
  * The latest not-before instant of this subject's events, if any: of `void` events only (before it every
  * token is dead), or of every event (what a token issued now must come after).
  */

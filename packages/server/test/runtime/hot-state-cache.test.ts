@@ -1,23 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { type ClientState, ClientStateCache } from '../../src/runtime/cache/client-state-cache.js';
+import { HotStateCache } from '../../src/runtime/cache/hot-state-cache.js';
 
 // The cache never looks inside a state; a tagged stand-in shows which read a request was given.
-const stateOf = (tag: string) => ({ sa: { id: tag } }) as unknown as ClientState;
-const tagOf = (state: ClientState | undefined) => state?.sa.id;
+interface Tagged {
+  tag: string;
+}
+const stateOf = (tag: string): Tagged => ({ tag });
+const tagOf = (state: Tagged | undefined) => state?.tag;
 
 /** A read that completes when the test says so, counting how often it was started. */
 function controlledRead() {
-  const pending: ((state: ClientState | undefined) => void)[] = [];
+  const pending: ((state: Tagged | undefined) => void)[] = [];
   return {
     started: () => pending.length,
-    load: () => new Promise<ClientState | undefined>((resolve) => pending.push(resolve)),
-    finish: (index: number, state: ClientState | undefined) => pending[index]!(state),
+    load: () => new Promise<Tagged | undefined>((resolve) => pending.push(resolve)),
+    finish: (index: number, state: Tagged | undefined) => pending[index]!(state),
   };
 }
 
-describe('client state cache', () => {
+describe('hot state cache', () => {
   it('gives every concurrent request for one client the same single read', async () => {
-    const cache = new ClientStateCache();
+    const cache = new HotStateCache<Tagged>();
     const read = controlledRead();
     const requests = Array.from({ length: 50 }, () => cache.get('sa_1 ', 1, 0, read.load));
     expect(read.started()).toBe(1);
@@ -28,7 +31,7 @@ describe('client state cache', () => {
   });
 
   it('does not let a request after a change join a read that began before it', async () => {
-    const cache = new ClientStateCache();
+    const cache = new HotStateCache<Tagged>();
     const read = controlledRead();
     const before = cache.get('sa_1 ', 1, 0, read.load);
     const after = cache.get('sa_1 ', 2, 0, read.load);
@@ -43,7 +46,7 @@ describe('client state cache', () => {
   });
 
   it('serves an entry near its max age at once while reading it again, then serves the new read', async () => {
-    const cache = new ClientStateCache(10, 5_000, 4_000);
+    const cache = new HotStateCache<Tagged>(10, 5_000, 4_000);
     const read = controlledRead();
     const first = cache.get('sa_1 ', 1, 0, read.load);
     read.finish(0, stateOf('old'));
@@ -60,7 +63,7 @@ describe('client state cache', () => {
   });
 
   it('never serves an entry past its max age, even while a refresh is slow', async () => {
-    const cache = new ClientStateCache(10, 5_000, 4_000);
+    const cache = new HotStateCache<Tagged>(10, 5_000, 4_000);
     const read = controlledRead();
     const first = cache.get('sa_1 ', 1, 0, read.load);
     read.finish(0, stateOf('old'));
@@ -76,7 +79,7 @@ describe('client state cache', () => {
   });
 
   it('keeps no entry for an unknown client and shares no failed read', async () => {
-    const cache = new ClientStateCache();
+    const cache = new HotStateCache<Tagged>();
     const read = controlledRead();
     const unknown = cache.get('sa_gone ', 1, 0, read.load);
     read.finish(0, undefined);
