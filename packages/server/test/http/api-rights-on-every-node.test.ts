@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachEngine, type TestDatabase } from '../support/engines.js';
 import { eventually } from '../support/eventually.js';
-import { adminToken, api, clientCredentialsToken } from '../support/http-client.js';
+import {
+  adminToken,
+  api,
+  basicAuthorization,
+  clientCredentialsToken,
+  createResourceServer,
+} from '../support/http-client.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const masterKey = '7a'.repeat(32);
@@ -105,5 +111,51 @@ describeOnEachEngine('API rights follow a change on every node on $engine', (eng
       what: 'the other node refuses the disabled service account',
       timeoutMs: 1000,
     });
+  });
+
+  it("a service account's token for an account since deleted is refused, and introspection calls it inactive", async () => {
+    const account = await api(nodeA.baseUrl, 'POST', '/api/v1/accounts', {
+      token: admin,
+      body: { name: 'short-lived' },
+    });
+    expect(account.status).toBe(201);
+    const sa = await api(nodeA.baseUrl, 'POST', '/api/v1/service-accounts', {
+      token: admin,
+      body: { name: 'in-a-short-lived-account' },
+    });
+    const secret = await api(nodeA.baseUrl, 'POST', `/api/v1/service-accounts/${sa.body.id}/secrets`, {
+      token: admin,
+    });
+    const user = await api(nodeA.baseUrl, 'POST', '/api/v1/users', {
+      token: admin,
+      body: { name: 'short-lived-user', serviceAccountId: sa.body.id, accountId: account.body.id },
+    });
+    expect(user.status).toBe(201);
+    const token = await clientCredentialsToken(nodeB.baseUrl, secret.body, { account: 'short-lived' });
+    expect(await rolesStatus(nodeB, token)).toBe(403);
+    const introspector = await createResourceServer(nodeA.baseUrl, admin, 'account-deletion');
+    const introspect = async () => {
+      const response = await fetch(`${nodeA.baseUrl}/oauth/introspect`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: basicAuthorization(introspector),
+        },
+        body: new URLSearchParams({ token }).toString(),
+      });
+      return response.json();
+    };
+    expect(await introspect()).toMatchObject({ active: true });
+
+    expect(
+      (await api(nodeA.baseUrl, 'DELETE', `/api/v1/users/${user.body.id}`, { token: admin })).status,
+    ).toBe(204);
+    expect(
+      (await api(nodeA.baseUrl, 'DELETE', `/api/v1/accounts/${account.body.id}`, { token: admin })).status,
+    ).toBe(204);
+    const refused = await api(nodeA.baseUrl, 'GET', '/api/v1/roles', { token });
+    expect(refused.status).toBe(401);
+    expect(JSON.stringify(refused.body)).not.toContain('short-lived');
+    expect(await introspect()).toEqual({ active: false });
   });
 });
