@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeOnEachEngine, type TestDatabase } from '../support/engines.js';
+import { describeOnEachEngine } from '../support/engines.js';
 import { eventually } from '../support/eventually.js';
 import {
   adminToken,
@@ -8,9 +8,7 @@ import {
   clientCredentialsToken,
   createResourceServer,
 } from '../support/http-client.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-
-const masterKey = '7a'.repeat(32);
+import { startTwoNodes, type TestServer, type TwoNodes } from '../support/test-server.js';
 
 /**
  * What a bearer token may do on the API is read once per change and kept in memory (decision 0009):
@@ -19,7 +17,7 @@ const masterKey = '7a'.repeat(32);
  * second deploy.md promises — at once by the node that made the change.
  */
 describeOnEachEngine('API rights follow a change on every node on $engine', (engine) => {
-  let database: TestDatabase;
+  let nodes: TwoNodes;
   let nodeA: TestServer;
   let nodeB: TestServer;
   let admin: string;
@@ -29,22 +27,13 @@ describeOnEachEngine('API rights follow a change on every node on $engine', (eng
     (await api(node.baseUrl, 'GET', '/api/v1/roles', { token })).status;
 
   beforeAll(async () => {
-    database = await engine.create();
-    nodeA = await startTestServer(engine, { PORTCULLIS_MASTER_KEY: masterKey }, database);
-    nodeB = await startTestServer(
-      engine,
-      { PORTCULLIS_MASTER_KEY: masterKey, PORTCULLIS_ISSUER: nodeA.baseUrl },
-      database,
-    );
+    nodes = await startTwoNodes(engine);
+    ({ nodeA, nodeB } = nodes);
     admin = await adminToken(nodeA.baseUrl);
     const roles = await api(nodeA.baseUrl, 'GET', '/api/v1/roles', { token: admin });
     readOnlyRole = roles.body.items.find((r: { name: string }) => r.name === 'Read only').id;
   });
-  afterAll(async () => {
-    await nodeB?.close();
-    await nodeA?.close();
-    await database?.drop();
-  });
+  afterAll(async () => nodes?.close());
 
   it("a person's role taken away through one node is refused by the other within a second", async () => {
     const email = 'reader@acme.example';

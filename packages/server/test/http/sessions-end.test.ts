@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sessionStart } from '../../src/services/logins/sessions.js';
 import { findLoginWithPasswordHash } from '../../src/store/repositories/logins.js';
-import { describeOnEachEngine, type TestDatabase } from '../support/engines.js';
+import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api } from '../support/http-client.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-
-const masterKey = '5e'.repeat(32);
+import { startTwoNodes, type TestServer, type TwoNodes } from '../support/test-server.js';
 
 /**
  * A person's sessions end when their password changes or is reset, when they are deactivated, and when
@@ -13,7 +11,7 @@ const masterKey = '5e'.repeat(32);
  * through one is refused by the other on the very next request (no waiting, no retries).
  */
 describeOnEachEngine('sessions end on every node on $engine', (engine) => {
-  let database: TestDatabase;
+  let nodes: TwoNodes;
   let nodeA: TestServer;
   let nodeB: TestServer;
   let admin: string;
@@ -43,20 +41,11 @@ describeOnEachEngine('sessions end on every node on $engine', (engine) => {
     (await api(node.baseUrl, 'GET', '/api/v1/roles', { token })).status;
 
   beforeAll(async () => {
-    database = await engine.create();
-    nodeA = await startTestServer(engine, { PORTCULLIS_MASTER_KEY: masterKey }, database);
-    nodeB = await startTestServer(
-      engine,
-      { PORTCULLIS_MASTER_KEY: masterKey, PORTCULLIS_ISSUER: nodeA.baseUrl },
-      database,
-    );
+    nodes = await startTwoNodes(engine);
+    ({ nodeA, nodeB } = nodes);
     admin = await adminToken(nodeA.baseUrl);
   });
-  afterAll(async () => {
-    await nodeB?.close();
-    await nodeA?.close();
-    await database?.drop();
-  });
+  afterAll(async () => nodes?.close());
 
   it('a password change ends every earlier session on both nodes and answers with a fresh one that works at once', async () => {
     const p = await person();

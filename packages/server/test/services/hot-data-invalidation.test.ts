@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { canonicalScope } from '../support/canonical-scope.js';
-import { describeOnEachEngine, type TestDatabase } from '../support/engines.js';
+import { describeOnEachEngine } from '../support/engines.js';
 import { adminToken, api, createUsableServiceAccount, tokenRequest } from '../support/http-client.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
-
-const masterKey = '3c'.repeat(32);
+import { startTwoNodes, type TestServer, type TwoNodes } from '../support/test-server.js';
 
 describeOnEachEngine('cached client state on $engine', (engine) => {
-  let database: TestDatabase;
+  let nodes: TwoNodes;
   let nodeA: TestServer;
   let nodeB: TestServer;
   let admin: string;
@@ -20,21 +18,12 @@ describeOnEachEngine('cached client state on $engine', (engine) => {
     });
 
   beforeAll(async () => {
-    database = await engine.create();
-    nodeA = await startTestServer(engine, { PORTCULLIS_MASTER_KEY: masterKey }, database);
-    nodeB = await startTestServer(
-      engine,
-      { PORTCULLIS_MASTER_KEY: masterKey, PORTCULLIS_ISSUER: nodeA.baseUrl },
-      database,
-    );
+    nodes = await startTwoNodes(engine);
+    ({ nodeA, nodeB } = nodes);
     admin = await adminToken(nodeA.baseUrl);
     client = await createUsableServiceAccount(nodeA.baseUrl, admin, 'cached');
   });
-  afterAll(async () => {
-    await nodeB?.close();
-    await nodeA?.close();
-    await database?.drop();
-  });
+  afterAll(async () => nodes?.close());
 
   it('applies a change on the node that made it at once', async () => {
     expect((await token(nodeA)).body.scope).toBe('');

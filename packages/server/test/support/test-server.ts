@@ -96,6 +96,38 @@ export async function startTestServer(
   };
 }
 
+export interface TwoNodes {
+  database: TestDatabase;
+  nodeA: TestServer;
+  nodeB: TestServer;
+  close(): Promise<void>;
+}
+
+/**
+ * Two Portcullis servers on one fresh database, as a deployment of two nodes runs: the same master key
+ * and the same issuer (node A's address), each with its own memory.
+ */
+export async function startTwoNodes(engine: EngineUnderTest): Promise<TwoNodes> {
+  const database = await engine.create();
+  const masterKey = randomBytes(32).toString('hex');
+  const nodeA = await startTestServer(engine, { PORTCULLIS_MASTER_KEY: masterKey }, database);
+  const nodeB = await startTestServer(
+    engine,
+    { PORTCULLIS_MASTER_KEY: masterKey, PORTCULLIS_ISSUER: nodeA.baseUrl },
+    database,
+  );
+  return {
+    database,
+    nodeA,
+    nodeB,
+    close: async () => {
+      await nodeB.close();
+      await nodeA.close();
+      await database.drop();
+    },
+  };
+}
+
 /**
  * Commits what the server's batchers hold (issuance audit events, last-used times), so a token an earlier
  * test was issued is not written while a later test counts the audit log.
