@@ -10,6 +10,7 @@ import * as normalisedEmails from './migrations/0008-normalised-emails.js';
 import * as boundedLists from './migrations/0009-bounded-lists.js';
 import * as maxCredentialLifetime from './migrations/0010-max-credential-lifetime.js';
 import * as connectionPreference from './migrations/0011-connection-preference.js';
+import * as unscopedAuditIndexes from './migrations/0012-unscoped-audit-indexes.js';
 
 /** Ordered, versioned migrations. Append; never edit or reorder a landed entry. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0009-bounded-lists': boundedLists,
   '0010-max-credential-lifetime': maxCredentialLifetime,
   '0011-connection-preference': connectionPreference,
+  '0012-unscoped-audit-indexes': unscopedAuditIndexes,
 };
 
 export interface MigrationReport {

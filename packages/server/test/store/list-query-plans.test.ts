@@ -372,4 +372,26 @@ describeOnEachEngine('list, filter and export query plans on $engine', (engine) 
       await expectIndexed((db) => readExportChunk(source(db), orgId, filter, before), expected, reader);
     }
   });
+
+  it('keeps on audit_events only the indexes its reads go through: each one costs every issued token', async () => {
+    const names =
+      engine.engine === 'sqlite'
+        ? await sql<{
+            name: string;
+          }>`select name from sqlite_master where type = 'index' and tbl_name = 'audit_events' and name not like 'sqlite_autoindex_%'`.execute(
+            database.db,
+          )
+        : await sql<{
+            name: string;
+          }>`select indexname as name from pg_indexes where schemaname = current_schema() and tablename = 'audit_events' and indexname <> 'audit_events_pkey'`.execute(
+            database.db,
+          );
+    expect(names.rows.map((r) => r.name).sort()).toEqual([
+      'audit_events_org_action_id',
+      'audit_events_org_actor_id',
+      'audit_events_org_id',
+      'audit_events_org_result_id',
+      'audit_events_org_target_id',
+    ]);
+  });
 });
