@@ -1,4 +1,5 @@
 import { newId } from '@portcullis/core/ids';
+import { generateClientSecret } from '@portcullis/core/secrets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCaller } from '../../src/services/context.js';
 import { createLogin } from '../../src/services/logins/create-login.js';
@@ -370,6 +371,20 @@ describeOnEachEngine('permission model on $engine', (engine) => {
       expect(elsewhere).toMatchObject({ status: 400, body: { error: 'unauthorized_client' } });
       const missing = await unchanged(() => clientToken(clientId, clientSecret, { account: 'nowhere' }));
       expect(missing).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+      // Whether an account name exists is told only to a caller who proved the secret.
+      const guessed = await unchanged(() =>
+        clientToken(clientId, generateClientSecret(), { account: 'nowhere' }),
+      );
+      expect(guessed).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+      const refusals = await call(
+        'GET',
+        `/api/v1/audit-events?target=${clientId}&action=token.refused`,
+        admin,
+      );
+      expect(refusals.body.items.map((e: { reason: string }) => e.reason).slice(0, 2)).toEqual([
+        'wrong_secret',
+        'unknown_account',
+      ]);
 
       await call('POST', '/api/v1/users', admin, {
         name,

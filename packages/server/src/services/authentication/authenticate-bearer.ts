@@ -1,4 +1,4 @@
-import { PortcullisError, unauthenticated } from '@portcullis/core/errors';
+import { unauthenticated } from '@portcullis/core/errors';
 import { kindOfId } from '@portcullis/core/ids';
 import { issuedBefore } from '@portcullis/core/revocation';
 import type { TokenClaims } from '../../runtime/signing/key-ring.js';
@@ -90,14 +90,7 @@ export async function actorOfClaims(ctx: ServiceContext, claims: TokenClaims): P
       };
     }
     case 'serviceAccount': {
-      const state = await loadClientState(ctx, claims.sub, accountClaim).catch((error: unknown) => {
-        // The token's account is gone (resolveCredential's `invalid_request`, meant for a token request
-        // naming it): the credential cannot act there any more, and the caller is not told what it was.
-        if (error instanceof PortcullisError && error.code === 'invalid_request') {
-          throw unauthenticated('The credential can no longer act in this account.');
-        }
-        throw error;
-      });
+      const state = await loadClientState(ctx, claims.sub, accountClaim);
       const sa = state?.sa;
       if (!sa?.enabled || (sa.validTo !== null && sa.validTo <= ctx.clock())) {
         throw unauthenticated('The service account is no longer active.');

@@ -148,10 +148,15 @@ export async function authenticateClient(
   if (sa.validTo !== null && sa.validTo <= now) throw await refuse('expired', sa);
   if (!networkAllowed) throw await refuse('network_policy', sa);
   if (isRefusal(resolution)) {
+    // Only a caller who proved the secret learns whether an account name exists.
+    const message =
+      resolution.code === 'invalid_request'
+        ? `Unknown account "${resolution.account}".`
+        : messages[resolution.code];
     throw await refuse(
       resolution.reason,
       sa,
-      new PortcullisError(resolution.code, messages[resolution.code], { auditReason: resolution.reason }),
+      new PortcullisError(resolution.code, message, { auditReason: resolution.reason }),
     );
   }
   await forgetFailuresAfterSuccess(ctx, sa.id, now);

@@ -1,11 +1,6 @@
-import { PortcullisError } from '@portcullis/core/errors';
 import type { PermissionSet } from '@portcullis/core/permissions';
 import { type ActingUser, effectivePermissions } from '@portcullis/core/permissions';
-import {
-  type Account,
-  findAccountByIdOrName,
-  findDefaultAccount,
-} from '../../store/repositories/accounts.js';
+import { findAccountByIdOrName, findDefaultAccount } from '../../store/repositories/accounts.js';
 import { findLoginById } from '../../store/repositories/logins.js';
 import { listPermissionTextsOfUser } from '../../store/repositories/roles.js';
 import type { ServiceAccount } from '../../store/repositories/service-accounts.js';
@@ -23,7 +18,8 @@ export interface ResolvedCredential {
 /** Why a credential cannot act; the token endpoint turns this into an OAuth error and an audit reason. */
 export type CredentialRefusal =
   | { reason: 'no_user_in_account'; code: 'unauthorized_client' }
-  | { reason: 'owner_inactive'; code: 'invalid_client' };
+  | { reason: 'owner_inactive'; code: 'invalid_client' }
+  | { reason: 'unknown_account'; code: 'invalid_request'; account: string };
 
 export type CredentialResolution = ResolvedCredential | CredentialRefusal;
 
@@ -31,11 +27,11 @@ export function isRefusal(resolution: CredentialResolution): resolution is Crede
   return 'reason' in resolution;
 }
 
-async function accountNamed(ctx: ServiceContext, sa: ServiceAccount, ref: string): Promise<Account> {
-  const account = await findAccountByIdOrName(ctx.db, sa.organizationId, ref);
-  if (!account) throw new PortcullisError('invalid_request', `Unknown account "${ref}".`);
-  return account;
-}
+const unknownAccount = (account: string): CredentialRefusal => ({
+  reason: 'unknown_account',
+  code: 'invalid_request',
+  account,
+});
 
 /**
  * Who the credential acts as in an account, and what it may do there right now (the inheritance rule).
@@ -55,7 +51,8 @@ export async function resolveCredential(
   if (sa.kind === 'organization') {
     const users = await listUsersOfServiceAccount(ctx.db, sa.id);
     if (accountRef) {
-      const account = await accountNamed(ctx, sa, accountRef);
+      const account = await findAccountByIdOrName(ctx.db, sa.organizationId, accountRef);
+      if (!account) return unknownAccount(accountRef);
       user = users.find((u) => u.accountId === account.id);
     } else if (users.length === 1) {
       user = users[0];
@@ -70,8 +67,10 @@ export async function resolveCredential(
     user = sa.ownerUserId ? await findUserById(ctx.db, sa.ownerUserId) : undefined;
     const login = user?.loginId ? await findLoginById(ctx.db, user.loginId) : undefined;
     if (!user?.active || !login?.active) return { reason: 'owner_inactive', code: 'invalid_client' };
-    if (accountRef && (await accountNamed(ctx, sa, accountRef)).id !== user.accountId) {
-      return { reason: 'no_user_in_account', code: 'unauthorized_client' };
+    if (accountRef) {
+      const account = await findAccountByIdOrName(ctx.db, sa.organizationId, accountRef);
+      if (!account) return unknownAccount(accountRef);
+      if (account.id !== user.accountId) return { reason: 'no_user_in_account', code: 'unauthorized_client' };
     }
     isOrganizationAdmin = login.isOrganizationAdmin;
   }
