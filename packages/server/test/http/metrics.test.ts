@@ -91,6 +91,20 @@ describeOnEachEngine('metrics on a listener of their own ($engine)', (engine) =>
     expect(lookups(after) - lookups(before)).toBe(6);
   });
 
+  it("counts API requests' look-ups of the caller's cached state: a person's second call is served from memory", async () => {
+    const before = await scrape(metricsUrl);
+    for (let i = 0; i < 3; i++) {
+      expect((await api(server.baseUrl, 'GET', '/api/v1/roles', { token: admin })).status).toBe(200);
+    }
+    const after = await scrape(metricsUrl);
+    const moved = (result: string) =>
+      after.value('portcullis_login_cache_lookups_total', { result }) -
+      before.value('portcullis_login_cache_lookups_total', { result });
+    // Nothing changed between the calls, so at most the first one read the database.
+    expect(moved('hit') + moved('miss')).toBe(3);
+    expect(moved('hit')).toBeGreaterThanOrEqual(2);
+  });
+
   it('counts rate-limit refusals by endpoint and limit', async () => {
     const before = await scrape(metricsUrl);
     const stranger = newId('serviceAccount');
